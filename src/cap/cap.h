@@ -1,0 +1,108 @@
+/*
+ * cap.h -- capture sources, capture threads and the ring buffer.
+ *
+ * Every source (a file, stdin, a file still being written, a monitor
+ * interface, a monitor interface created on a radio through nl80211) runs in
+ * its own thread: it reads with libpcap, copies each record into a slot of a
+ * lock-free single-producer/single-consumer ring and runs the shared parser
+ * there.  A full ring drops the record and counts it; the capture thread never
+ * blocks.  The main thread calls cap_next(), which merges the sources' rings
+ * in timestamp order and numbers the records; live and offline share every
+ * line after the reader.
+ */
+#ifndef CAP_H
+#define CAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "record.h"
+
+/* Exit codes shared by the whole program (documented in doc/roamscope.1). */
+#define RS_EXIT_OK		0
+#define RS_EXIT_USAGE		1	/* bad option, or no terminal for the TUI */
+#define RS_EXIT_PERM		2	/* missing capability / privilege */
+#define RS_EXIT_ROAM_FAILED	3	/* --report: at least one roam failed */
+#define RS_EXIT_NOFILE		4	/* missing, unreadable or a directory */
+#define RS_EXIT_FORMAT		5	/* not a capture, empty, bad block */
+#define RS_EXIT_LINKTYPE	6	/* unsupported link type */
+#define RS_EXIT_TRUNCATED	7	/* last record cut short (frames kept) */
+#define RS_EXIT_IFACE		8	/* no such interface, not monitor mode */
+#define RS_EXIT_NETLINK		9	/* nl80211 refused (message given) */
+#define RS_EXIT_SLA		10	/* --sla file has a bad line */
+#define RS_EXIT_WRITE		11	/* -w file cannot be written */
+#define RS_EXIT_INTERNAL	70
+
+enum cap_kind {
+	CAP_FILE,		/* pcap/pcapng file, or "-" for stdin */
+	CAP_FOLLOW,		/* a file still being written (--follow) */
+	CAP_IFACE,		/* an existing monitor interface (-i) */
+	CAP_MONITOR,		/* -m RADIO[:CHANNEL[:WIDTH]]: created via nl80211 */
+};
+
+struct cap_source_info {
+	enum cap_kind	 kind;
+	char		 name[64];	/* file name, or interface name */
+	char		 desc[96];	/* "mon0 ch36", "capture.pcap" */
+	int		 dlt;
+	unsigned	 freq;		/* MHz when set by -m, else 0 */
+	uint64_t	 received;	/* records read by the thread */
+	uint64_t	 ring_drops;	/* dropped because the ring was full */
+	uint64_t	 kernel_drops;	/* pcap_stats ps_drop + ps_ifdrop */
+	bool		 ended;		/* EOF, or the interface went away */
+	int		 error;		/* RS_EXIT_* when the source failed */
+	char		 errmsg[256];	/* one line, set with error */
+};
+
+struct cap;
+
+struct cap	*cap_new(void);
+/*
+ * Add sources.  Each returns 0, or an RS_EXIT_* code with a one-line message
+ * in err (what is wrong and what to do).  Files are opened (and their link
+ * type checked) here, so errors show before any screen is drawn.
+ */
+int		 cap_add_file(struct cap *, const char *path, bool follow,
+		    char *err, size_t errlen);
+int		 cap_add_iface(struct cap *, const char *ifname,
+		    char *err, size_t errlen);
+int		 cap_add_monitor(struct cap *, const char *spec,
+		    char *err, size_t errlen);
+/* -w FILE: every record of every source into one pcapng, flushed ≥ 1/s. */
+int		 cap_set_writer(struct cap *, const char *path,
+		    char *err, size_t errlen);
+/* Pace file sources by their timestamps (1.0 real time, 0 as fast as
+ * possible, the default). */
+void		 cap_set_replay(struct cap *, double speed);
+int		 cap_start(struct cap *, char *err, size_t errlen);
+
+/*
+ * Next record in timestamp order across sources.  Returns 1 with *rec set
+ * (valid until the next cap_next() call), 0 when nothing arrived within
+ * timeout_ms, -1 when every source has ended and every ring is empty.
+ */
+int		 cap_next(struct cap *, const struct rs_rec **rec,
+		    int timeout_ms);
+/* A file descriptor that becomes readable when records are waiting (for
+ * poll() beside the terminal), or -1. */
+int		 cap_wakeup_fd(struct cap *);
+
+size_t		 cap_nsources(struct cap *);
+void		 cap_source_info(struct cap *, size_t i,
+		    struct cap_source_info *);
+bool		 cap_live(struct cap *);	/* any interface source */
+/* Stop threads, flush -w, delete interfaces we created. Safe to call twice,
+ * and async-signal-tolerant enough for the fatal path (see cap_emergency). */
+void		 cap_stop(struct cap *);
+void		 cap_free(struct cap *);
+/* Delete created monitor interfaces; for atexit/fatal paths. */
+void		 cap_emergency_cleanup(void);
+
+/* --list: radios, their interfaces, modes and channels, to f. */
+int		 cap_list_radios(FILE *f, char *err, size_t errlen);
+/* -Z USER: drop root after captures are open. */
+int		 cap_drop_privileges(const char *user, char *err, size_t errlen);
+
+#endif /* CAP_H */

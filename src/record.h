@@ -1,0 +1,34 @@
+/*
+ * record.h -- one captured frame on its way from a source to the engine.
+ *
+ * A capture thread reads a record, copies its bytes into a ring slot and runs
+ * the shared parser there, so the decoded frame's pointers point into the
+ * slot's own copy (rec->raw).  The consumer (main thread) then hands the
+ * record to the roam engine, the --frames printer or the TUI, and releases
+ * the slot.  Nothing may keep a pointer into a record after release: the
+ * engine copies what it keeps.
+ */
+#ifndef RECORD_H
+#define RECORD_H
+
+#include <stdint.h>
+
+#include "dot11/dot11.h"
+
+#define RS_REC_MAX_BYTES	4096	/* longer records are cut (and flagged) */
+
+struct rs_rec {
+	uint64_t	 n;		/* frame number, 1-based, every record
+					   counted in merge order (a single file:
+					   its record number, as tshark counts) */
+	int64_t		 ts_ns;		/* capture time, ns since the epoch */
+	uint16_t	 src;		/* source index (pcapng interface id) */
+	int		 dlt;		/* link type of the source */
+	uint32_t	 caplen;	/* bytes in raw */
+	uint32_t	 origlen;	/* bytes on the wire */
+	uint8_t		 cut;		/* caplen was clipped to the slot */
+	const uint8_t	*raw;		/* the record as captured */
+	struct d11_frame f;		/* d11_parse(dlt, raw, caplen) */
+};
+
+#endif /* RECORD_H */
