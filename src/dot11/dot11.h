@@ -519,6 +519,16 @@ enum d11_error	 d11_parse_radio(int dlt, const uint8_t *buf, size_t len,
 enum d11_error	 d11_parse_mac(const uint8_t *mac, size_t len,
 		    struct d11_frame *f);
 
+/* Action frame body from the Category field on; fills f->act and, for the
+ * actions that carry elements (RM, WNM, FT), f->ie.  f->protected must be
+ * set first: a protected robust action frame is marked unreadable. */
+void		 d11_parse_action(const uint8_t *body, size_t len,
+		    struct d11_frame *f);
+/* EAPOL PDU (after LLC/SNAP 88-8E); sets e and returns D11_K_EAPOL or
+ * D11_K_EAP (D11_K_DATA when it is not EAPOL at all). */
+enum d11_kind	 d11_parse_eapol(const uint8_t *p, size_t len,
+		    struct d11_eapol *e);
+
 /* "aa:bb:cc:dd:ee:ff" into out (18 bytes). */
 char		*d11_mac_str(const uint8_t *mac, char out[18]);
 bool		 d11_is_group(const uint8_t *mac);
