@@ -1,0 +1,23 @@
+/*
+ * report.h -- the headless report (--report, --report=json, --report=csv).
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdio.h>
+
+struct eng;
+struct cap;
+
+enum report_fmt {
+	REPORT_TEXT,
+	REPORT_JSON,
+	REPORT_CSV,
+};
+
+/* Write the report of everything the engine saw; cap (may be NULL) adds the
+ * sources and their drop counters.  Returns RS_EXIT_OK, or
+ * RS_EXIT_ROAM_FAILED when at least one roam failed. */
+int	 report_write(FILE *, struct eng *, struct cap *, enum report_fmt);
+
+#endif /* REPORT_H */

@@ -1,0 +1,253 @@
+# lab.sh - guest-side helpers, sourced by /out/scenario.sh inside the qemu
+# guest (busybox sh). Copied to the per-run dir by run-scenario.sh, so
+# changing it needs no new initramfs.
+#
+# Layout made by lab_setup (mac80211_hwsim radios=$RADIOS, default 5):
+#   wlan0/phy0  AP1 02:00:00:00:00:00 (hostapd1.conf, bridge br-ap1)
+#   wlan1/phy1  AP2 02:00:00:00:01:00 (hostapd2.conf, bridge br-ap2)
+#   wlan2/phy2  client 02:00:00:00:02:00 (wpas.conf)
+#   phy3, phy4  spare radios (their wlan3/wlan4 are deleted) for roamscope -m
+#   hwsim0      global monitor, captured with tcpdump to /out/$SCENARIO.pcap
+# The DS: br-ap1 <-veth-ds1==veth-ds2-> br-ap2.
+
+: "${SCENARIO:=unnamed}" "${RADIOS:=5}" "${LAB_ROAMSCOPE:=auto}" "${LAB_TUI:=0}"
+: "${RS_ARGS:=-m phy3:1 -m phy4:6}" "${RS_TUI_ARGS:=-m phy3:1}"
+: "${RS_SETTLE:=3}" "${LAB_GUEST_TIMEOUT:=120}"
+AP1=02:00:00:00:00:00 AP2=02:00:00:00:01:00 STA=02:00:00:00:02:00
+STA_IF=wlan2
+W=/tmp/lab            # working dir in guest RAM (fast); copied to /out at the end
+EV=$W/events.log
+mkdir -p $W
+
+now() { date +%s.%6N; }
+# One line per scenario event: "<epoch> KIND detail" (same clock as the pcap
+# and the daemons' -t logs), also echoed to the console.
+ev() { _k=$1; shift; echo "$(now) $_k $*" >> $EV; echo "LAB: $_k $*"; }
+# Failures go to a file: steps() runs in a subshell, variables would be lost.
+fail() { echo "$*" >> $W/fails; ev STEP_FAIL "$*"; }
+
+sta_status() { wpa_cli -p /var/run/wpa_supplicant -i $STA_IF status 2>/dev/null; }
+sta_field() { sta_status | sed -n "s/^$1=//p"; }
+
+# wait_connected BSSID TIMEOUT_S -> 0 when COMPLETED on BSSID
+wait_connected() {
+    _end=$(( $(date +%s) + $2 ))
+    while [ "$(date +%s)" -le $_end ]; do
+        _s=$(sta_status)
+        if echo "$_s" | grep -q '^wpa_state=COMPLETED' && echo "$_s" | grep -qi "^bssid=$1"; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+lab_hwsim() {
+    insmod /lib/modules/mac80211_hwsim.ko radios="$RADIOS" || { ev HWSIM_FAIL; return 1; }
+    _i=0
+    while [ ! -e /sys/class/net/wlan$((RADIOS - 1)) ] && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i + 1)); done
+    # Spare radios: remove their managed interfaces so roamscope finds the
+    # phys free and owns them completely (it creates its own monitor vif).
+    _r=3
+    while [ $_r -lt "$RADIOS" ]; do iw dev wlan$_r del 2>/dev/null; _r=$((_r + 1)); done
+    { iw dev; echo; for p in /sys/class/ieee80211/*; do
+        echo "$(basename "$p") $(cat "$p/macaddress") index=$(cat "$p/index")"; done; } > $W/hwsim.txt 2>&1
+    ev HWSIM "radios=$RADIOS ap1_if=wlan0 ap1=$AP1 ap2_if=wlan1 ap2=$AP2 sta_if=$STA_IF sta=$STA spare=$(ls /sys/class/ieee80211 | sed -n '4,$p' | tr '\n' ' ')"
+}
+
+lab_ds() {
+    ip link add br-ap1 type bridge && ip link add br-ap2 type bridge &&
+    ip link add veth-ds1 type veth peer name veth-ds2 &&
+    ip link set veth-ds1 master br-ap1 && ip link set veth-ds2 master br-ap2 &&
+    for _l in br-ap1 br-ap2 veth-ds1 veth-ds2; do ip link set $_l up; done &&
+    # no STP delay: forward at once
+    echo 0 > /sys/class/net/br-ap1/bridge/forward_delay
+    echo 0 > /sys/class/net/br-ap2/bridge/forward_delay
+    ev DS_UP "br-ap1(veth-ds1)<->br-ap2(veth-ds2)"
+}
+
+lab_capture_start() {
+    ip link set hwsim0 up
+    # -U: packet-buffered so the file is complete even if we are cut short.
+    # -Z root: there is no unprivileged user to drop to in the initramfs.
+    tcpdump -i hwsim0 -U -Z root -w $W/capture.pcap > $W/tcpdump.log 2>&1 &
+    TCPDUMP_PID=$!
+    _i=0
+    while ! grep -q 'listening on' $W/tcpdump.log 2>/dev/null && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i + 1)); done
+    ev CAPTURE_START "iface=hwsim0 pid=$TCPDUMP_PID"
+}
+
+# ap_start IDX: hostapd on wlan(IDX-1) with /out/hostapdIDX.conf
+ap_start() {
+    _if=wlan$(($1 - 1))
+    cp /out/hostapd$1.conf $W/hostapd$1.conf
+    hostapd -dd -t -B -P $W/hostapd$1.pid -f $W/hostapd$1.log $W/hostapd$1.conf || { fail "hostapd$1 did not start"; return 1; }
+    _i=0
+    while [ $_i -lt 100 ]; do
+        hostapd_cli -p /var/run/hostapd -i $_if status 2>/dev/null | grep -q '^state=ENABLED' && break
+        sleep 0.1; _i=$((_i + 1))
+    done
+    _st=$(hostapd_cli -p /var/run/hostapd -i $_if status 2>/dev/null)
+    ev AP_UP "idx=$1 iface=$_if bssid=$(echo "$_st" | sed -n 's/^bssid\[0\]=//p') freq=$(echo "$_st" | sed -n 's/^freq=//p') state=$(echo "$_st" | sed -n 's/^state=//p')"
+}
+
+# sta_start [TIMEOUT]: wpa_supplicant on wlan2; waits for the first connection
+sta_start() {
+    cp /out/wpas.conf $W/wpas.conf
+    wpa_supplicant -dd -t -B -D nl80211 -i $STA_IF -c $W/wpas.conf -P $W/wpas.pid -f $W/wpas.log ||
+        { fail "wpa_supplicant did not start"; return 1; }
+    ev STA_UP "iface=$STA_IF mac=$STA"
+    _target=$(sed -n 's/^[[:space:]]*bssid=//p' $W/wpas.conf | head -n1)
+    ev CONNECT "target=${_target:-any}"
+    if wait_connected "${_target:-..:..:..:..:..:..}" "${1:-15}"; then
+        ev CONNECTED "bssid=$(sta_field bssid) key_mgmt=$(sta_field key_mgmt) freq=$(sta_field freq)"
+    else
+        fail "initial connection to ${_target:-any} timed out ($(sta_field wpa_state))"
+    fi
+}
+
+# _roam_cmd METHOD TARGET EXPECT TIMEOUT  (METHOD = roam | ft_ds)
+_roam_cmd() {
+    _from=$(sta_field bssid)
+    ev ROAM_CMD "method=$1 from=$_from to=$2 expect=$3"
+    _rep=$(wpa_cli -p /var/run/wpa_supplicant -i $STA_IF "$1" "$2" 2>&1)
+    ev ROAM_CMD_REPLY "method=$1 reply=$_rep"
+    if wait_connected "$2" "$4"; then _res=connected; else _res=not_connected_to_target; fi
+    ev ROAM_RESULT "method=$1 from=$_from to=$2 result=$_res now=$(sta_field bssid) state=$(sta_field wpa_state)"
+    case "$3:$_res" in
+        ok:connected|fail:not_connected_to_target) ;;
+        *) fail "$1 to $2 expected $3 got $_res" ;;
+    esac
+    sleep "${SETTLE:-1}"
+}
+# roam TARGET [ok|fail] [TIMEOUT]: wpa_cli roam (FT over the air with FT AKM)
+roam() { _roam_cmd roam "$1" "${2:-ok}" "${3:-8}"; }
+# ft_ds TARGET [ok|fail] [TIMEOUT]: FT over the DS through the current AP
+ft_ds() { _roam_cmd ft_ds "$1" "${2:-ok}" "${3:-8}"; }
+
+# btm AP_IDX CANDIDATE CHANNEL [ok|reject] [extra bss_tm_req args...]
+# Sends a BSS Transition Management Request from AP_IDX to the client naming
+# CANDIDATE (op class 81 = 2.4 GHz), as the reference btm-steer capture did.
+btm() {
+    _ap=$1 _cand=$2 _ch=$3 _exp=${4:-ok}; shift 4 2>/dev/null || shift $#
+    _from=$(sta_field bssid)
+    ev BTM_REQ "ap=$_ap sta=$STA candidate=$_cand expect=$_exp $*"
+    # shellcheck disable=SC2086
+    _rep=$(hostapd_cli -p /var/run/hostapd -i wlan$((_ap - 1)) bss_tm_req $STA pref=1 abridged=1 \
+        valid_int=255 neighbor=$_cand,0x0caf,81,$_ch,7,0301ff "$@" 2>&1)
+    ev BTM_REQ_REPLY "reply=$_rep"
+    if [ "$_exp" = ok ]; then
+        if wait_connected "$_cand" 8; then _res=connected; else _res=not_connected_to_target; fi
+        ev ROAM_RESULT "method=btm from=$_from to=$_cand result=$_res now=$(sta_field bssid)"
+        [ $_res = connected ] || fail "btm to $_cand not followed"
+    else
+        sleep 2
+        ev STATE_AFTER "bssid=$(sta_field bssid) state=$(sta_field wpa_state)"
+    fi
+    sleep "${SETTLE:-1}"
+}
+
+# ---- roamscope hooks -------------------------------------------------------
+# Enabled when /usr/bin/roamscope is in the initramfs and LAB_ROAMSCOPE is not
+# 0. Failures are recorded in /out (roamscope.rc, .err) but never stop the
+# scenario: the capture and the daemons' logs are the lab's ground truth.
+rs_enabled() { [ "$LAB_ROAMSCOPE" != 0 ] && command -v roamscope >/dev/null 2>&1; }
+
+rs_start() {
+    rs_enabled || { ev ROAMSCOPE_SKIP "not in initramfs or disabled"; return 0; }
+    roamscope --list > /out/roamscope-list.txt 2>&1; echo "$?" > /out/roamscope-list.rc
+    # shellcheck disable=SC2086
+    roamscope $RS_ARGS --report=json > /out/roamscope.json 2> /out/roamscope.err &
+    RS_PID=$!
+    ev ROAMSCOPE_START "pid=$RS_PID args=$RS_ARGS --report=json"
+    sleep "$RS_SETTLE"   # let it create its monitor vifs and tune before roams
+    if ! kill -0 $RS_PID 2>/dev/null; then
+        wait $RS_PID; _rc=$?; echo "$_rc" > /out/roamscope.rc
+        ev ROAMSCOPE_EXITED_EARLY "rc=$_rc"; RS_PID=
+    fi
+    { iw dev; } > /out/roamscope-iw-dev.txt 2>&1
+}
+
+rs_stop() {
+    [ -n "${RS_PID:-}" ] || return 0
+    kill -INT "$RS_PID" 2>/dev/null
+    _i=0
+    while kill -0 "$RS_PID" 2>/dev/null && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+    if kill -0 "$RS_PID" 2>/dev/null; then
+        ev ROAMSCOPE_KILL "no exit 10 s after SIGINT"; kill -KILL "$RS_PID"
+    fi
+    wait "$RS_PID"; _rc=$?; echo "$_rc" > /out/roamscope.rc
+    ev ROAMSCOPE_STOP "rc=$_rc"
+    RS_PID=
+}
+
+# TUI variant: roamscope in a detached tmux pane; tui_snap NAME saves the pane.
+tui_start() {
+    rs_enabled || { ev TUI_SKIP "roamscope not in initramfs or disabled"; return 0; }
+    export TERM=screen
+    tmux new-session -d -s rs -x 120 -y 40 \
+        "roamscope $RS_TUI_ARGS 2>/out/tui.err; echo \"[roamscope exited rc=\$?]\"; sleep 3600"
+    TUI_ON=1
+    ev TUI_START "args=$RS_TUI_ARGS"
+    sleep "$RS_SETTLE"
+    tui_snap start
+}
+tui_snap() {
+    [ -n "${TUI_ON:-}" ] || return 0
+    tmux capture-pane -p -t rs > "/out/tui-$1.txt" 2>&1
+    ev TUI_SNAP "name=$1 lines=$(grep -c . "/out/tui-$1.txt")"
+}
+tui_stop() {
+    [ -n "${TUI_ON:-}" ] || return 0
+    tui_snap end
+    tmux send-keys -t rs q 2>/dev/null; sleep 1
+    tui_snap after-q
+    tmux kill-server 2>/dev/null
+    TUI_ON=
+}
+
+# ---- driver ----------------------------------------------------------------
+lab_stop_all() {
+    for _p in $W/wpas.pid $W/hostapd2.pid $W/hostapd1.pid; do
+        [ -f "$_p" ] && kill "$(cat "$_p")" 2>/dev/null
+    done
+    sleep 0.5
+    ev SCENARIO_END ""
+    sleep 0.3   # last frames (deauth) reach the capture
+    kill -INT "$TCPDUMP_PID" 2>/dev/null; wait "$TCPDUMP_PID" 2>/dev/null
+    ev CAPTURE_STOP "$(grep -E 'packets (captured|received|dropped)' $W/tcpdump.log | tr '\n' ' ')"
+}
+
+lab_collect() {
+    cp $W/capture.pcap "/out/$SCENARIO.pcap" 2>/dev/null
+    for _f in hostapd1.log hostapd2.log wpas.log events.log hwsim.txt tcpdump.log; do
+        [ -f $W/$_f ] && cp $W/$_f /out/$_f
+    done
+    sync
+}
+
+# lab_main: the fixed frame around a scenario's steps() function.
+lab_main() {
+    ev SCENARIO_START "name=$SCENARIO kernel=$(uname -r) out_mode=9p"
+    lab_hwsim && lab_ds && lab_capture_start || { lab_collect; return 1; }
+    ap_start 1; ap_start 2
+    # roamscope starts before the client joins, so it sees the join too.
+    # The TUI variant owns phy3, so it replaces the JSON run.
+    if [ "$LAB_TUI" = 1 ]; then tui_start; else rs_start; fi
+    sta_start
+    # steps run in the background under a watchdog so that logs are always
+    # collected even if a step hangs.
+    ( steps ) &
+    _sp=$!
+    ( sleep "$LAB_GUEST_TIMEOUT"; kill "$_sp" 2>/dev/null ) &
+    _wd=$!
+    wait $_sp; _src=$?
+    kill $_wd 2>/dev/null
+    _nf=$(cat $W/fails 2>/dev/null | grep -c .)
+    ev SCENARIO_RC "rc=$_src step_failures=$_nf"
+    rs_stop
+    tui_stop
+    lab_stop_all
+    lab_collect
+    [ "$_src" = 0 ] && [ "$_nf" = 0 ]
+}
