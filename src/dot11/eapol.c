@@ -1,0 +1,211 @@
+/*
+ * eapol.c -- EAPOL (IEEE 802.1X-2020) after LLC/SNAP 88-8E: EAPOL-Key
+ * frames of the 4-way and group key handshakes, and EAP packets.
+ *
+ * EAPOL-Key body (IEEE 802.11-2020 12.7.2), all big-endian:
+ *   descriptor type 1, key information 2, key length 2, replay counter 8,
+ *   nonce 32, IV 16, RSC 8, reserved 8         = 77 bytes,
+ *   then MIC (0, 16, 24 or 32), key data length 2, key data.
+ */
+#include <string.h>
+
+#include "dot11.h"
+
+#define EAPOL_HDR		4	/* version, type, body length */
+#define KEY_FIXED		77	/* up to the MIC */
+#define KEY_NONCE_OFF		13
+#define KEY_REPLAY_OFF		5
+
+#define EAP_CODE_REQUEST	1
+#define EAP_CODE_RESPONSE	2
+#define EAP_TYPE_IDENTITY	1
+
+#define KDE_TYPE		0xdd
+#define KDE_PMKID		4
+
+/* Key data length right after a MIC of mic_len bytes, if it all fits. */
+static bool
+mic_fits(const uint8_t *k, size_t klen, size_t mic_len)
+{
+	size_t	 off = KEY_FIXED + mic_len;
+
+	if (klen < off + 2)
+		return false;
+	return off + 2 + d11_be16(k + off) == klen;
+}
+
+/*
+ * The MIC length depends on the AKM, which a lone frame does not say.
+ * Infer it from the lengths instead: the one for which key data length
+ * ends the body exactly.  16 (every AKM but the SHA-384 ones and FILS)
+ * is tried first, then 24 (SHA-384: 802.1X Suite B 192, FT-802.1X-SHA384),
+ * then 0 (FILS: AEAD, no MIC field), then 32 (SAE with a 512-bit group).
+ */
+static uint8_t
+infer_mic_len(const uint8_t *k, size_t klen, bool *ok)
+{
+	static const uint8_t	 try[] = { 16, 24, 0, 32 };
+	size_t			 i;
+
+	*ok = true;
+	for (i = 0; i < sizeof(try); i++)
+		if (mic_fits(k, klen, try[i]))
+			return try[i];
+	*ok = false;
+	return 16;
+}
+
+/* hostapd wlantest's rule (rx_eapol.c), on the key information bits. */
+static uint8_t
+classify(uint16_t ki, uint16_t key_data_len)
+{
+	if (ki & (D11_KI_ERROR | D11_KI_REQUEST))
+		return D11_EAPOL_REQ;
+	if (ki & D11_KI_SMK)
+		return D11_EAPOL_M_UNKNOWN;
+	if (ki & D11_KI_PAIRWISE) {
+		switch (ki & (D11_KI_SECURE | D11_KI_MIC | D11_KI_ACK |
+		    D11_KI_INSTALL)) {
+		case D11_KI_ACK:
+			return D11_EAPOL_M1;
+		case D11_KI_MIC:
+		case D11_KI_SECURE | D11_KI_MIC:
+		case D11_KI_SECURE:
+			/* M4 carries no key data; M2 carries the RSNE. */
+			return key_data_len == 0 ? D11_EAPOL_M4 : D11_EAPOL_M2;
+		case D11_KI_MIC | D11_KI_ACK | D11_KI_INSTALL:	/* WPA1 */
+		case D11_KI_SECURE | D11_KI_MIC | D11_KI_ACK | D11_KI_INSTALL:
+		case D11_KI_SECURE | D11_KI_ACK | D11_KI_INSTALL:
+			return D11_EAPOL_M3;
+		}
+		return D11_EAPOL_M_UNKNOWN;
+	}
+	switch (ki & (D11_KI_SECURE | D11_KI_MIC | D11_KI_ACK)) {
+	case D11_KI_SECURE | D11_KI_MIC | D11_KI_ACK:
+	case D11_KI_SECURE | D11_KI_ACK:
+		return D11_EAPOL_G1;
+	case D11_KI_SECURE | D11_KI_MIC:
+	case D11_KI_SECURE:
+		return D11_EAPOL_G2;
+	}
+	return D11_EAPOL_M_UNKNOWN;
+}
+
+/* PMKID KDE (dd len 00-0f-ac 04 PMKID) in clear key data. */
+static const uint8_t *
+find_pmkid_kde(const uint8_t *p, size_t len)
+{
+	size_t	 elen;
+
+	while (len >= 2) {
+		elen = p[1];
+		if (p[0] == KDE_TYPE && elen == 0)
+			break;		/* padding starts */
+		if (elen + 2 > len)
+			break;
+		if (p[0] == KDE_TYPE && elen >= 4 + 16 && p[2] == 0x00 &&
+		    p[3] == 0x0f && p[4] == 0xac && p[5] == KDE_PMKID)
+			return p + 6;
+		p += elen + 2;
+		len -= elen + 2;
+	}
+	return NULL;
+}
+
+static void
+parse_key(const uint8_t *k, size_t klen, struct d11_eapol *e)
+{
+	size_t		 off;
+	bool		 ok;
+
+	if (klen < KEY_FIXED) {
+		e->malformed = 1;
+		if (klen >= 3)
+			e->key_info = d11_be16(k + 1);
+		if (klen >= 1)
+			e->desc_type = k[0];
+		return;
+	}
+	e->desc_type = k[0];
+	e->key_info = d11_be16(k + 1);
+	e->key_len = d11_be16(k + 3);
+	e->replay = d11_be64(k + KEY_REPLAY_OFF);
+	e->nonce = k + KEY_NONCE_OFF;
+	e->mic_len = infer_mic_len(k, klen, &ok);
+	off = KEY_FIXED + e->mic_len;
+	if (!ok) {
+		e->malformed = 1;
+		if (klen < off + 2)
+			return;	/* no key data length: leave unclassified */
+	}
+	e->mic = e->mic_len ? k + KEY_FIXED : NULL;
+	e->key_data_len = d11_be16(k + off);
+	if (e->key_data_len > 0 && off + 2 + e->key_data_len <= klen &&
+	    !(e->key_info & D11_KI_ENCR_DATA) &&
+	    !(e->desc_type == 254 && !(e->key_info & D11_KI_PAIRWISE)))
+		e->key_data = k + off + 2;
+	e->msg = classify(e->key_info, e->key_data_len);
+	if (e->msg == D11_EAPOL_M1 && e->key_data != NULL)
+		e->pmkid_kde = find_pmkid_kde(e->key_data, e->key_data_len);
+}
+
+static void
+parse_eap(const uint8_t *p, size_t len, struct d11_eapol *e)
+{
+	size_t		 n;
+
+	if (len < 4) {
+		e->malformed = 1;
+		return;
+	}
+	e->eap_code = p[0];
+	e->eap_id = p[1];
+	e->eap_len = d11_be16(p + 2);
+	n = e->eap_len;
+	if (n > len || n < 4) {
+		e->malformed = 1;
+		n = len;
+	}
+	if ((e->eap_code == EAP_CODE_REQUEST ||
+	    e->eap_code == EAP_CODE_RESPONSE) && n >= 5) {
+		e->eap_type = p[4];
+		if (e->eap_code == EAP_CODE_RESPONSE &&
+		    e->eap_type == EAP_TYPE_IDENTITY) {
+			e->identity = p + 5;
+			e->identity_len = (uint16_t)(n - 5);
+		}
+	}
+}
+
+enum d11_kind
+d11_parse_eapol(const uint8_t *p, size_t len, struct d11_eapol *e)
+{
+	size_t		 n;
+
+	memset(e, 0, sizeof(*e));
+	if (len < EAPOL_HDR) {
+		e->malformed = 1;
+		return D11_K_EAPOL;
+	}
+	e->version = p[0];
+	e->type = p[1];
+	e->body_len = d11_be16(p + 2);
+	/* Trust the claimed length only as far as the bytes go; padding
+	 * after it (short frames) is ignored. */
+	n = e->body_len;
+	if (n > len - EAPOL_HDR) {
+		e->malformed = 1;
+		n = len - EAPOL_HDR;
+	}
+	switch (e->type) {
+	case D11_EAPOL_EAP:
+		parse_eap(p + EAPOL_HDR, n, e);
+		return D11_K_EAP;
+	case D11_EAPOL_KEY:
+		parse_key(p + EAPOL_HDR, n, e);
+		break;
+	default:
+		break;
+	}
+	return D11_K_EAPOL;
+}

@@ -1,0 +1,245 @@
+/*
+ * json.c -- a tiny streaming JSON writer.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "json.h"
+
+static const char hexdig[] = "0123456789abcdef";
+
+void
+json_init(struct json *j, FILE *f)
+{
+	j->f = f;
+	j->depth = 0;
+	j->after_key = false;
+	j->first[0] = true;
+}
+
+/* Separator before a value: none after a key, a comma between items. */
+static void
+sep(struct json *j)
+{
+	if (j->after_key) {
+		j->after_key = false;
+		return;
+	}
+	if (!j->first[j->depth])
+		putc(',', j->f);
+	j->first[j->depth] = false;
+}
+
+static void
+jopen(struct json *j, int c)
+{
+	sep(j);
+	putc(c, j->f);
+	if (j->depth < JSON_MAX_DEPTH - 1)
+		j->depth++;
+	j->first[j->depth] = true;
+}
+
+static void
+jclose(struct json *j, int c)
+{
+	putc(c, j->f);
+	if (j->depth > 0)
+		j->depth--;
+}
+
+void
+json_obj_begin(struct json *j)
+{
+	jopen(j, '{');
+}
+
+void
+json_obj_end(struct json *j)
+{
+	jclose(j, '}');
+}
+
+void
+json_arr_begin(struct json *j)
+{
+	jopen(j, '[');
+}
+
+void
+json_arr_end(struct json *j)
+{
+	jclose(j, ']');
+}
+
+void
+json_key(struct json *j, const char *key)
+{
+	sep(j);
+	json_write_string(j->f, key, strlen(key));
+	putc(':', j->f);
+	j->after_key = true;
+}
+
+/* Length of the well-formed UTF-8 sequence at p (RFC 3629), 0 if none. */
+static size_t
+utf8_len(const uint8_t *p, size_t left)
+{
+	uint8_t	 c = p[0];
+	size_t	 n, i;
+
+	if (c < 0xc2 || c > 0xf4)
+		return 0;	/* continuation, overlong lead or too high */
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (left < n)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if (c == 0xe0 && p[1] < 0xa0)
+		return 0;	/* overlong */
+	if (c == 0xed && p[1] >= 0xa0)
+		return 0;	/* surrogates */
+	if (c == 0xf0 && p[1] < 0x90)
+		return 0;	/* overlong */
+	if (c == 0xf4 && p[1] >= 0x90)
+		return 0;	/* above U+10FFFF */
+	return n;
+}
+
+static void
+put_u00(FILE *f, uint8_t c)
+{
+	putc('\\', f);
+	putc('u', f);
+	putc('0', f);
+	putc('0', f);
+	putc(hexdig[c >> 4], f);
+	putc(hexdig[c & 0xf], f);
+}
+
+void
+json_write_string(FILE *f, const void *s, size_t len)
+{
+	const uint8_t	*p = s;
+	size_t		 i = 0, n;
+	uint8_t		 c;
+
+	putc('"', f);
+	while (i < len) {
+		c = p[i];
+		if (c >= 0x20 && c < 0x7f) {
+			if (c == '"' || c == '\\')
+				putc('\\', f);
+			putc(c, f);
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && (n = utf8_len(p + i, len - i)) != 0) {
+			fwrite(p + i, 1, n, f);
+			i += n;
+			continue;
+		}
+		switch (c) {
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		case '\b':
+			fputs("\\b", f);
+			break;
+		case '\f':
+			fputs("\\f", f);
+			break;
+		default:
+			put_u00(f, c);	/* control, DEL or not UTF-8 */
+			break;
+		}
+		i++;
+	}
+	putc('"', f);
+}
+
+void
+json_str(struct json *j, const char *s)
+{
+	sep(j);
+	json_write_string(j->f, s, strlen(s));
+}
+
+void
+json_strn(struct json *j, const void *s, size_t len)
+{
+	sep(j);
+	json_write_string(j->f, s, len);
+}
+
+void
+json_int(struct json *j, long long v)
+{
+	sep(j);
+	fprintf(j->f, "%lld", v);
+}
+
+void
+json_uint(struct json *j, unsigned long long v)
+{
+	sep(j);
+	fprintf(j->f, "%llu", v);
+}
+
+void
+json_bool(struct json *j, bool v)
+{
+	sep(j);
+	fputs(v ? "true" : "false", j->f);
+}
+
+void
+json_null(struct json *j)
+{
+	sep(j);
+	fputs("null", j->f);
+}
+
+void
+json_hex(struct json *j, const uint8_t *p, size_t len)
+{
+	size_t	 i;
+
+	sep(j);
+	putc('"', j->f);
+	for (i = 0; i < len; i++) {
+		putc(hexdig[p[i] >> 4], j->f);
+		putc(hexdig[p[i] & 0xf], j->f);
+	}
+	putc('"', j->f);
+}
+
+void
+json_mac(struct json *j, const uint8_t *mac)
+{
+	int	 i;
+
+	sep(j);
+	putc('"', j->f);
+	for (i = 0; i < 6; i++) {
+		if (i)
+			putc(':', j->f);
+		putc(hexdig[mac[i] >> 4], j->f);
+		putc(hexdig[mac[i] & 0xf], j->f);
+	}
+	putc('"', j->f);
+}
+
+void
+json_raw(struct json *j, const char *text)
+{
+	sep(j);
+	fputs(text, j->f);
+}

@@ -1,0 +1,47 @@
+/*
+ * json.h -- a tiny streaming JSON writer to a FILE *.
+ *
+ * No allocation; nesting is tracked in the struct.  Strings are written as
+ * valid JSON whatever the bytes: control characters are escaped, and bytes
+ * that are not well-formed UTF-8 become \u00XX (their Latin-1 reading), so
+ * that no byte is lost and the output always parses.
+ */
+#ifndef JSON_H
+#define JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH	16
+
+struct json {
+	FILE		*f;
+	int		 depth;
+	bool		 after_key;
+	bool		 first[JSON_MAX_DEPTH];
+};
+
+void	json_init(struct json *, FILE *);
+void	json_obj_begin(struct json *);
+void	json_obj_end(struct json *);
+void	json_arr_begin(struct json *);
+void	json_arr_end(struct json *);
+void	json_key(struct json *, const char *key);
+
+/* Values: inside an array each adds its own comma; after a key none. */
+void	json_str(struct json *, const char *s);
+void	json_strn(struct json *, const void *s, size_t len);
+void	json_int(struct json *, long long v);
+void	json_uint(struct json *, unsigned long long v);
+void	json_bool(struct json *, bool v);
+void	json_null(struct json *);
+void	json_hex(struct json *, const uint8_t *p, size_t len);
+void	json_mac(struct json *, const uint8_t *mac);
+void	json_raw(struct json *, const char *text);	/* a literal as is */
+
+/* The escaped string with its quotes, for callers without a struct json. */
+void	json_write_string(FILE *, const void *s, size_t len);
+
+#endif /* JSON_H */
