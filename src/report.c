@@ -1,0 +1,606 @@
+/*
+ * report.c -- the headless report: text, JSON and CSV views of the engine's
+ * state (the contract is doc/report.md).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cap/cap.h"
+#include "engine/engine.h"
+#include "json.h"
+#include "report.h"
+
+static void
+ts_str(int64_t ns, char *buf, size_t len)
+{
+	if (ns < 0)
+		ns = 0;
+	snprintf(buf, len, "%lld.%06lld", (long long)(ns / 1000000000LL),
+	    (long long)((ns % 1000000000LL) / 1000));
+}
+
+static void
+json_ts(struct json *j, int64_t ns)
+{
+	char b[32];
+
+	ts_str(ns, b, sizeof b);
+	json_raw(j, b);
+}
+
+static void
+json_ms(struct json *j, double ms)
+{
+	char b[32];
+
+	if (ms < 0) {
+		json_null(j);
+		return;
+	}
+	snprintf(b, sizeof b, "%.3f", ms);
+	json_raw(j, b);
+}
+
+static void
+mdid_str(const uint8_t *m, char out[5])
+{
+	snprintf(out, 5, "%02x%02x", m[0], m[1]);
+}
+
+static void
+json_roam(struct json *j, const struct eng_roam *r)
+{
+	const struct eng_phase *ph;
+	unsigned i;
+
+	json_obj_begin(j);
+	json_key(j, "client");
+	json_mac(j, r->client);
+	json_key(j, "from");
+	if (r->has_from)
+		json_mac(j, r->from);
+	else
+		json_null(j);
+	json_key(j, "to");
+	json_mac(j, r->to);
+	json_key(j, "ssid");
+	json_str(j, r->ssid);
+	json_key(j, "start");
+	json_ts(j, r->start_ns);
+	json_key(j, "end");
+	json_ts(j, r->end_ns);
+	json_key(j, "method");
+	json_str(j, eng_method_name(r->method));
+	json_key(j, "result");
+	json_str(j, eng_result_name(r->result));
+	json_key(j, "status");
+	if (r->status >= 0)
+		json_int(j, r->status);
+	else
+		json_null(j);
+	json_key(j, "status_name");
+	json_str(j, r->status >= 0 ? d11_status_name((uint16_t)r->status) :
+	    "");
+	json_key(j, "total_ms");
+	json_ms(j, r->total_ms);
+	json_key(j, "gap_ms");
+	json_ms(j, r->gap_ms);
+	json_key(j, "verdict");
+	json_str(j, eng_verdict_name(r->verdict));
+	json_key(j, "hard");
+	json_bool(j, r->hard);
+	json_key(j, "retries");
+	json_uint(j, r->retries);
+	json_key(j, "attempts");
+	json_uint(j, r->attempts);
+	json_key(j, "phases");
+	json_arr_begin(j);
+	for (i = 0; i < r->nphases; i++) {
+		ph = &r->phases[i];
+		json_obj_begin(j);
+		json_key(j, "phase");
+		json_str(j, eng_phase_name(ph->kind));
+		json_key(j, "start");
+		json_ts(j, ph->start_ns);
+		json_key(j, "ms");
+		json_ms(j, ph->ms);
+		json_key(j, "verdict");
+		json_str(j, eng_verdict_name(ph->verdict));
+		json_key(j, "status");
+		if (ph->status >= 0)
+			json_int(j, ph->status);
+		else
+			json_null(j);
+		json_key(j, "status_name");
+		json_str(j, eng_phase_status_name(ph));
+		json_key(j, "retries");
+		json_uint(j, ph->retries);
+		json_key(j, "inferred");
+		json_bool(j, ph->protected_);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_key(j, "diagnoses");
+	json_arr_begin(j);
+	for (i = 0; i < r->ndiags; i++) {
+		json_obj_begin(j);
+		json_key(j, "code");
+		json_str(j, r->diags[i].code);
+		json_key(j, "text");
+		json_str(j, r->diags[i].text);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_key(j, "frames");
+	json_arr_begin(j);
+	for (i = 0; i < r->nframes; i++)
+		json_uint(j, r->frames[i]);
+	json_arr_end(j);
+	json_obj_end(j);
+}
+
+static void
+json_akms(struct json *j, const uint32_t *akms, unsigned n)
+{
+	unsigned i;
+
+	json_arr_begin(j);
+	for (i = 0; i < n; i++)
+		json_str(j, d11_akm_name(akms[i]));
+	json_arr_end(j);
+}
+
+static void
+json_ap(struct json *j, const struct eng_ap *a)
+{
+	char md[5];
+
+	json_obj_begin(j);
+	json_key(j, "bssid");
+	json_mac(j, a->bssid);
+	json_key(j, "ssid");
+	if (a->has_ssid)
+		json_str(j, a->ssid);
+	else
+		json_null(j);
+	json_key(j, "channel");
+	json_uint(j, a->channel);
+	json_key(j, "freq");
+	json_uint(j, a->freq);
+	json_key(j, "mdid");
+	if (a->has_mde) {
+		mdid_str(a->mdid, md);
+		json_str(j, md);
+	} else
+		json_null(j);
+	json_key(j, "ft_over_ds");
+	json_bool(j, a->ft_over_ds);
+	json_key(j, "ft");
+	json_bool(j, a->ft);
+	json_key(j, "akms");
+	json_akms(j, a->akms, a->nakms);
+	json_key(j, "rsn_caps");
+	json_uint(j, a->rsn_caps);
+	json_key(j, "nr");
+	json_bool(j, a->nr);
+	json_key(j, "btm");
+	json_bool(j, a->btm);
+	json_key(j, "rssi");
+	if (a->has_rssi)
+		json_int(j, a->rssi);
+	else
+		json_null(j);
+	json_key(j, "beacons");
+	json_uint(j, a->beacons);
+	json_key(j, "first_seen");
+	json_ts(j, a->first_ns);
+	json_key(j, "last_seen");
+	json_ts(j, a->last_ns);
+	json_obj_end(j);
+}
+
+static void
+json_client(struct json *j, const struct eng_client *c)
+{
+	const struct eng_caps *k = &c->caps;
+	char md[5];
+
+	json_obj_begin(j);
+	json_key(j, "mac");
+	json_mac(j, c->mac);
+	json_key(j, "bss");
+	if (c->has_bss)
+		json_mac(j, c->bss);
+	else
+		json_null(j);
+	json_key(j, "associated");
+	json_bool(j, c->associated);
+	json_key(j, "ssid");
+	json_str(j, c->ssid);
+	json_key(j, "caps");
+	json_obj_begin(j);
+	json_key(j, "k");
+	json_bool(j, k->k);
+	json_key(j, "v");
+	json_bool(j, k->v);
+	json_key(j, "r");
+	json_bool(j, k->r);
+	json_key(j, "w");
+	json_bool(j, k->w);
+	json_key(j, "known");
+	json_bool(j, k->known);
+	json_key(j, "nr");
+	json_bool(j, k->nr);
+	json_key(j, "mfpr");
+	json_bool(j, k->mfpr);
+	json_key(j, "mdid");
+	if (k->has_mdid) {
+		mdid_str(k->mdid, md);
+		json_str(j, md);
+	} else
+		json_null(j);
+	json_key(j, "ft_akm");
+	json_bool(j, k->ft_akm);
+	json_key(j, "bands");
+	json_arr_begin(j);
+	if (k->bands & ENG_BAND_2G)
+		json_str(j, "2.4");
+	if (k->bands & ENG_BAND_5G)
+		json_str(j, "5");
+	if (k->bands & ENG_BAND_6G)
+		json_str(j, "6");
+	json_arr_end(j);
+	json_key(j, "ht");
+	json_bool(j, k->ht);
+	json_key(j, "vht");
+	json_bool(j, k->vht);
+	json_key(j, "he");
+	json_bool(j, k->he);
+	json_key(j, "eht");
+	json_bool(j, k->eht);
+	json_obj_end(j);
+	json_key(j, "akms");
+	json_akms(j, k->akms, k->nakms);
+	json_key(j, "rssi");
+	if (c->has_rssi)
+		json_int(j, c->rssi);
+	else
+		json_null(j);
+	json_key(j, "roams");
+	json_uint(j, c->nroams);
+	json_key(j, "joins");
+	json_uint(j, c->njoins);
+	json_key(j, "failed");
+	json_uint(j, c->nfailed);
+	json_key(j, "first_seen");
+	json_ts(j, c->first_ns);
+	json_key(j, "last_seen");
+	json_ts(j, c->last_ns);
+	json_obj_end(j);
+}
+
+static void
+json_sources(struct json *j, struct cap *cap)
+{
+	struct cap_source_info si;
+	size_t i;
+
+	json_key(j, "sources");
+	json_arr_begin(j);
+	for (i = 0; i < cap_nsources(cap); i++) {
+		cap_source_info(cap, i, &si);
+		json_obj_begin(j);
+		json_key(j, "name");
+		json_str(j, si.name);
+		json_key(j, "desc");
+		json_str(j, si.desc);
+		json_key(j, "dlt");
+		json_int(j, si.dlt);
+		json_key(j, "received");
+		json_uint(j, si.received);
+		json_key(j, "ring_drops");
+		json_uint(j, si.ring_drops);
+		json_key(j, "kernel_drops");
+		json_uint(j, si.kernel_drops);
+		json_key(j, "error");
+		if (si.error != 0)
+			json_str(j, si.errmsg);
+		else
+			json_null(j);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_key(j, "drops");
+	{
+		uint64_t d = 0;
+
+		for (i = 0; i < cap_nsources(cap); i++) {
+			cap_source_info(cap, i, &si);
+			d += si.ring_drops + si.kernel_drops;
+		}
+		json_uint(j, d);
+	}
+}
+
+static void
+report_json(FILE *fp, struct eng *e, struct cap *cap)
+{
+	const struct eng_counters *cn = eng_counters(e);
+	const struct eng_finding *fd;
+	const struct eng_roam *r;
+	struct json j;
+	size_t i, n;
+	int pass;
+	unsigned b;
+
+	json_init(&j, fp);
+	json_obj_begin(&j);
+	for (pass = 0; pass < 2; pass++) {
+		json_key(&j, pass == 0 ? "roams" : "joins");
+		json_arr_begin(&j);
+		n = eng_nroams_all(e);
+		for (i = 0; i < n; i++) {
+			r = eng_roam_all(e, i);
+			if (r->is_join == (pass == 1))
+				json_roam(&j, r);
+		}
+		json_arr_end(&j);
+	}
+	json_key(&j, "aps");
+	json_arr_begin(&j);
+	for (i = 0; i < eng_naps(e); i++)
+		json_ap(&j, eng_ap(e, i));
+	json_arr_end(&j);
+	json_key(&j, "clients");
+	json_arr_begin(&j);
+	for (i = 0; i < eng_nclients(e); i++)
+		json_client(&j, eng_client(e, i));
+	json_arr_end(&j);
+	json_key(&j, "findings");
+	json_arr_begin(&j);
+	for (i = 0; i < eng_nfindings(e); i++) {
+		fd = eng_finding(e, i);
+		json_obj_begin(&j);
+		json_key(&j, "code");
+		json_str(&j, fd->code);
+		json_key(&j, "ssid");
+		json_str(&j, fd->ssid);
+		json_key(&j, "bssids");
+		json_arr_begin(&j);
+		for (b = 0; b < fd->nbssids; b++)
+			json_mac(&j, fd->bssids[b]);
+		json_arr_end(&j);
+		json_key(&j, "text");
+		json_str(&j, fd->text);
+		json_obj_end(&j);
+	}
+	json_arr_end(&j);
+	json_key(&j, "summary");
+	json_obj_begin(&j);
+	json_key(&j, "frames");
+	json_uint(&j, cn->frames);
+	json_key(&j, "aps");
+	json_uint(&j, cn->aps);
+	json_key(&j, "clients");
+	json_uint(&j, cn->clients);
+	json_key(&j, "roams");
+	json_uint(&j, cn->roams);
+	json_key(&j, "joins");
+	json_uint(&j, cn->joins);
+	json_key(&j, "failed");
+	json_uint(&j, cn->roams_failed);
+	json_key(&j, "fail");
+	json_uint(&j, cn->fail);
+	json_key(&j, "warn");
+	json_uint(&j, cn->warn);
+	json_key(&j, "roams_aged");
+	json_uint(&j, cn->roams_aged);
+	json_key(&j, "clients_aged");
+	json_uint(&j, cn->clients_aged);
+	json_obj_end(&j);
+	if (cap != NULL)
+		json_sources(&j, cap);
+	json_obj_end(&j);
+	fputc('\n', fp);
+}
+
+static void
+ms_cell(double ms, char *buf, size_t len)
+{
+	if (ms < 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.1f", ms);
+}
+
+static void
+text_roam(FILE *fp, const struct eng_roam *r, int64_t t0)
+{
+	char c[18], f[18], t[18], tot[16], gap[16], st[16];
+	const struct eng_phase *ph;
+	unsigned i;
+
+	d11_mac_str(r->client, c);
+	if (r->has_from)
+		d11_mac_str(r->from, f);
+	else
+		snprintf(f, sizeof f, "%-17s", "(none)");
+	d11_mac_str(r->to, t);
+	ms_cell(r->total_ms, tot, sizeof tot);
+	ms_cell(r->gap_ms, gap, sizeof gap);
+	if (r->status >= 0)
+		snprintf(st, sizeof st, "%d", r->status);
+	else
+		snprintf(st, sizeof st, "-");
+	fprintf(fp, "%9.3f  %s  %s -> %s  %-11s %-10s %4s %8s %8s  %s%s\n",
+	    (double)(r->start_ns - t0) / 1e9, c, f, t,
+	    eng_method_name(r->method), eng_result_name(r->result), st, tot,
+	    gap, eng_verdict_name(r->verdict)[0] ?
+	    eng_verdict_name(r->verdict) : "-", r->hard ? " (hard)" : "");
+	for (i = 0; i < r->nphases; i++) {
+		ph = &r->phases[i];
+		ms_cell(ph->ms, tot, sizeof tot);
+		fprintf(fp, "           %-16s %8s ms  %-4s", eng_phase_name(
+		    ph->kind), tot, eng_verdict_name(ph->verdict));
+		if (ph->status >= 0)
+			fprintf(fp, "  status %d %s", ph->status,
+			    eng_phase_status_name(ph));
+		if (ph->retries > 0)
+			fprintf(fp, "  %u retries", ph->retries);
+		if (ph->protected_)
+			fprintf(fp, "  (inferred, protected)");
+		fputc('\n', fp);
+	}
+	for (i = 0; i < r->ndiags; i++)
+		fprintf(fp, "           why: [%s] %s\n", r->diags[i].code,
+		    r->diags[i].text);
+}
+
+static void
+report_text(FILE *fp, struct eng *e, struct cap *cap)
+{
+	const struct eng_counters *cn = eng_counters(e);
+	const struct eng_roam *r;
+	const struct eng_finding *fd;
+	const struct eng_ap *a;
+	struct cap_source_info si;
+	size_t i, n;
+	int64_t t0 = 0;
+	int pass;
+	char m[18], md[5];
+
+	fprintf(fp, "roamscope report: %" PRIu64 " frames, %u APs, %u clients, "
+	    "%" PRIu64 " roams, %" PRIu64 " joins, %" PRIu64 " failed, %"
+	    PRIu64 " FAIL, %" PRIu64 " WARN\n", cn->frames, cn->aps,
+	    cn->clients, cn->roams, cn->joins, cn->roams_failed, cn->fail,
+	    cn->warn);
+	if (cap != NULL) {
+		for (i = 0; i < cap_nsources(cap); i++) {
+			cap_source_info(cap, i, &si);
+			fprintf(fp, "source %s: %" PRIu64 " frames, %" PRIu64
+			    " dropped\n", si.desc[0] ? si.desc : si.name,
+			    si.received, si.ring_drops + si.kernel_drops);
+		}
+	}
+	n = eng_nroams_all(e);
+	if (n > 0)
+		t0 = eng_roam_all(e, 0)->start_ns;
+	for (i = 0; i < eng_naps(e); i++) {
+		a = eng_ap(e, i);
+		if (a->first_ns != 0 && (t0 == 0 || a->first_ns < t0))
+			t0 = a->first_ns;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		fprintf(fp, "\n%s (time from %lld.%06lld)\n", pass == 0 ?
+		    "ROAMS" : "JOINS", (long long)(t0 / 1000000000LL),
+		    (long long)(t0 % 1000000000LL / 1000));
+		fprintf(fp, "%9s  %-17s  %-17s    %-17s  %-11s %-10s %4s %8s "
+		    "%8s  %s\n", "t(s)", "client", "from", "to", "method",
+		    "result", "st", "total_ms", "gap_ms", "verdict");
+		for (i = 0; i < n; i++) {
+			r = eng_roam_all(e, i);
+			if (r->is_join == (pass == 1))
+				text_roam(fp, r, t0);
+		}
+	}
+	fprintf(fp, "\nAPs\n");
+	for (i = 0; i < eng_naps(e); i++) {
+		a = eng_ap(e, i);
+		if (a->has_mde)
+			mdid_str(a->mdid, md);
+		else
+			snprintf(md, sizeof md, "-");
+		fprintf(fp, "  %s  %-20s ch %3u  mdid %-4s%s%s%s%s\n",
+		    d11_mac_str(a->bssid, m), a->has_ssid ? a->ssid : "?",
+		    a->channel, md, a->ft_over_ds ? " over-DS" : "",
+		    a->ft ? " FT" : "", a->nr ? " 11k" : "", a->btm ? " 11v" :
+		    "");
+	}
+	if (eng_nfindings(e) > 0)
+		fprintf(fp, "\nFINDINGS\n");
+	for (i = 0; i < eng_nfindings(e); i++) {
+		fd = eng_finding(e, i);
+		fprintf(fp, "  [%s] %s\n", fd->code, fd->text);
+	}
+}
+
+static void
+csv_field(FILE *fp, const char *s)
+{
+	if (strpbrk(s, ",\"\n\r") == NULL) {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+static void
+report_csv(FILE *fp, struct eng *e)
+{
+	const struct eng_roam *r;
+	char m[18], ts[32], b[64];
+	size_t i, n;
+	unsigned k;
+
+	fputs("kind,client,from,to,ssid,start,end,method,result,status,"
+	    "total_ms,gap_ms,verdict,hard,retries,diagnoses,frames\n", fp);
+	n = eng_nroams_all(e);
+	for (i = 0; i < n; i++) {
+		r = eng_roam_all(e, i);
+		fprintf(fp, "%s,%s,", r->is_join ? "join" : "roam",
+		    d11_mac_str(r->client, m));
+		fprintf(fp, "%s,", r->has_from ? d11_mac_str(r->from, m) : "");
+		fprintf(fp, "%s,", d11_mac_str(r->to, m));
+		csv_field(fp, r->ssid);
+		ts_str(r->start_ns, ts, sizeof ts);
+		fprintf(fp, ",%s,", ts);
+		ts_str(r->end_ns, ts, sizeof ts);
+		fprintf(fp, "%s,%s,%s,", ts, eng_method_name(r->method),
+		    eng_result_name(r->result));
+		if (r->status >= 0)
+			fprintf(fp, "%d", r->status);
+		fputc(',', fp);
+		if (r->total_ms >= 0)
+			fprintf(fp, "%.3f", r->total_ms);
+		fputc(',', fp);
+		if (r->gap_ms >= 0)
+			fprintf(fp, "%.3f", r->gap_ms);
+		fprintf(fp, ",%s,%d,%u,", eng_verdict_name(r->verdict),
+		    r->hard ? 1 : 0, r->retries);
+		for (k = 0; k < r->ndiags; k++)
+			fprintf(fp, "%s%s", k ? ";" : "", r->diags[k].code);
+		fputc(',', fp);
+		for (k = 0; k < r->nframes; k++) {
+			snprintf(b, sizeof b, "%s%" PRIu64, k ? ";" : "",
+			    r->frames[k]);
+			fputs(b, fp);
+		}
+		fputc('\n', fp);
+	}
+}
+
+int
+report_write(FILE *fp, struct eng *e, struct cap *cap, enum report_fmt fmt)
+{
+	switch (fmt) {
+	case REPORT_JSON:
+		report_json(fp, e, cap);
+		break;
+	case REPORT_CSV:
+		report_csv(fp, e);
+		break;
+	default:
+		report_text(fp, e, cap);
+		break;
+	}
+	fflush(fp);
+	return eng_counters(e)->roams_failed > 0 ? RS_EXIT_ROAM_FAILED :
+	    RS_EXIT_OK;
+}

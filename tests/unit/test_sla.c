@@ -1,0 +1,116 @@
+/*
+ * test_sla.c -- the --sla profile parser: defaults, accepted forms, and
+ * errors that name the file and line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "engine/engine.h"
+
+static void
+test_defaults(void **state)
+{
+	struct eng_sla s;
+
+	(void)state;
+	eng_sla_defaults(&s);
+	/* PRODUCT.md's table (seed 002) */
+	assert_true(s.warn_ms[ENG_SLA_NEIGHBOR_REPORT] == 200);
+	assert_true(s.fail_ms[ENG_SLA_NEIGHBOR_REPORT] == 500);
+	assert_true(s.warn_ms[ENG_SLA_BTM] == 1000);
+	assert_true(s.fail_ms[ENG_SLA_BTM] == 3000);
+	assert_true(s.warn_ms[ENG_SLA_FT_AUTH] == 50);
+	assert_true(s.fail_ms[ENG_SLA_FT_REASSOC] == 100);
+	assert_true(s.warn_ms[ENG_SLA_FT_TOTAL] == 80);
+	assert_true(s.fail_ms[ENG_SLA_FT_TOTAL] == 150);
+	assert_true(s.warn_ms[ENG_SLA_REASSOC] == 100);
+	assert_true(s.fail_ms[ENG_SLA_REASSOC] == 300);
+	assert_true(s.fail_ms[ENG_SLA_4WAY] == 2000);
+	assert_true(s.warn_ms[ENG_SLA_VOIP_TOTAL] < 0);
+	assert_true(s.fail_ms[ENG_SLA_VOIP_TOTAL] == 150);
+}
+
+static void
+test_forms(void **state)
+{
+	struct eng_sla s;
+	char err[256] = "";
+
+	(void)state;
+	eng_sla_defaults(&s);
+	assert_int_equal(eng_sla_parse(&s,
+	    "# voice profile\n"
+	    "ft_auth = 20 40\n"
+	    "ft_total.fail = 90ms   # tighter\n"
+	    "\n"
+	    "  btm.warn=none\r\n"
+	    "gap = 100, 200\n", "voice.sla", err, sizeof err), 0);
+	assert_true(s.warn_ms[ENG_SLA_FT_AUTH] == 20);
+	assert_true(s.fail_ms[ENG_SLA_FT_AUTH] == 40);
+	assert_true(s.fail_ms[ENG_SLA_FT_TOTAL] == 90);
+	assert_true(s.warn_ms[ENG_SLA_FT_TOTAL] == 80);
+	assert_true(s.warn_ms[ENG_SLA_BTM] < 0);
+	assert_true(s.fail_ms[ENG_SLA_GAP] == 200);
+}
+
+static void
+expect_err(const char *text, const char *msg)
+{
+	struct eng_sla s;
+	char err[256] = "";
+
+	eng_sla_defaults(&s);
+	assert_int_equal(eng_sla_parse(&s, text, "p.sla", err, sizeof err),
+	    -1);
+	assert_string_equal(err, msg);
+}
+
+static void
+test_errors(void **state)
+{
+	(void)state;
+	expect_err("ft_auth = 10 20\nfoo = 3\n", "p.sla:2: unknown key 'foo'");
+	expect_err("\n\nft_auth.max = 3\n",
+	    "p.sla:3: unknown key 'ft_auth.max'");
+	expect_err("ft_auth 30\n", "p.sla:1: expected 'key = value'");
+	expect_err("btm = \n", "p.sla:1: missing value for 'btm'");
+	expect_err("btm = fast slow\n",
+	    "p.sla:1: bad value for 'btm' (milliseconds, or 'none')");
+	expect_err("btm.warn = -5\n",
+	    "p.sla:1: bad value for 'btm' (milliseconds, or 'none')");
+	expect_err("4way = 300 100\n",
+	    "p.sla:1: warn 300 is above fail 100 for '4way'");
+	expect_err("reassoc.warn = 900\n",
+	    "p.sla: warn 900 is above fail 300 for 'reassoc'");
+}
+
+static void
+test_eng_new_reports_line(void **state)
+{
+	struct eng_conf c;
+	char err[256] = "";
+
+	(void)state;
+	eng_conf_defaults(&c);
+	c.sla_text = "ft_auth = 1 2\nbogus = 1\n";
+	c.sla_path = "mine.sla";
+	assert_null(eng_new(&c, err, sizeof err));
+	assert_string_equal(err, "mine.sla:2: unknown key 'bogus'");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_eng_new_reports_line),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
