@@ -1,0 +1,161 @@
+/*
+ * scr_aps.c -- every BSS seen, grouped by SSID, with what roaming depends
+ * on (channel, MDID, FT over DS, AKMs, 11k/11v, RSSI) and the engine's ESS
+ * findings (mixed MDIDs and so on) marked on the rows they name.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui_int.h"
+
+static int
+cmp_ap(const void *a, const void *b, void *arg)
+{
+	const struct tui	*t = arg;
+	const struct eng_ap	*x = &t->aps[*(const size_t *)a];
+	const struct eng_ap	*y = &t->aps[*(const size_t *)b];
+	int			 d;
+
+	if ((d = strcmp(x->ssid, y->ssid)) != 0)
+		return (d);
+	if (x->channel != y->channel)
+		return (x->channel < y->channel ? -1 : 1);
+	return (memcmp(x->bssid, y->bssid, 6));
+}
+
+/* The codes of the findings that name this BSS, "" when none. */
+static void
+ap_issues(const struct tui *t, const struct eng_ap *ap, char *out, size_t len)
+{
+	size_t	f, i, o = 0;
+
+	out[0] = '\0';
+	for (f = 0; f < t->nfnd; f++)
+		for (i = 0; i < t->fnd[f].nbssids; i++)
+			if (memcmp(t->fnd[f].bssids[i], ap->bssid, 6) == 0 &&
+			    o + 1 < len) {
+				o += (size_t)snprintf(out + o, len - o, "%s%s",
+				    o ? "," : "", t->fnd[f].code);
+				break;
+			}
+}
+
+void
+aps_move(struct tui *t, long d, bool absolute)
+{
+	long	r, n = (long)t->naps;
+
+	if (n == 0)
+		return;
+	if (absolute)
+		r = d < 0 ? n - 1 : d;
+	else
+		r = (long)t->ap_sel + d;
+	if (r < 0)
+		r = 0;
+	if (r >= n)
+		r = n - 1;
+	t->ap_sel = (size_t)r;
+}
+
+static void
+akm_list(const struct eng_ap *ap, char *out, size_t len)
+{
+	size_t	i, o = 0;
+
+	out[0] = '\0';
+	if (!ap->has_rsn) {
+		snprintf(out, len, "open/WEP/WPA1");
+		return;
+	}
+	for (i = 0; i < ap->nakms && o + 1 < len; i++)
+		o += (size_t)snprintf(out + o, len - o, "%s%s", i ? "," : "",
+		    d11_akm_name(ap->akms[i]));
+}
+
+void
+aps_draw(struct tui *t, int y, int h)
+{
+	const struct eng_ap	*ap;
+	char			 title[96], m[18], ssid[40], akms[96], iss[96];
+	char			 mdid[8], rssi[8];
+	size_t			 i, f, nf = 0, row;
+	int			 rows, attr, wakm, xs;
+
+	for (i = 0; i < t->naps; i++)
+		t->ap_order[i] = i;
+	qsort_r(t->ap_order, t->naps, sizeof *t->ap_order, cmp_ap, t);
+	snprintf(title, sizeof title, "ACCESS POINTS  %zu BSS%s, %zu ESS "
+	    "finding%s", t->naps, t->naps == 1 ? "" : "es", t->nfnd,
+	    t->nfnd == 1 ? "" : "s");
+	tui_hline(t, y, 0, t->cols, TA_TITLE, title);
+
+	/* Findings at the bottom, most of the screen for the list. */
+	nf = t->nfnd < (size_t)(h / 3) ? t->nfnd : (size_t)(h / 3);
+	rows = h - 2 - (nf ? (int)nf + 1 : 0);
+	wakm = t->cols >= 120 ? 30 : t->cols >= 100 ? 20 : 12;
+	xs = t->cols >= 100 ? 16 : 11;
+	tui_fill(t, y + 1, 0, t->cols, TA_TITLE);
+	tui_putf(t, y + 1, 1, t->cols - 1, TA_TITLE, "%-*s %-17s %3s %-4s "
+	    "%-3s %-*s %-3s %-3s %4s %3s %s", xs, "SSID", "BSSID", "CH",
+	    "MDID", "ODS", wakm, "AKMS", "11k", "11v", "RSSI", "CL", "ISSUES");
+	if (t->naps == 0) {
+		tui_put(t, y + 2, 1, t->cols - 1, TA_DIM, "(no APs seen yet)");
+		return;
+	}
+	if (t->ap_sel >= t->naps)
+		t->ap_sel = t->naps - 1;
+	if (t->ap_sel < t->ap_top)
+		t->ap_top = t->ap_sel;
+	if (rows > 0 && t->ap_sel >= t->ap_top + (size_t)rows)
+		t->ap_top = t->ap_sel - (size_t)rows + 1;
+	for (row = 0; (int)row < rows; row++) {
+		i = t->ap_top + row;
+		if (i >= t->naps)
+			break;
+		ap = &t->aps[t->ap_order[i]];
+		ap_issues(t, ap, iss, sizeof iss);
+		attr = iss[0] ? TA_WARN : TA_NORMAL;
+		if (i == t->ap_sel) {
+			attr = TA_SEL;
+			tui_fill(t, y + 2 + (int)row, 0, t->cols, attr);
+		}
+		if (ap->has_ssid)
+			tui_sanitize(ssid, sizeof ssid, ap->ssid);
+		else
+			snprintf(ssid, sizeof ssid, "(hidden)");
+		if (ap->has_mde)
+			snprintf(mdid, sizeof mdid, "%02x%02x", ap->mdid[0],
+			    ap->mdid[1]);
+		else
+			snprintf(mdid, sizeof mdid, "-");
+		if (ap->has_rssi)
+			snprintf(rssi, sizeof rssi, "%d", ap->rssi);
+		else
+			snprintf(rssi, sizeof rssi, "-");
+		akm_list(ap, akms, sizeof akms);
+		tui_putf(t, y + 2 + (int)row, 1, t->cols - 1, attr, "%-*.*s "
+		    "%-17s %3u %-4s %-3s %-*.*s %-3s %-3s %4s %3u %s%s", xs, xs,
+		    ssid, tui_mac(ap->bssid, m), ap->channel, mdid,
+		    ap->has_mde ? (ap->ft_over_ds ? "yes" : "no") : "-", wakm,
+		    wakm, akms, ap->nr ? "yes" : "no", ap->btm ? "yes" : "no",
+		    rssi, ap->nclients, iss[0] ? "! " : "", iss);
+	}
+	if (nf == 0)
+		return;
+	row = (size_t)(y + h - (int)nf - 1);
+	tui_hline(t, (int)row, 0, t->cols, TA_WARN, "ESS inconsistencies");
+	for (f = 0; f < nf; f++) {
+		char	txt[ENG_DIAG_TEXT];
+
+		tui_sanitize(ssid, sizeof ssid, t->fnd[f].ssid);
+		tui_sanitize(txt, sizeof txt, t->fnd[f].text);
+		tui_putf(t, (int)row + 1 + (int)f, 1, t->cols - 1, TA_WARN,
+		    "%s %s [%s] %s", t->g.mark, ssid, t->fnd[f].code, txt);
+	}
+}

@@ -1,0 +1,76 @@
+/*
+ * scr_help.c -- every key, in one list (doc/roamscope.1 has the same).
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <curses.h>
+
+#include "tui_int.h"
+
+static const char *const help[] = {
+	"Moving",
+	"  Up/Down, k/j      move the selection",
+	"  PgUp/PgDn         a page up/down",
+	"  Home/End, g/G     first/last row",
+	"  Tab               switch between the clients and the roams pane",
+	"  Enter, Right      drill down: client -> its roams -> the roam's",
+	"                    frames -> one frame's fields and bytes",
+	"  Esc, Backspace    back up a level (on the clients pane: clear",
+	"                    the filter)",
+	"",
+	"Views",
+	"  a                 access points by SSID (MDID, FT over DS, AKMs,",
+	"                    11k/11v) with ESS inconsistencies marked",
+	"  ?, F1             this help",
+	"",
+	"Actions",
+	"  space, p          pause/resume the view (capture goes on; the",
+	"                    header counts what arrived while paused)",
+	"  /                 filter clients by MAC, SSID, vendor or \"failed\"",
+	"  s                 sort clients: first seen, recent, MAC, roams,",
+	"                    failures, RSSI",
+	"  w                 write the selected roam's frames to",
+	"                    roamscope-<client>-<time>.pcapng",
+	"  b                 bell on a failed roam on/off",
+	"  Ctrl-L            redraw the screen",
+	"  q                 quit",
+	"",
+	"Swimlane: one lane per phase (11k neighbor report, 11v BTM, 11r FT",
+	"auth or FT action over the DS, (re)association, 802.1X, 4-way,",
+	"first data) on a shared time axis; green ok, yellow WARN, red FAIL",
+	"or refused (status by its IEEE name).  Thresholds: --sla FILE.",
+};
+
+#define NHELP	(sizeof help / sizeof help[0])
+
+void
+help_move(struct tui *t, long d, bool absolute)
+{
+	long	r;
+
+	r = absolute ? (d < 0 ? (long)NHELP - 1 : d) : (long)t->help_top + d;
+	if (r < 0)
+		r = 0;
+	if (r >= (long)NHELP)
+		r = (long)NHELP - 1;
+	t->help_top = (size_t)r;
+}
+
+void
+help_draw(struct tui *t, int y, int h)
+{
+	size_t	i;
+	int	row;
+
+	tui_hline(t, y, 0, t->cols, TA_TITLE, "HELP: keys");
+	for (row = 1; row < h; row++) {
+		i = t->help_top + (size_t)(row - 1);
+		if (i >= NHELP)
+			break;
+		tui_put(t, y + row, 1, t->cols - 1, help[i][0] != ' ' &&
+		    help[i][0] != '\0' && row > 0 && i < 26 ? TA_TITLE :
+		    TA_NORMAL, help[i]);
+	}
+}

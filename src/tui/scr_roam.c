@@ -1,0 +1,543 @@
+/*
+ * scr_roam.c -- the selected client's roams, the swimlane of the selected
+ * roam, and `w`: its frames into a pcapng.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "cap/pcapng.h"
+#include "oui.h"
+#include "tui_int.h"
+
+/* ------------------------------------------------------------------------
+ * The roam list.
+ */
+const struct eng_roam *
+roams_selected(const struct tui *t)
+{
+	size_t	i;
+
+	if (t->nroams == 0)
+		return (NULL);
+	if (t->sel_roam != 0)
+		for (i = 0; i < t->nroams; i++)
+			if (t->roams[i].id == t->sel_roam)
+				return (&t->roams[i]);
+	return (&t->roams[0]);
+}
+
+static size_t
+sel_index(const struct tui *t)
+{
+	size_t	i;
+
+	if (t->sel_roam != 0)
+		for (i = 0; i < t->nroams; i++)
+			if (t->roams[i].id == t->sel_roam)
+				return (i);
+	return (0);
+}
+
+void
+roams_move(struct tui *t, long d, bool absolute)
+{
+	long	r;
+
+	if (t->nroams == 0)
+		return;
+	if (absolute)
+		r = d < 0 ? (long)t->nroams - 1 : d;
+	else
+		r = (long)sel_index(t) + d;
+	if (r < 0)
+		r = 0;
+	if (r >= (long)t->nroams)
+		r = (long)t->nroams - 1;
+	/* The newest roam is "follow the newest" (id 0) while live. */
+	t->sel_roam = r == 0 ? 0 : t->roams[r].id;
+}
+
+static const char *
+method_long(enum eng_method m)
+{
+	switch (m) {
+	case ENG_M_FT_OVER_AIR:
+		return ("FT over the air");
+	case ENG_M_FT_OVER_DS:
+		return ("FT over the DS");
+	case ENG_M_PMKSA_CACHE:
+		return ("PMKSA caching");
+	case ENG_M_FULL_8021X:
+		return ("full 802.1X");
+	case ENG_M_PSK:
+		return ("PSK");
+	case ENG_M_SAE:
+		return ("SAE");
+	case ENG_M_OPEN:
+		return ("open");
+	default:
+		return ("method unknown");
+	}
+}
+
+static void
+roam_outcome(const struct eng_roam *r, char *out, size_t len)
+{
+	if (r->status != ENG_STATUS_NONE && r->result != ENG_R_OK)
+		snprintf(out, len, "%s %d %s", eng_result_name(r->result),
+		    r->status, d11_status_name((uint16_t)r->status));
+	else
+		snprintf(out, len, "%s%s%s", eng_result_name(r->result),
+		    r->verdict == ENG_V_WARN ? " WARN" : r->verdict ==
+		    ENG_V_FAIL ? " FAIL" : "", r->attempts > 1 ?
+		    " (loop)" : "");
+}
+
+void
+roams_draw(struct tui *t, int y, int h)
+{
+	const struct eng_client	*c;
+	const struct eng_roam	*r;
+	const char		*v;
+	char			 title[160], m[18], a[18], b[18], clk[32];
+	char			 out[80], ms[24];
+	size_t			 i, sel, row;
+	int			 attr, rows = h - 1;
+
+	c = clients_selected(t);
+	if (c == NULL) {
+		tui_hline(t, y, 0, t->cols, TA_DIM, "roams");
+		return;
+	}
+	v = oui_vendor(c->mac);
+	snprintf(title, sizeof title, "ROAMS of %s%s%s  %u roam%s, %u "
+	    "join%s, %u failed", tui_mac(c->mac, m), v ? " " : "",
+	    v ? v : "", c->nroams, c->nroams == 1 ? "" : "s",
+	    c->njoins, c->njoins == 1 ? "" : "s",
+	    c->nfailed > c->nfail ? c->nfailed : c->nfail);
+	tui_hline(t, y, 0, t->cols, t->pane == 1 ? TA_TITLE : TA_DIM, title);
+	if (t->nroams == 0) {
+		tui_put(t, y + 1, 1, t->cols - 1, TA_DIM, "(no roams yet)");
+		return;
+	}
+	sel = sel_index(t);
+	if (sel < t->roam_top)
+		t->roam_top = sel;
+	if (rows > 0 && sel >= t->roam_top + (size_t)rows)
+		t->roam_top = sel - (size_t)rows + 1;
+	for (row = 0; (int)row < rows; row++) {
+		i = t->roam_top + row;
+		if (i >= t->nroams)
+			break;
+		r = &t->roams[i];
+		attr = tui_verdict_attr(r->verdict, r->result);
+		if (i == sel) {
+			attr = t->pane == 1 ? TA_SEL : TA_SEL_DIM;
+			tui_fill(t, y + 1 + (int)row, 0, t->cols, attr);
+			tui_put(t, y + 1 + (int)row, 0, 1, attr, ">");
+		}
+		roam_outcome(r, out, sizeof out);
+		if (r->total_ms >= 0)
+			snprintf(ms, sizeof ms, "%8.1f ms", r->total_ms);
+		else
+			snprintf(ms, sizeof ms, "%11s", "-");
+		if (r->is_join || !r->has_from)
+			snprintf(a, sizeof a, "%-17s", r->is_join ? "(join)" :
+			    "?");
+		else
+			tui_mac(r->from, a);
+		if (t->cols >= 110)
+			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
+			    "#%-4llu %s  %s %s %s  %-6s %s  %s",
+			    (unsigned long long)r->id,
+			    tui_clock(r->start_ns, clk, sizeof clk, false), a,
+			    t->g.arrow, tui_mac(r->to, b),
+			    tui_method_short(r->method), ms, out);
+		else
+			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
+			    "#%-4llu %s %s %s %-6s%s  %s",
+			    (unsigned long long)r->id, a, t->g.arrow,
+			    tui_mac(r->to, b), tui_method_short(r->method),
+			    ms, out);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * The swimlane.
+ */
+#define NLANES	7
+#define LABEL_W	15
+
+static int
+lane_of(enum eng_phase_kind k)
+{
+	switch (k) {
+	case ENG_P_NEIGHBOR_REPORT:
+		return (0);
+	case ENG_P_BTM:
+		return (1);
+	case ENG_P_FT_AUTH:
+	case ENG_P_FT_ACTION:
+	case ENG_P_AUTH:
+		return (2);
+	case ENG_P_REASSOC:
+	case ENG_P_ASSOC:
+		return (3);
+	case ENG_P_EAP:
+		return (4);
+	case ENG_P_4WAY:
+		return (5);
+	case ENG_P_DATA:
+		return (6);
+	default:
+		return (-1);
+	}
+}
+
+static const char *
+lane_label(const struct eng_roam *r, int lane)
+{
+	static const char *const names[NLANES] = {
+		"11k neighbor", "11v BTM", "11r FT auth", "(re)assoc",
+		"802.1X", "4-way", "first data"
+	};
+	size_t	i;
+
+	for (i = 0; i < r->nphases; i++) {
+		if (lane == 2 && r->phases[i].kind == ENG_P_FT_ACTION)
+			return ("11r FT over DS");
+		if (lane == 2 && r->phases[i].kind == ENG_P_AUTH)
+			return ("auth");
+		if (lane == 3 && r->phases[i].kind == ENG_P_REASSOC)
+			return ("reassoc");
+		if (lane == 3 && r->phases[i].kind == ENG_P_ASSOC)
+			return ("assoc");
+	}
+	return (names[lane]);
+}
+
+static const char *
+bar_glyph(const struct tui *t, const struct eng_phase *p)
+{
+	if (p->end_ns == 0 && p->kind != ENG_P_DATA)
+		return (t->g.bar_open);
+	switch (p->verdict) {
+	case ENG_V_WARN:
+		return (t->g.bar_warn);
+	case ENG_V_FAIL:
+		return (t->g.bar_fail);
+	default:
+		return (p->status > 0 && p->kind != ENG_P_BTM ?
+		    t->g.bar_fail : t->g.bar_ok);
+	}
+}
+
+static int
+phase_attr(const struct eng_phase *p)
+{
+	bool	refused;
+
+	refused = p->status != ENG_STATUS_NONE && p->status != 0;
+	if (p->verdict == ENG_V_FAIL || refused)
+		return (TA_FAIL);
+	if (p->verdict == ENG_V_WARN || (p->end_ns == 0 &&
+	    p->kind != ENG_P_DATA))
+		return (TA_WARN);
+	if (p->verdict == ENG_V_OK || p->end_ns != 0)
+		return (TA_OK);
+	return (TA_NORMAL);
+}
+
+/* "6.0ms ✗ 53 INVALID_PMKID" and the like. */
+static void
+phase_note(const struct tui *t, const struct eng_phase *p, int64_t t0,
+    char *out, size_t len)
+{
+	size_t	o = 0;
+
+#define ADD(...) do {							\
+	if (o < len)							\
+		o += (size_t)snprintf(out + o, len - o, __VA_ARGS__);	\
+} while (0)
+	out[0] = '\0';
+	if (p->kind == ENG_P_DATA)
+		ADD("+%.1fms", (double)(p->start_ns - t0) / 1e6);
+	else if (p->ms >= 0)
+		ADD("%.1fms", p->ms);
+	else
+		ADD("no response");
+	if (p->status != ENG_STATUS_NONE) {
+		if (p->kind == ENG_P_BTM)
+			ADD(" %s %s", p->status == 0 ? t->g.check :
+			    t->g.cross, eng_phase_status_name(p));
+		else if (p->status == 0)
+			ADD(" %s", t->g.check);
+		else
+			ADD(" %s %d %s", t->g.cross, p->status,
+			    eng_phase_status_name(p));
+	}
+	if (p->verdict == ENG_V_WARN)
+		ADD(" WARN");
+	else if (p->verdict == ENG_V_FAIL)
+		ADD(" FAIL");
+	if (p->retries)
+		ADD(" (%u retr%s)", p->retries, p->retries == 1 ? "y" :
+		    "ies");
+	if (p->protected_)
+		ADD(" [PMF: inferred]");
+#undef ADD
+}
+
+/* Word-wrap text into rows starting at y; returns rows used. */
+static int
+wrap(struct tui *t, int y, int x, int w, int maxrows, int attr,
+    const char *prefix, const char *text)
+{
+	char	 buf[ENG_DIAG_TEXT + 8];
+	size_t	 n, cut, len;
+	int	 used = 0, pw = (int)tui_cols(prefix);
+	const char *s = buf;
+
+	tui_sanitize(buf, sizeof buf, text);
+	len = strlen(buf);
+	while (*s != '\0' && used < maxrows) {
+		n = strlen(s);
+		cut = n;
+		if ((int)tui_cols(s) > w - pw) {
+			/* break at the last space that fits */
+			size_t	cols = 0, i, lastsp = 0;
+
+			for (i = 0; s[i] != '\0'; i++) {
+				if (((unsigned char)s[i] & 0xc0) != 0x80)
+					cols++;
+				if ((int)cols > w - pw)
+					break;
+				if (s[i] == ' ')
+					lastsp = i;
+			}
+			cut = lastsp != 0 ? lastsp : i;
+		}
+		tui_put(t, y + used, x, pw, attr, used == 0 ? prefix : "");
+		{
+			char	line[ENG_DIAG_TEXT + 8];
+
+			memcpy(line, s, cut);
+			line[cut] = '\0';
+			tui_put(t, y + used, x + pw, w - pw, attr, line);
+		}
+		s += cut;
+		while (*s == ' ')
+			s++;
+		used++;
+	}
+	(void)len;
+	return (used);
+}
+
+void
+swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
+{
+	const struct eng_phase	*p;
+	char			 title[200], m[18], a[18], b[18], note[96];
+	char			 out[80], ssid[40];
+	bool			 has[NLANES] = { false };
+	int			 show[NLANES], nshow = 0, lane, i, j;
+	int			 x0 = LABEL_W, W, A, row, c0, c1, room;
+	int64_t			 t0, t1, span;
+	size_t			 k, f, bi;
+
+	/* Title: who, which roam, where from and to, how, outcome. */
+	roam_outcome(r, out, sizeof out);
+	tui_sanitize(ssid, sizeof ssid, r->ssid);
+	if (r->is_join)
+		snprintf(title, sizeof title, "%s %s join #%llu %s %s %s %s "
+		    "%s %s", tui_mac(r->client, m), t->g.dot,
+		    (unsigned long long)r->id, t->g.dot, tui_mac(r->to, b),
+		    ssid, t->g.dot, method_long(r->method), out);
+	else
+		snprintf(title, sizeof title, "%s %s roam #%llu %s %s %s %s "
+		    "%s %s %s %s", tui_mac(r->client, m), t->g.dot,
+		    (unsigned long long)r->id, t->g.dot, r->has_from ?
+		    tui_mac(r->from, a) : "?", t->g.arrow, tui_mac(r->to, b),
+		    t->g.dot, method_long(r->method), t->g.dot, out);
+	tui_hline(t, y, 0, t->cols, tui_verdict_attr(r->verdict, r->result) ==
+	    TA_FAIL ? TA_FAIL : TA_TITLE, title);
+
+	/* The shared time axis: every phase and the roam itself. */
+	t0 = r->start_ns;
+	t1 = r->end_ns > t0 ? r->end_ns : t0;
+	for (k = 0; k < r->nphases; k++) {
+		p = &r->phases[k];
+		if ((lane = lane_of(p->kind)) >= 0)
+			has[lane] = true;
+		if (p->start_ns != 0 && (t0 == 0 || p->start_ns < t0))
+			t0 = p->start_ns;
+		if (p->end_ns > t1)
+			t1 = p->end_ns;
+		if (p->start_ns > t1)
+			t1 = p->start_ns;
+	}
+	span = t1 - t0;
+	if (span <= 0)
+		span = 1000000;
+
+	/* Which lanes fit: all of them, or the ones with something in. */
+	room = h - 2 - (r->ndiags ? 1 : 0);
+	for (lane = 0; lane < NLANES; lane++)
+		if (room >= NLANES || has[lane] || (lane == 6 && room > nshow &&
+		    r->result != ENG_R_PENDING))
+			if (nshow < room)
+				show[nshow++] = lane;
+
+	A = t->cols / 3 > 40 ? 40 : t->cols / 3;
+	W = t->cols - x0 - A;
+	if (W < 10)
+		W = 10;
+
+	for (i = 0; i < nshow; i++) {
+		lane = show[i];
+		row = y + 1 + i;
+		tui_put(t, row, 1, LABEL_W - 2, has[lane] ? TA_NORMAL : TA_DIM,
+		    lane_label(r, lane));
+		c1 = x0;
+		note[0] = '\0';
+		for (k = 0; k < r->nphases; k++) {
+			p = &r->phases[k];
+			if (lane_of(p->kind) != lane)
+				continue;
+			c0 = x0 + (int)((double)(p->start_ns - t0) / span *
+			    (W - 1));
+			if (p->kind == ENG_P_DATA || p->end_ns == 0)
+				c1 = p->kind == ENG_P_DATA ? c0 : x0 + W - 1;
+			else
+				c1 = x0 + (int)((double)(p->end_ns - t0) /
+				    span * (W - 1));
+			if (c0 < x0)
+				c0 = x0;
+			if (c1 < c0)
+				c1 = c0;
+			for (j = c0; j <= c1; j++)
+				tui_put(t, row, j, 1, phase_attr(p),
+				    bar_glyph(t, p));
+			phase_note(t, p, t0, note, sizeof note);
+			tui_put(t, row, c1 + 2, t->cols - c1 - 2, phase_attr(p),
+			    note);
+		}
+		if (!has[lane] && lane == 6 && r->result != ENG_R_OK &&
+		    r->result != ENG_R_PENDING && !r->is_join)
+			tui_put(t, row, x0, t->cols - x0, TA_WARN,
+			    "(no data on the new AP)");
+		else if (!has[lane] && lane == 6 && r->result != ENG_R_PENDING)
+			tui_put(t, row, x0, t->cols - x0, TA_DIM, "(none seen)");
+	}
+	row = y + 1 + nshow;
+
+	/* Axis: 0 on the left, the span on the right. */
+	if (row < y + h) {
+		tui_put(t, row, 1, LABEL_W - 2, TA_DIM, "ms");
+		for (j = 0; j < W; j++)
+			tui_put(t, row, x0 + j, 1, TA_DIM, j == 0 || j == W - 1 ||
+			    j == W / 2 ? t->g.tick : t->g.hline);
+		tui_put(t, row, x0 - 2, 1, TA_DIM, "0");
+		if (r->gap_ms >= 0)
+			tui_putf(t, row, x0 + W + 1, t->cols - x0 - W - 1,
+			    TA_DIM, "%.1f ms  data gap %.1f ms",
+			    (double)span / 1e6, r->gap_ms);
+		else
+			tui_putf(t, row, x0 + W + 1, t->cols - x0 - W - 1,
+			    TA_DIM, "%.1f ms", (double)span / 1e6);
+		row++;
+	}
+
+	/* Why: the engine's diagnoses, then ESS findings that touch it. */
+	for (k = 0; k < r->ndiags && row < y + h; k++)
+		row += wrap(t, row, 1, t->cols - 1, y + h - row,
+		    k == 0 ? tui_verdict_attr(r->verdict, r->result) ==
+		    TA_FAIL ? TA_FAIL : TA_WARN : TA_NORMAL,
+		    k == 0 ? "why: " : "     ", r->diags[k].text);
+	for (f = 0; f < t->nfnd && row < y + h; f++) {
+		bool	touches = strcmp(t->fnd[f].ssid, r->ssid) == 0;
+
+		for (bi = 0; bi < t->fnd[f].nbssids && !touches; bi++)
+			if (memcmp(t->fnd[f].bssids[bi], r->to, 6) == 0 ||
+			    memcmp(t->fnd[f].bssids[bi], r->from, 6) == 0)
+				touches = true;
+		if (!touches)
+			continue;
+		snprintf(note, sizeof note, "ess: [%s] ", t->fnd[f].code);
+		row += wrap(t, row, 1, t->cols - 1, y + h - row, TA_WARN,
+		    note, t->fnd[f].text);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * `w`: the roam's frames into roamscope-<client>-<time>.pcapng.
+ */
+int
+roam_write_pcapng(struct tui *t, const struct eng_roam *r, char *msg,
+    size_t msglen)
+{
+	struct pcapng_w		*w;
+	const struct eng_frame	*f;
+	char			 path[PATH_MAX], dir[PATH_MAX], err[256];
+	char			 when[32];
+	struct tm		 tm;
+	time_t			 s;
+	int			 ifid[8], ifdlt[8];
+	unsigned		 nif = 0, k;
+	size_t			 i, wrote = 0, gone = 0;
+	int			 id, n;
+
+	if (realpath(t->write_dir != NULL ? t->write_dir : ".", dir) == NULL)
+		snprintf(dir, sizeof dir, "%s", t->write_dir != NULL ?
+		    t->write_dir : ".");
+	s = (time_t)(r->start_ns / 1000000000);
+	localtime_r(&s, &tm);
+	strftime(when, sizeof when, "%Y%m%d-%H%M%S", &tm);
+	n = snprintf(path, sizeof path, "%s/roamscope-%02x%02x%02x%02x%02x"
+	    "%02x-%s.pcapng", dir, r->client[0], r->client[1], r->client[2],
+	    r->client[3], r->client[4], r->client[5], when);
+	if (n < 0 || (size_t)n >= sizeof path) {
+		snprintf(msg, msglen, "w: the directory name is too long");
+		return (-1);
+	}
+
+	if ((w = pcapng_open(path, err, sizeof err)) == NULL) {
+		snprintf(msg, msglen, "w: %s", err);
+		return (-1);
+	}
+	for (i = 0; i < r->nframes; i++) {
+		if ((f = eng_frame_by_n(t->eng, r->frames[i])) == NULL) {
+			gone++;
+			continue;
+		}
+		id = -1;
+		for (k = 0; k < nif; k++)
+			if (ifdlt[k] == f->dlt)
+				id = ifid[k];
+		if (id < 0 && nif < 8) {
+			id = pcapng_add_iface(w, f->dlt, NULL, 65535);
+			ifdlt[nif] = f->dlt;
+			ifid[nif++] = id;
+		}
+		if (id < 0 || pcapng_write(w, id, f->ts_ns, f->data,
+		    f->caplen, f->origlen) != 0)
+			break;
+		wrote++;
+	}
+	if (pcapng_close(w, err, sizeof err) != 0) {
+		snprintf(msg, msglen, "w: %s", err);
+		return (-1);
+	}
+	snprintf(msg, msglen, "wrote %zu frame%s of roam #%llu to %s%s", wrote,
+	    wrote == 1 ? "" : "s", (unsigned long long)r->id, path,
+	    gone ? " (some frames were no longer in memory)" : "");
+	return (0);
+}

@@ -1,0 +1,1236 @@
+/*
+ * tui.c -- the ncurses front end: main loop, input, header, layout.
+ *
+ * The loop polls the terminal and the capture's wakeup fd, drains records
+ * into the engine in bounded batches (input stays responsive on a file of a
+ * million frames), and redraws at most ~30 times a second, only when the
+ * engine's generation or the view changed.  Pause freezes the view model,
+ * never the engine or the capture.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "cap/cap.h"
+#include "engine/engine.h"
+#include "tui.h"
+#include "tui_int.h"
+
+#define FRAME_NS	(33 * 1000000LL)	/* ~30 redraws a second */
+#define BATCH_NS	(12 * 1000000LL)	/* feed at most this long */
+#define BATCH_MAX	8192
+#define FLASH_NS	(4 * 1000000000LL)
+#define STATUS_NS	(10 * 1000000000LL)
+
+static volatile sig_atomic_t	 tui_sig;
+static volatile sig_atomic_t	 tui_screen_up;
+static bool			 tui_utf8;
+
+static int64_t
+mono_ns(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+}
+
+static void
+on_signal(int sig)
+{
+	tui_sig = sig;
+}
+
+void
+tui_emergency_restore(void)
+{
+	if (tui_screen_up) {
+		tui_screen_up = 0;
+		endwin();
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Drawing helpers.
+ */
+
+/* Columns of a UTF-8 string (every glyph we print is one column wide). */
+size_t
+tui_cols(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return (n);
+}
+
+/* Printable ASCII (or valid UTF-8 in a UTF-8 locale) for strings from the
+ * air: SSIDs and the engine's text may carry anything. */
+void
+tui_sanitize(char *dst, size_t len, const char *src)
+{
+	const unsigned char	*s = (const unsigned char *)src;
+	size_t			 o = 0, k, need;
+
+	if (len == 0)
+		return;
+	while (*s != '\0' && o + 1 < len) {
+		if (*s >= 0x20 && *s < 0x7f) {
+			dst[o++] = (char)*s++;
+			continue;
+		}
+		need = 0;
+		if (tui_utf8 && *s >= 0xc2 && *s <= 0xdf)
+			need = 1;
+		else if (tui_utf8 && *s >= 0xe0 && *s <= 0xef)
+			need = 2;
+		for (k = 1; k <= need; k++)
+			if ((s[k] & 0xc0) != 0x80)
+				need = 0;
+		if (need != 0 && o + need + 1 < len) {
+			for (k = 0; k <= need; k++)
+				dst[o++] = (char)*s++;
+			continue;
+		}
+		dst[o++] = '?';
+		s++;
+	}
+	dst[o] = '\0';
+}
+
+/* Print s at (y, x), clipped to w columns; returns the columns used. */
+int
+tui_put(struct tui *t, int y, int x, int w, int attr, const char *s)
+{
+	int	 col = 0, bytes = 0;
+
+	if (y < 0 || y >= t->rows || x >= t->cols || w <= 0)
+		return (0);
+	if (x + w > t->cols)
+		w = t->cols - x;
+	while (s[bytes] != '\0') {
+		if (((unsigned char)s[bytes] & 0xc0) != 0x80) {
+			if (col == w)
+				break;
+			col++;
+		}
+		bytes++;
+	}
+	attrset(t->attrs[attr]);
+	mvaddnstr(y, x, s, bytes);
+	attrset(A_NORMAL);
+	return (col);
+}
+
+int
+tui_putf(struct tui *t, int y, int x, int w, int attr, const char *fmt, ...)
+{
+	char	buf[512];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return (tui_put(t, y, x, w, attr, buf));
+}
+
+void
+tui_fill(struct tui *t, int y, int x, int w, int attr)
+{
+	if (y < 0 || y >= t->rows || x >= t->cols || w <= 0)
+		return;
+	if (x + w > t->cols)
+		w = t->cols - x;
+	attrset(t->attrs[attr]);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+/* A rule across the screen with an optional title: "── title ──────". */
+void
+tui_hline(struct tui *t, int y, int x, int w, int attr, const char *title)
+{
+	int	 i, n = 0;
+
+	if (title != NULL && *title != '\0') {
+		n += tui_put(t, y, x, w, attr, t->g.hline);
+		n += tui_put(t, y, x + n, w - n, attr, t->g.hline);
+		n += tui_put(t, y, x + n, w - n, attr, " ");
+		n += tui_put(t, y, x + n, w - n, attr, title);
+		n += tui_put(t, y, x + n, w - n, attr, " ");
+	}
+	for (i = n; i < w; i++)
+		tui_put(t, y, x + i, 1, attr, t->g.hline);
+}
+
+char *
+tui_mac(const uint8_t *m, char out[18])
+{
+	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
+	    m[0], m[1], m[2], m[3], m[4], m[5]);
+	return (out);
+}
+
+/* Local wall clock of a capture time: "12:34:56.789" (or .789012). */
+char *
+tui_clock(int64_t ns, char *out, size_t len, bool usec)
+{
+	struct tm	 tm;
+	time_t		 s;
+	long		 frac;
+
+	if (ns <= 0) {
+		snprintf(out, len, "--:--:--");
+		return (out);
+	}
+	s = (time_t)(ns / 1000000000);
+	frac = (long)(ns % 1000000000);
+	localtime_r(&s, &tm);
+	if (usec)
+		snprintf(out, len, "%02d:%02d:%02d.%06ld", tm.tm_hour,
+		    tm.tm_min, tm.tm_sec, frac / 1000);
+	else
+		snprintf(out, len, "%02d:%02d:%02d.%03ld", tm.tm_hour,
+		    tm.tm_min, tm.tm_sec, frac / 1000000);
+	return (out);
+}
+
+const char *
+tui_method_short(enum eng_method m)
+{
+	switch (m) {
+	case ENG_M_FT_OVER_AIR:
+		return ("FT-OTA");
+	case ENG_M_FT_OVER_DS:
+		return ("FT-ODS");
+	case ENG_M_PMKSA_CACHE:
+		return ("PMKSA");
+	case ENG_M_FULL_8021X:
+		return ("802.1X");
+	case ENG_M_PSK:
+		return ("PSK");
+	case ENG_M_SAE:
+		return ("SAE");
+	case ENG_M_OPEN:
+		return ("open");
+	default:
+		return ("?");
+	}
+}
+
+int
+tui_verdict_attr(enum eng_verdict v, enum eng_result r)
+{
+	if (r == ENG_R_FAILED || v == ENG_V_FAIL)
+		return (TA_FAIL);
+	if (v == ENG_V_WARN || r == ENG_R_FALLBACK)
+		return (TA_WARN);
+	if (v == ENG_V_OK)
+		return (TA_OK);
+	return (TA_NORMAL);
+}
+
+void
+tui_status(struct tui *t, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	va_end(ap);
+	t->status_until = mono_ns() + STATUS_NS;
+}
+
+/*
+ * Colour where the terminal has it and NO_COLOR is unset; otherwise the
+ * same meanings with bold, reverse and underline.
+ */
+void
+tui_setup_attrs(struct tui *t)
+{
+	const char	*nc = getenv("NO_COLOR");
+	int		 i;
+
+	for (i = 0; i < TA_NATTRS; i++)
+		t->attrs[i] = A_NORMAL;
+	t->color = (nc == NULL || *nc == '\0') && has_colors();
+	if (t->color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_GREEN, -1);
+		init_pair(2, COLOR_YELLOW, -1);
+		init_pair(3, COLOR_RED, -1);
+		init_pair(4, COLOR_BLACK, COLOR_CYAN);
+		init_pair(5, COLOR_CYAN, -1);
+		init_pair(6, COLOR_WHITE, COLOR_RED);
+		init_pair(7, COLOR_BLACK, COLOR_YELLOW);
+		t->attrs[TA_HEADER] = COLOR_PAIR(4);
+		t->attrs[TA_TITLE] = COLOR_PAIR(5) | A_BOLD;
+		t->attrs[TA_SEL] = A_REVERSE;
+		t->attrs[TA_SEL_DIM] = A_UNDERLINE;
+		t->attrs[TA_OK] = COLOR_PAIR(1);
+		t->attrs[TA_WARN] = COLOR_PAIR(2) | A_BOLD;
+		t->attrs[TA_FAIL] = COLOR_PAIR(3) | A_BOLD;
+		t->attrs[TA_DIM] = A_DIM;
+		t->attrs[TA_FLASH] = COLOR_PAIR(6) | A_BOLD | A_BLINK;
+		t->attrs[TA_HILITE] = COLOR_PAIR(7);
+	} else {
+		t->attrs[TA_HEADER] = A_REVERSE;
+		t->attrs[TA_TITLE] = A_BOLD;
+		t->attrs[TA_SEL] = A_REVERSE;
+		t->attrs[TA_SEL_DIM] = A_UNDERLINE;
+		t->attrs[TA_OK] = A_NORMAL;
+		t->attrs[TA_WARN] = A_BOLD;
+		t->attrs[TA_FAIL] = A_BOLD | A_UNDERLINE;
+		t->attrs[TA_DIM] = A_DIM;
+		t->attrs[TA_FLASH] = A_BOLD | A_BLINK;
+		t->attrs[TA_HILITE] = A_REVERSE | A_BOLD;
+	}
+}
+
+static void
+setup_glyphs(struct tui *t)
+{
+	if (t->utf8) {
+		t->g.bar_ok = "\xe2\x96\x88";		/* U+2588 full block */
+		t->g.bar_warn = t->color ? "\xe2\x96\x88" :
+		    "\xe2\x96\x93";			/* U+2593 dark shade */
+		t->g.bar_fail = t->color ? "\xe2\x96\x88" :
+		    "\xe2\x96\x91";			/* U+2591 light shade */
+		t->g.bar_open = "\xe2\x96\x91";
+		t->g.hline = "\xe2\x94\x80";		/* U+2500 */
+		t->g.tick = "\xe2\x94\xbc";		/* U+253C */
+		t->g.arrow = "\xe2\x86\x92";		/* U+2192 */
+		t->g.cross = "\xe2\x9c\x97";		/* U+2717 */
+		t->g.check = "\xe2\x9c\x93";		/* U+2713 */
+		t->g.dot = "\xc2\xb7";			/* U+00B7 */
+		t->g.mark = "\xe2\x97\x80";		/* U+25C0 */
+	} else {
+		t->g.bar_ok = "#";
+		t->g.bar_warn = t->color ? "#" : "=";
+		t->g.bar_fail = t->color ? "#" : "X";
+		t->g.bar_open = ".";
+		t->g.hline = "-";
+		t->g.tick = "+";
+		t->g.arrow = "->";
+		t->g.cross = "x";
+		t->g.check = "v";
+		t->g.dot = "-";
+		t->g.mark = "<";
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * The view model.
+ */
+static bool
+grow(void **p, size_t *cap, size_t want, size_t size)
+{
+	void	*np;
+	size_t	 n;
+
+	if (want <= *cap)
+		return (true);
+	n = *cap == 0 ? 64 : *cap;
+	while (n < want)
+		n *= 2;
+	if ((np = realloc(*p, n * size)) == NULL)
+		return (false);
+	*p = np;
+	*cap = n;
+	return (true);
+}
+
+static void
+last_summary(struct tui *t, const struct eng_client *c, char *out,
+    size_t len, uint8_t *verdict)
+{
+	const struct eng_roam	*r;
+	size_t			 n;
+
+	out[0] = '\0';
+	*verdict = TA_NORMAL;
+	if ((n = eng_client_nroams(t->eng, c)) == 0 ||
+	    (r = eng_client_roam(t->eng, c, n - 1)) == NULL)
+		return;
+	*verdict = (uint8_t)tui_verdict_attr(r->verdict, r->result);
+	if (r->result == ENG_R_FAILED && r->status != ENG_STATUS_NONE)
+		snprintf(out, len, "%s%s FAIL %d %s", r->is_join ? "join " :
+		    "", tui_method_short(r->method), r->status,
+		    d11_status_name((uint16_t)r->status));
+	else if (r->result == ENG_R_PENDING)
+		snprintf(out, len, "%s%s ...", r->is_join ? "join " : "",
+		    tui_method_short(r->method));
+	else if (r->total_ms >= 0)
+		snprintf(out, len, "%s%s %s %.0fms", r->is_join ? "join " :
+		    "", tui_method_short(r->method),
+		    r->verdict != ENG_V_NONE ? eng_verdict_name(r->verdict) :
+		    eng_result_name(r->result), r->total_ms);
+	else
+		snprintf(out, len, "%s%s %s", r->is_join ? "join " : "",
+		    tui_method_short(r->method), eng_result_name(r->result));
+}
+
+static void
+model_sources(struct tui *t)
+{
+	struct cap_source_info	 si;
+	size_t			 i, n, o = 0;
+	bool			 all_ended = true;
+
+	t->drops = 0;
+	t->received = 0;
+	t->sources[0] = '\0';
+	if (t->cap == NULL)
+		return;
+	n = cap_nsources(t->cap);
+	for (i = 0; i < n; i++) {
+		cap_source_info(t->cap, i, &si);
+		t->drops += si.ring_drops + si.kernel_drops;
+		t->received += si.received;
+		if (!si.ended)
+			all_ended = false;
+		if (o < sizeof t->sources - 1)
+			o += (size_t)snprintf(t->sources + o,
+			    sizeof t->sources - o, "%s%s", i ? ", " : "",
+			    si.desc[0] != '\0' ? si.desc : si.name);
+	}
+	(void)all_ended;
+	t->live = cap_live(t->cap);
+}
+
+/* Copy the selected client's roams, newest first.  Paused, roams that began
+ * after the pause are left out so the view stays still. */
+void
+tui_model_roams(struct tui *t)
+{
+	const struct eng_client	*c;
+	const struct eng_roam	*r;
+	size_t			 i, n, k = 0;
+
+	t->nroams = 0;
+	if (!t->has_sel ||
+	    (c = eng_find_client(t->eng, t->sel_mac)) == NULL)
+		return;
+	n = eng_client_nroams(t->eng, c);
+	if (!grow((void **)&t->roams, &t->roams_cap, n, sizeof *t->roams))
+		return;
+	for (i = n; i-- > 0;) {
+		if ((r = eng_client_roam(t->eng, c, i)) == NULL)
+			continue;
+		if (t->paused && t->newest_ns != 0 &&
+		    r->start_ns > t->newest_ns)
+			continue;
+		t->roams[k++] = *r;
+	}
+	t->nroams = k;
+	/* The drilled-into roam follows the engine while live. */
+	if (!t->paused && t->view != TV_MAIN && t->dr_roam.id != 0)
+		for (i = 0; i < k; i++)
+			if (t->roams[i].id == t->dr_roam.id)
+				t->dr_roam = t->roams[i];
+}
+
+void
+tui_model_refresh(struct tui *t)
+{
+	const struct eng_counters	*cnt;
+	const struct eng_client		*c;
+	const struct eng_ap		*ap;
+	const struct eng_finding	*f;
+	size_t				 i, n;
+
+	cnt = eng_counters(t->eng);
+	t->cnt = *cnt;
+	t->frozen_gen = eng_generation(t->eng);
+
+	n = eng_nclients(t->eng);
+	if (grow((void **)&t->cl, &t->cl_cap, n ? n : 1, sizeof *t->cl)) {
+		size_t	cap = t->cl_cap;
+
+		/* order, last and last_v share cl's capacity */
+		if ((t->order = reallocarray(t->order, cap,
+		    sizeof *t->order)) == NULL ||
+		    (t->last = reallocarray(t->last, cap,
+		    sizeof *t->last)) == NULL ||
+		    (t->last_v = reallocarray(t->last_v, cap,
+		    sizeof *t->last_v)) == NULL) {
+			t->ncl = 0;
+			return;
+		}
+		t->ncl = 0;
+		for (i = 0; i < n; i++) {
+			if ((c = eng_client(t->eng, i)) == NULL)
+				continue;
+			t->cl[t->ncl] = *c;
+			last_summary(t, c, t->last[t->ncl],
+			    sizeof t->last[t->ncl], &t->last_v[t->ncl]);
+			t->ncl++;
+		}
+	}
+
+	n = eng_naps(t->eng);
+	if (grow((void **)&t->aps, &t->aps_cap, n ? n : 1, sizeof *t->aps)) {
+		if ((t->ap_order = reallocarray(t->ap_order, t->aps_cap,
+		    sizeof *t->ap_order)) == NULL) {
+			t->naps = 0;
+		} else {
+			t->naps = 0;
+			for (i = 0; i < n; i++)
+				if ((ap = eng_ap(t->eng, i)) != NULL)
+					t->aps[t->naps++] = *ap;
+		}
+	}
+
+	n = eng_nfindings(t->eng);
+	if (grow((void **)&t->fnd, &t->fnd_cap, n, sizeof *t->fnd)) {
+		t->nfnd = 0;
+		for (i = 0; i < n; i++)
+			if ((f = eng_finding(t->eng, i)) != NULL)
+				t->fnd[t->nfnd++] = *f;
+	}
+
+	model_sources(t);
+	clients_rebuild(t);
+	tui_model_roams(t);
+}
+
+/* ------------------------------------------------------------------------
+ * Header, status line, layout.
+ */
+static void
+commas(uint64_t v, char *out, size_t len)
+{
+	char	tmp[32];
+	size_t	n, i, o = 0;
+
+	n = (size_t)snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
+	for (i = 0; i < n && o + 1 < len; i++) {
+		if (i != 0 && (n - i) % 3 == 0 && o + 2 < len)
+			out[o++] = ',';
+		out[o++] = tmp[i];
+	}
+	out[o] = '\0';
+}
+
+static void
+draw_header(struct tui *t)
+{
+	char		 a[32], b[32], clk[32], cnt[160], fw[64], st[48];
+	char		 src[128];
+	const char	*state;
+	int		 x = 0, w = t->cols, sattr = TA_HEADER, room, fixed;
+	bool		 flash, help;
+	uint64_t	 fails;
+
+	tui_fill(t, 0, 0, t->cols, TA_HEADER);
+	if (t->paused)
+		state = "PAUSED";
+	else if (t->ended)
+		state = "END";
+	else if (t->live)
+		state = "LIVE";
+	else if (t->replay)
+		state = "REPLAY";
+	else
+		state = "READ";
+	if (t->paused) {
+		sattr = TA_WARN;
+		commas(t->paused_new, a, sizeof a);
+		snprintf(st, sizeof st, "%s +%s new", state, a);
+	} else
+		snprintf(st, sizeof st, "%s", state);
+
+	commas(t->cnt.frames, a, sizeof a);
+	commas(t->drops, b, sizeof b);
+	tui_clock(t->newest_ns, clk, sizeof clk, false);
+	fails = t->cnt.fail > t->cnt.roams_failed ? t->cnt.fail :
+	    t->cnt.roams_failed;
+	snprintf(fw, sizeof fw, "FAIL %llu", (unsigned long long)fails);
+	flash = t->flash_until > t->now_mono &&
+	    ((t->flash_until - t->now_mono) / 500000000) % 2 == 0;
+
+	/* Long labels when they fit, short ones when not; the sources get
+	 * what is left. */
+	snprintf(cnt, sizeof cnt, "  frames %s  drops %s  clients %zu  "
+	    "roams %llu  ", a, b, t->ncl, (unsigned long long)t->cnt.roams);
+	fixed = 11 + (int)strlen(st) + (int)strlen(fw) + 8 +
+	    snprintf(NULL, 0, "%llu", (unsigned long long)t->cnt.warn) +
+	    2 + (int)strlen(clk);
+	if (fixed + (int)strlen(cnt) > w)
+		snprintf(cnt, sizeof cnt, " fr %s dr %s cl %zu ro %llu ", a,
+		    b, t->ncl, (unsigned long long)t->cnt.roams);
+	fixed += (int)strlen(cnt);
+	help = fixed + 8 <= w;
+	room = w - fixed - (help ? 8 : 0) - 2;
+
+	x += tui_put(t, 0, x, w - x, TA_HEADER, "roamscope  ");
+	if (room >= 6) {
+		tui_sanitize(src, sizeof src, t->sources);
+		x += tui_put(t, 0, x, room, TA_HEADER, src);
+		x += tui_put(t, 0, x, w - x, TA_HEADER, "  ");
+	}
+	x += tui_put(t, 0, x, w - x, sattr, st);
+	x += tui_put(t, 0, x, w - x, TA_HEADER, cnt);
+	x += tui_put(t, 0, x, w - x, flash ? TA_FLASH : fails ? TA_FAIL :
+	    TA_HEADER, fw);
+	x += tui_put(t, 0, x, w - x, TA_HEADER, "  ");
+	x += tui_putf(t, 0, x, w - x, t->cnt.warn ? TA_WARN : TA_HEADER,
+	    "WARN %llu", (unsigned long long)t->cnt.warn);
+	x += tui_putf(t, 0, x, w - x, TA_HEADER, "  %s", clk);
+	if (help && w - x >= 8)
+		tui_put(t, 0, w - 7, 7, TA_HEADER, "?:help");
+}
+
+static void
+draw_status(struct tui *t)
+{
+	int	 y = t->rows - 1, x = 0;
+
+	if (t->prompting) {
+		x += tui_put(t, y, 0, t->cols, TA_TITLE,
+		    "filter (MAC, SSID, vendor or \"failed\"; Enter applies, "
+		    "Esc cancels): ");
+		x += tui_put(t, y, x, t->cols - x, TA_NORMAL, t->prompt);
+		curs_set(1);
+		move(y, x < t->cols ? x : t->cols - 1);
+		return;
+	}
+	curs_set(0);
+	if (t->status[0] != '\0' && t->status_until > t->now_mono) {
+		tui_put(t, y, 0, t->cols, TA_TITLE, t->status);
+		return;
+	}
+	switch (t->view) {
+	case TV_MAIN:
+		tui_putf(t, y, 0, t->cols, TA_DIM, "q quit  ? help  Tab pane"
+		    "  Enter drill  / filter%s%s  s sort:%s  a APs  p pause"
+		    "  w write  b bell:%s", t->filter[0] ? "=" : "",
+		    t->filter, clients_sort_name(t->sort),
+		    t->bell ? "on" : "off");
+		break;
+	case TV_FRAMES:
+		tui_put(t, y, 0, t->cols, TA_DIM, "Enter decode frame  Esc "
+		    "back  w write these frames  p pause  ? help  q quit");
+		break;
+	case TV_DETAIL:
+		tui_put(t, y, 0, t->cols, TA_DIM, "up/down select field "
+		    "(its bytes are highlighted)  Esc back  ? help  q quit");
+		break;
+	case TV_APS:
+		tui_put(t, y, 0, t->cols, TA_DIM, "Esc or a back  p pause  "
+		    "? help  q quit");
+		break;
+	case TV_HELP:
+		tui_put(t, y, 0, t->cols, TA_DIM, "Esc or ? back  q quit");
+		break;
+	}
+}
+
+static void
+draw_too_small(struct tui *t)
+{
+	char	 line[64];
+	int	 y = 0;
+
+	erase();
+	snprintf(line, sizeof line, "terminal too small: %dx%d", t->cols,
+	    t->rows);
+	/* Wrap by hand: the screen may be narrower than the message. */
+	tui_put(t, y++, 0, t->cols, TA_FAIL, "roamscope:");
+	tui_put(t, y++, 0, t->cols, TA_NORMAL, "terminal too small");
+	snprintf(line, sizeof line, "is %dx%d", t->cols, t->rows);
+	tui_put(t, y++, 0, t->cols, TA_NORMAL, line);
+	snprintf(line, sizeof line, "need %dx%d", TUI_MIN_COLS, TUI_MIN_ROWS);
+	tui_put(t, y++, 0, t->cols, TA_NORMAL, line);
+	tui_put(t, y++, 0, t->cols, TA_DIM, "q quits");
+}
+
+static void
+draw_main(struct tui *t)
+{
+	const struct eng_roam	*r;
+	int			 avail, hc, hr, hs, y;
+
+	avail = t->rows - 2;
+	hc = t->rows >= 24 ? 4 : 2;	/* most roam rows shown */
+	hr = 1 + (int)(t->nroams == 0 ? 1 : t->nroams < (size_t)hc ?
+	    t->nroams : (size_t)hc);
+	hs = 11;
+	if (t->rows >= 34)
+		hs = 13;
+	hc = avail - hr - hs;
+	if (hc < 3) {
+		hc = 3;
+		hs = avail - hr - hc;
+	}
+	/* Rows the clients do not need go to the swimlane's notes. */
+	if (hc > 2 + (int)t->nrows) {
+		hs += hc - (2 + (int)t->nrows);
+		hc = 2 + (int)t->nrows;
+	}
+	y = 1;
+	clients_draw(t, y, hc);
+	y += hc;
+	roams_draw(t, y, hr);
+	y += hr;
+	if ((r = roams_selected(t)) != NULL)
+		swimlane_draw(t, r, y, hs);
+	else
+		tui_hline(t, y, 0, t->cols, TA_DIM, t->ncl == 0 ?
+		    "waiting for clients" : "no roam selected");
+}
+
+void
+tui_draw(struct tui *t)
+{
+	int	 h;
+
+	getmaxyx(stdscr, t->rows, t->cols);
+	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
+		draw_too_small(t);
+		refresh();
+		return;
+	}
+	erase();
+	draw_header(t);
+	h = t->rows - 2;
+	switch (t->view) {
+	case TV_MAIN:
+		draw_main(t);
+		break;
+	case TV_FRAMES:
+		frames_draw(t, 1, h);
+		break;
+	case TV_DETAIL:
+		detail_draw(t, 1, h);
+		break;
+	case TV_APS:
+		aps_draw(t, 1, h);
+		break;
+	case TV_HELP:
+		help_draw(t, 1, h);
+		break;
+	}
+	draw_status(t);
+	refresh();
+}
+
+/* ------------------------------------------------------------------------
+ * Input.
+ */
+static void
+set_pause(struct tui *t, bool on)
+{
+	t->paused = on;
+	t->paused_new = 0;
+	if (!on) {
+		/* resume jumps to live */
+		t->newest_ns = t->newest_live;
+		tui_model_refresh(t);
+	}
+}
+
+static void
+move_sel(struct tui *t, long d, bool abs)
+{
+	switch (t->view) {
+	case TV_MAIN:
+		if (t->pane == 0)
+			clients_move(t, d, abs);
+		else
+			roams_move(t, d, abs);
+		break;
+	case TV_FRAMES:
+		frames_move(t, d, abs);
+		break;
+	case TV_DETAIL:
+		detail_move(t, d, abs);
+		break;
+	case TV_APS:
+		aps_move(t, d, abs);
+		break;
+	case TV_HELP:
+		help_move(t, d, abs);
+		break;
+	}
+}
+
+static void
+go_back(struct tui *t)
+{
+	switch (t->view) {
+	case TV_DETAIL:
+		t->view = TV_FRAMES;
+		break;
+	case TV_FRAMES:
+	case TV_APS:
+		t->view = TV_MAIN;
+		break;
+	case TV_HELP:
+		t->view = t->help_from;
+		break;
+	case TV_MAIN:
+		if (t->pane == 1)
+			t->pane = 0;
+		else if (t->filter[0] != '\0') {
+			t->filter[0] = '\0';
+			clients_rebuild(t);
+			tui_model_roams(t);
+		}
+		break;
+	}
+}
+
+static void
+enter(struct tui *t)
+{
+	const struct eng_roam	*r;
+
+	switch (t->view) {
+	case TV_MAIN:
+		if (t->pane == 0) {
+			if (t->nroams != 0)
+				t->pane = 1;
+			break;
+		}
+		if ((r = roams_selected(t)) == NULL)
+			break;
+		t->dr_roam = *r;
+		t->fr_sel = t->fr_top = 0;
+		t->view = TV_FRAMES;
+		break;
+	case TV_FRAMES:
+		if (frames_open_selected(t)) {
+			t->fd_sel = t->fd_top = 0;
+			t->view = TV_DETAIL;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+write_roam(struct tui *t)
+{
+	const struct eng_roam	*r;
+	char			 msg[256];
+
+	if (t->view == TV_FRAMES || t->view == TV_DETAIL)
+		r = &t->dr_roam;
+	else
+		r = roams_selected(t);
+	if (r == NULL || r->id == 0) {
+		tui_status(t, "w: select a roam first");
+		return;
+	}
+	roam_write_pcapng(t, r, msg, sizeof msg);
+	tui_status(t, "%s", msg);
+}
+
+static void
+prompt_key(struct tui *t, int ch)
+{
+	switch (ch) {
+	case 27:
+		t->prompting = false;
+		break;
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		t->prompting = false;
+		snprintf(t->filter, sizeof t->filter, "%s", t->prompt);
+		t->cl_top = 0;
+		clients_rebuild(t);
+		tui_model_roams(t);
+		break;
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+		if (t->prompt_len > 0)
+			t->prompt[--t->prompt_len] = '\0';
+		break;
+	default:
+		if (ch >= 0x20 && ch < 0x7f &&
+		    t->prompt_len + 1 < sizeof t->prompt) {
+			t->prompt[t->prompt_len++] = (char)ch;
+			t->prompt[t->prompt_len] = '\0';
+		}
+		break;
+	}
+}
+
+/* Returns false to quit. */
+static bool
+handle_key(struct tui *t, int ch)
+{
+	int	 page = t->rows > 8 ? t->rows / 2 : 1;
+
+	if (t->prompting) {
+		prompt_key(t, ch);
+		return (true);
+	}
+	switch (ch) {
+	case 'q':
+	case 'Q':
+		return (false);
+	case KEY_RESIZE:
+		break;
+	case '?':
+	case KEY_F(1):
+		if (t->view == TV_HELP)
+			t->view = t->help_from;
+		else {
+			t->help_from = t->view;
+			t->help_top = 0;
+			t->view = TV_HELP;
+		}
+		break;
+	case 'a':
+		if (t->view == TV_APS)
+			t->view = TV_MAIN;
+		else {
+			t->view = TV_APS;
+			t->ap_sel = t->ap_top = 0;
+		}
+		break;
+	case ' ':
+	case 'p':
+		set_pause(t, !t->paused);
+		break;
+	case 'b':
+		t->bell = !t->bell;
+		tui_status(t, "bell %s", t->bell ? "on" : "off");
+		break;
+	case 's':
+		t->sort = (enum tui_sort)((t->sort + 1) % TS_NSORTS);
+		clients_rebuild(t);
+		tui_status(t, "clients sorted by %s",
+		    clients_sort_name(t->sort));
+		break;
+	case '/':
+		if (t->view != TV_MAIN)
+			t->view = TV_MAIN;
+		t->pane = 0;
+		t->prompting = true;
+		snprintf(t->prompt, sizeof t->prompt, "%s", t->filter);
+		t->prompt_len = strlen(t->prompt);
+		break;
+	case 'w':
+		write_roam(t);
+		break;
+	case '\t':
+		if (t->view == TV_MAIN)
+			t->pane = !t->pane;
+		break;
+	case KEY_BTAB:
+		if (t->view == TV_MAIN)
+			t->pane = !t->pane;
+		break;
+	case KEY_UP:
+	case 'k':
+		move_sel(t, -1, false);
+		break;
+	case KEY_DOWN:
+	case 'j':
+		move_sel(t, 1, false);
+		break;
+	case KEY_PPAGE:
+		move_sel(t, -page, false);
+		break;
+	case KEY_NPAGE:
+		move_sel(t, page, false);
+		break;
+	case KEY_HOME:
+	case 'g':
+		move_sel(t, 0, true);
+		break;
+	case KEY_END:
+	case 'G':
+		move_sel(t, -1, true);
+		break;
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+	case KEY_RIGHT:
+		enter(t);
+		break;
+	case 27:
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+	case KEY_LEFT:
+		go_back(t);
+		break;
+	case 12:	/* ^L */
+		clearok(curscr, TRUE);
+		break;
+	default:
+		return (true);
+	}
+	return (true);
+}
+
+/* ------------------------------------------------------------------------
+ * Failures: flash, bell and a status line naming what failed.
+ */
+static void
+note_failures(struct tui *t, uint64_t *seen)
+{
+	const struct eng_counters	*c = eng_counters(t->eng);
+	const struct eng_roam		*r;
+	uint64_t			 now = c->fail + c->roams_failed;
+	size_t				 i;
+	char				 m[18];
+
+	if (now <= *seen) {
+		*seen = now;
+		return;
+	}
+	*seen = now;
+	t->flash_until = mono_ns() + FLASH_NS;
+	if (t->bell)
+		beep();
+	for (i = eng_nroams_all(t->eng); i-- > 0;) {
+		r = eng_roam_all(t->eng, i);
+		if (r == NULL || (r->result != ENG_R_FAILED &&
+		    r->verdict != ENG_V_FAIL))
+			continue;
+		if (r->status != ENG_STATUS_NONE)
+			tui_status(t, "FAIL: %s %s #%llu %s, status %d %s",
+			    tui_mac(r->client, m), r->is_join ? "join" :
+			    "roam", (unsigned long long)r->id,
+			    tui_method_short(r->method), r->status,
+			    d11_status_name((uint16_t)r->status));
+		else
+			tui_status(t, "FAIL: %s %s #%llu %s, %s, %.0f ms",
+			    tui_mac(r->client, m), r->is_join ? "join" :
+			    "roam", (unsigned long long)r->id,
+			    tui_method_short(r->method),
+			    eng_result_name(r->result), r->total_ms);
+		break;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Set-up and the loop.
+ */
+static void
+tui_init_state(struct tui *t, struct cap *cap, struct eng *eng)
+{
+	memset(t, 0, sizeof *t);
+	t->cap = cap;
+	t->eng = eng;
+	t->sort = TS_FIRST_SEEN;
+}
+
+static void
+tui_free_state(struct tui *t)
+{
+	free(t->cl);
+	free(t->order);
+	free(t->last);
+	free(t->last_v);
+	free(t->aps);
+	free(t->ap_order);
+	free(t->fnd);
+	free(t->roams);
+}
+
+/* For bench/bench_tui.c: a state drawing into the current screen. */
+int
+tui_bench_init(struct tui *t, struct eng *eng, int rows, int cols)
+{
+	tui_init_state(t, NULL, eng);
+	t->utf8 = tui_utf8 = true;
+	tui_setup_attrs(t);
+	setup_glyphs(t);
+	t->rows = rows;
+	t->cols = cols;
+	tui_model_refresh(t);
+	return (0);
+}
+
+void
+tui_bench_free(struct tui *t)
+{
+	tui_free_state(t);
+}
+
+int
+tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
+{
+	struct tui		 t;
+	struct sigaction	 sa, old_int, old_term, old_hup;
+	struct pollfd		 pfd[2];
+	const struct rs_rec	*rec;
+	SCREEN			*scr;
+	const char		*cs;
+	int64_t			 last_draw = 0, start, now;
+	uint64_t		 drawn_gen = UINT64_MAX, fails_seen = 0;
+	uint64_t		 drawn_new = 0;
+	int			 rc, ch, nfd, timeout, code = RS_EXIT_OK;
+	unsigned		 batch;
+	bool			 dirty = true, more, quit = false;
+
+	tui_init_state(&t, cap, eng);
+	t.bell = o->bell;
+	t.replay = o->replay;
+	t.write_dir = o->write_dir;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	t.utf8 = tui_utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+		fprintf(stderr, "roamscope: the screen needs a terminal on "
+		    "stdin and stdout; use --report or --frames for headless "
+		    "output\n");
+		return (RS_EXIT_USAGE);
+	}
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, "roamscope: cannot drive the terminal "
+		    "(TERM=%s); set TERM to your terminal's type, or use "
+		    "--report\n", getenv("TERM") ? getenv("TERM") : "");
+		return (RS_EXIT_USAGE);
+	}
+	set_term(scr);
+	tui_screen_up = 1;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	tui_setup_attrs(&t);
+	setup_glyphs(&t);
+	getmaxyx(stdscr, t.rows, t.cols);
+	tui_model_refresh(&t);
+
+	pfd[0].fd = STDIN_FILENO;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = cap_wakeup_fd(cap);
+	pfd[1].events = POLLIN;
+
+	while (!quit && tui_sig == 0) {
+		/* Feed the engine, bounded so that keys stay responsive. */
+		more = false;
+		start = mono_ns();
+		for (batch = 0; !t.ended; batch++) {
+			if (batch >= BATCH_MAX || ((batch & 255) == 255 &&
+			    mono_ns() - start > BATCH_NS)) {
+				more = true;
+				break;
+			}
+			rc = cap_next(cap, &rec, 0);
+			if (rc == 0)
+				break;
+			if (rc < 0) {
+				t.ended = true;
+				break;
+			}
+			eng_feed(eng, rec);
+			if (rec->ts_ns > t.newest_live)
+				t.newest_live = rec->ts_ns;
+			if (!t.paused)
+				t.newest_ns = t.newest_live;
+			if (t.paused)
+				t.paused_new++;
+		}
+		if (t.ended && !t.finished) {
+			eng_finish(eng);
+			t.finished = true;
+			dirty = true;
+		}
+		note_failures(&t, &fails_seen);
+
+		now = t.now_mono = mono_ns();
+		if (!t.paused && eng_generation(eng) != drawn_gen)
+			dirty = true;
+		if (t.paused && t.paused_new != drawn_new)
+			dirty = true;
+		if (t.flash_until > now - 1000000000LL)
+			dirty = true;	/* the flash toggles, then ends */
+		if (t.status_until != 0 && t.status_until <= now) {
+			t.status_until = 0;
+			dirty = true;
+		}
+		if (dirty && now - last_draw >= FRAME_NS) {
+			if (!t.paused && eng_generation(eng) != drawn_gen)
+				tui_model_refresh(&t);
+			else if (!t.paused)
+				model_sources(&t);
+			drawn_gen = eng_generation(eng);
+			drawn_new = t.paused_new;
+			tui_draw(&t);
+			last_draw = now;
+			dirty = false;
+		}
+
+		/* Sleep until a key, a record, or the next frame is due. */
+		if (more)
+			timeout = 0;
+		else if (dirty)
+			timeout = (int)((FRAME_NS - (now - last_draw)) /
+			    1000000) + 1;
+		else if (t.flash_until > now)
+			timeout = 250;
+		else if (t.ended)
+			timeout = 1000;
+		else
+			timeout = t.replay ? 5 : 20;	/* pacing, reorder */
+		if (timeout < 0)
+			timeout = 0;
+		nfd = pfd[1].fd >= 0 && !t.ended ? 2 : 1;
+		if (poll(pfd, (nfds_t)nfd, timeout) < 0 && errno != EINTR)
+			break;
+
+		while ((ch = getch()) != ERR) {
+			if (!handle_key(&t, ch)) {
+				quit = true;
+				break;
+			}
+			dirty = true;
+			last_draw = 0;	/* answer keys at once */
+		}
+	}
+
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	tui_screen_up = 0;
+	curs_set(1);
+	endwin();
+	delscreen(scr);
+	tui_free_state(&t);
+	if (tui_sig != 0 && tui_sig != SIGINT && tui_sig != SIGTERM)
+		code = RS_EXIT_OK;
+	return (code);
+}

@@ -1,0 +1,218 @@
+/*
+ * tui_int.h -- the TUI's state, shared by tui.c and the scr_*.c screens.
+ *
+ * The screens draw from a view model, not straight from the engine: while
+ * paused the model is frozen (the engine and capture go on underneath), and
+ * a sort or filter never has to touch the engine.  Live, the model is
+ * refreshed from the engine before each redraw; it is cheap (plain copies of
+ * the client, AP and finding arrays plus the selected client's roams).
+ */
+#ifndef TUI_INT_H
+#define TUI_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+
+struct cap;
+
+/* Smallest usable screen; below it we say so and draw nothing else. */
+#define TUI_MIN_COLS	60
+#define TUI_MIN_ROWS	15
+
+enum tui_view {
+	TV_MAIN,	/* clients, roams, swimlane */
+	TV_FRAMES,	/* one roam's frames */
+	TV_DETAIL,	/* one frame's fields and hex */
+	TV_APS,		/* every BSS, by SSID */
+	TV_HELP,
+};
+
+enum tui_sort {
+	TS_FIRST_SEEN,
+	TS_RECENT,
+	TS_MAC,
+	TS_ROAMS,
+	TS_FAILS,
+	TS_RSSI,
+	TS_NSORTS
+};
+
+/* Attributes by meaning, set once for colour or monochrome. */
+enum tui_attr {
+	TA_NORMAL,
+	TA_HEADER,
+	TA_TITLE,	/* column titles */
+	TA_SEL,		/* selected row in the focused pane */
+	TA_SEL_DIM,	/* selected row in the other pane */
+	TA_OK,
+	TA_WARN,
+	TA_FAIL,
+	TA_DIM,
+	TA_FLASH,	/* the FAIL count while it flashes */
+	TA_HILITE,	/* hex bytes of the selected field */
+	TA_NATTRS
+};
+
+/* Glyphs: UTF-8 or ASCII. */
+struct tui_glyphs {
+	const char	*bar_ok;	/* one cell of a bar */
+	const char	*bar_warn;
+	const char	*bar_fail;
+	const char	*bar_open;	/* a phase that never ended */
+	const char	*hline;
+	const char	*tick;
+	const char	*arrow;
+	const char	*cross;
+	const char	*check;
+	const char	*dot;
+	const char	*mark;		/* an ESS inconsistency */
+};
+
+#define TUI_FIELD_TEXT	160
+#define TUI_MAX_FIELDS	320
+
+struct tui_field {
+	char		 text[TUI_FIELD_TEXT];
+	uint8_t		 depth;
+	int		 off;		/* byte offset in the record, -1 none */
+	int		 len;
+};
+
+struct tui {
+	struct cap	*cap;
+	struct eng	*eng;
+	bool		 bell;
+	bool		 replay;
+	const char	*write_dir;
+
+	bool		 utf8;
+	bool		 color;
+	int		 attrs[TA_NATTRS];
+	struct tui_glyphs g;
+	int		 rows, cols;
+
+	enum tui_view	 view;
+	enum tui_view	 help_from;	/* view to return to from help */
+	int		 pane;		/* TV_MAIN: 0 clients, 1 roams */
+	bool		 paused;
+	uint64_t	 paused_new;	/* records that arrived while paused */
+	bool		 ended;		/* every source ended */
+	bool		 finished;	/* eng_finish done */
+	int64_t		 flash_until;	/* monotonic ns */
+	int64_t		 now_mono;
+
+	/* the view model */
+	struct eng_counters cnt;
+	struct eng_client *cl;
+	size_t		 ncl, cl_cap;
+	size_t		*order;		/* rows after filter and sort */
+	size_t		 nrows;
+	char		(*last)[64];	/* per client: last roam summary */
+	uint8_t		*last_v;	/* per client: last roam's verdict */
+	struct eng_ap	*aps;
+	size_t		 naps, aps_cap;
+	size_t		*ap_order;
+	struct eng_finding *fnd;
+	size_t		 nfnd, fnd_cap;
+	int64_t		 newest_ns;	/* shown (frozen while paused) */
+	int64_t		 newest_live;	/* newest record fed */
+	uint64_t	 drops;
+	uint64_t	 received;
+	char		 sources[128];
+	bool		 live;
+	uint64_t	 frozen_gen;	/* engine generation of the model */
+
+	/* selections, by identity so that they survive moving rows */
+	uint8_t		 sel_mac[6];
+	bool		 has_sel;
+	size_t		 cl_top;
+	uint64_t	 sel_roam;	/* roam id, 0 newest */
+	size_t		 roam_top;
+	struct eng_roam	*roams;		/* selected client's, newest first */
+	size_t		 nroams, roams_cap;
+	size_t		 ap_sel, ap_top;
+	size_t		 fr_sel, fr_top;
+	size_t		 fd_sel, fd_top;
+	size_t		 help_top;
+
+	/* drill-down: the roam, and the frame being decoded */
+	struct eng_roam	 dr_roam;
+	uint64_t	 df_n;
+	uint8_t		 df_raw[4096];
+	uint32_t	 df_len;
+	int		 df_dlt;
+	int64_t		 df_ts;
+	bool		 df_ok;
+	struct tui_field fields[TUI_MAX_FIELDS];
+	size_t		 nfields;
+
+	enum tui_sort	 sort;
+	char		 filter[64];
+	bool		 prompting;
+	char		 prompt[64];
+	size_t		 prompt_len;
+
+	char		 status[256];
+	int64_t		 status_until;
+};
+
+/* tui.c */
+void	 tui_model_refresh(struct tui *);
+void	 tui_model_roams(struct tui *);
+void	 tui_draw(struct tui *);
+void	 tui_setup_attrs(struct tui *);
+void	 tui_status(struct tui *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	 tui_put(struct tui *, int y, int x, int w, int attr, const char *s);
+int	 tui_putf(struct tui *, int y, int x, int w, int attr,
+	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void	 tui_fill(struct tui *, int y, int x, int w, int attr);
+void	 tui_hline(struct tui *, int y, int x, int w, int attr,
+	    const char *title);
+size_t	 tui_cols(const char *);
+char	*tui_mac(const uint8_t *, char out[18]);
+char	*tui_clock(int64_t ns, char *out, size_t len, bool usec);
+void	 tui_sanitize(char *dst, size_t len, const char *src);
+const char *tui_method_short(enum eng_method);
+int	 tui_verdict_attr(enum eng_verdict, enum eng_result);
+int	 tui_bench_init(struct tui *, struct eng *, int rows, int cols);
+void	 tui_bench_free(struct tui *);
+
+/* scr_clients.c */
+void	 clients_rebuild(struct tui *);
+void	 clients_draw(struct tui *, int y, int h);
+void	 clients_move(struct tui *, long delta, bool absolute);
+const struct eng_client *clients_selected(const struct tui *);
+const char *clients_sort_name(enum tui_sort);
+
+/* scr_roam.c */
+void	 roams_draw(struct tui *, int y, int h);
+void	 roams_move(struct tui *, long delta, bool absolute);
+const struct eng_roam *roams_selected(const struct tui *);
+void	 swimlane_draw(struct tui *, const struct eng_roam *, int y, int h);
+int	 roam_write_pcapng(struct tui *, const struct eng_roam *,
+	    char *msg, size_t msglen);
+
+/* scr_frames.c */
+void	 frames_draw(struct tui *, int y, int h);
+void	 frames_move(struct tui *, long delta, bool absolute);
+bool	 frames_open_selected(struct tui *);
+
+/* scr_detail.c */
+bool	 detail_load(struct tui *, uint64_t n);
+void	 detail_draw(struct tui *, int y, int h);
+void	 detail_move(struct tui *, long delta, bool absolute);
+void	 detail_fields(struct tui *);
+
+/* scr_aps.c */
+void	 aps_draw(struct tui *, int y, int h);
+void	 aps_move(struct tui *, long delta, bool absolute);
+
+/* scr_help.c */
+void	 help_draw(struct tui *, int y, int h);
+void	 help_move(struct tui *, long delta, bool absolute);
+
+#endif /* TUI_INT_H */
