@@ -1,0 +1,625 @@
+/*
+ * elems.c -- information elements: one walker, a switch on the element ID,
+ * and the decoders for the elements a roam is made of (RSNE, MDE, FTE,
+ * Timeout Interval, Neighbor Report, capabilities).
+ *
+ * Everything here reads untrusted bytes: each decoder checks the length it
+ * is given before every read, and a field that does not fit is left absent
+ * and the element counted as malformed.  Nothing is allocated.
+ */
+
+#include <stddef.h>
+#include <string.h>
+
+#include "dot11.h"
+
+/* Once-only elements, one bit each, for duplicate detection. */
+enum {
+	SEEN_SSID = 0,
+	SEEN_SUPP_RATES,
+	SEEN_DS,
+	SEEN_RSN,
+	SEEN_MDE,
+	SEEN_FTE,
+	SEEN_TIMEOUT,
+	SEEN_RM,
+	SEEN_EXT_CAPAB,
+	SEEN_HT,
+	SEEN_VHT,
+	SEEN_HE,
+	SEEN_EHT,
+	SEEN_WPA,
+	SEEN_WMM,
+};
+
+/* Fixed sizes of element contents (IEEE 802.11-2020, clause 9.4.2). */
+#define MDE_LEN			3
+#define TIMEOUT_LEN		5
+#define RM_ENABLED_LEN		5
+#define HT_CAP_LEN		26
+#define VHT_CAP_LEN		12
+#define HE_CAP_MIN		(1 + 6 + 11 + 4)	/* ext ID, MAC, PHY, MCS */
+#define EHT_CAP_MIN		(1 + 2 + 9)		/* ext ID, MAC, PHY */
+#define NEIGHBOR_FIXED		13	/* BSSID, info, class, channel, PHY */
+#define FTE_NONCES		64	/* ANonce + SNonce */
+#define SSID_MAX		32
+
+#define NR_SUB_CAND_PREF	3	/* BSS Transition Candidate Preference */
+
+#define FTE_SUB_R1KH_ID		1
+#define FTE_SUB_GTK		2
+#define FTE_SUB_R0KH_ID		3
+#define FTE_SUB_IGTK		4
+#define FTE_SUB_OCI		5
+#define FTE_SUB_BIGTK		6
+#define FTE_R1KH_ID_LEN		6
+#define FTE_R0KH_ID_MAX		48
+
+/* MIC Control: bits 1-3 are the MIC Length subfield (FT-SAE-EXT-KEY). */
+#define FTE_MIC_LEN_SHIFT	1
+#define FTE_MIC_LEN_MASK	0x07
+
+/*
+ * Suite list: a little-endian count then count * 4 bytes.  Fills n and the
+ * list pointer with what is really there.  Returns 1 when the count and its
+ * whole list were present, 0 when the field is absent (cut at its start),
+ * -1 when the count lied or was cut (the rest of the element is then
+ * unlocatable).
+ */
+static int
+rsne_list(const uint8_t **pp, size_t *leftp, size_t item, uint16_t *n,
+    const uint8_t **list)
+{
+	const uint8_t	*p = *pp;
+	size_t		 left = *leftp, have;
+	uint16_t	 count;
+
+	if (left == 0)
+		return (0);
+	if (left < 2)
+		return (-1);
+	count = d11_le16(p);
+	p += 2;
+	left -= 2;
+	*list = p;
+	have = left / item;
+	if (have < count) {
+		/* The count lies: keep what is really there. */
+		*n = (uint16_t)have;
+		*pp = p + have * item;
+		*leftp = left - have * item;
+		return (-1);
+	}
+	*n = count;
+	*pp = p + (size_t)count * item;
+	*leftp = left - (size_t)count * item;
+	return (1);
+}
+
+/*
+ * RSNE body, and the WPA1 vendor element body after its OUI and type (which
+ * has the same layout up to the capabilities and nothing after them).
+ */
+static int
+parse_rsne(const uint8_t *p, size_t left, struct d11_rsne *r, bool wpa1)
+{
+	int	 rv;
+
+	memset(r, 0, sizeof(*r));
+	if (left < 2) {
+		r->malformed = 1;
+		return (-1);
+	}
+	r->version = d11_le16(p);
+	p += 2;
+	left -= 2;
+
+	if (left == 0)
+		return (0);
+	if (left < 4)
+		goto bad;
+	r->group = d11_suite(p);
+	r->has_group = 1;
+	p += 4;
+	left -= 4;
+
+	rv = rsne_list(&p, &left, 4, &r->n_pairwise, &r->pairwise);
+	if (rv == 0)
+		return (0);
+	if (r->pairwise != NULL)
+		r->has_pairwise = 1;
+	if (rv < 0)
+		goto bad;
+
+	rv = rsne_list(&p, &left, 4, &r->n_akm, &r->akm);
+	if (rv == 0)
+		return (0);
+	if (r->akm != NULL)
+		r->has_akm = 1;
+	if (rv < 0)
+		goto bad;
+
+	if (left == 0)
+		return (0);
+	if (left < 2)
+		goto bad;
+	r->caps = d11_le16(p);
+	r->has_caps = 1;
+	p += 2;
+	left -= 2;
+
+	/* WPA1 ends at its capabilities; hostapd ignores trailing bytes. */
+	if (wpa1)
+		return (0);
+
+	rv = rsne_list(&p, &left, 16, &r->n_pmkid, &r->pmkid);
+	if (rv == 0)
+		return (0);
+	if (r->pmkid != NULL)
+		r->has_pmkid = 1;
+	if (rv < 0)
+		goto bad;
+
+	if (left == 0)
+		return (0);
+	if (left < 4)
+		goto bad;
+	r->group_mgmt = d11_suite(p);
+	r->has_group_mgmt = 1;
+	/* Anything after it belongs to a later amendment: not an error. */
+	return (0);
+
+bad:
+	r->malformed = 1;
+	return (-1);
+}
+
+int
+d11_parse_rsne(const uint8_t *body, size_t len, struct d11_rsne *r)
+{
+	return (parse_rsne(body, len, r, false));
+}
+
+/* MIC length an AKM implies in the FTE; 0 when MIC Control must say. */
+static uint8_t
+fte_mic_len_for_akm(uint32_t akm)
+{
+	if ((akm >> 8) != D11_OUI_IEEE)
+		return (16);
+	switch (akm & 0xff) {
+	case 12:	/* 802.1X Suite B 192 */
+	case 13:	/* FT-802.1X-SHA384 */
+	case 15:	/* FILS-SHA384 */
+	case 17:	/* FT-FILS-SHA384 */
+	case 19:	/* FT-PSK-SHA384 */
+		return (24);
+	case 25:	/* FT-SAE-EXT-KEY: MIC Length subfield */
+		return (0);
+	}
+	return (16);
+}
+
+int
+d11_parse_fte(const uint8_t *body, size_t len, uint32_t akm,
+    struct d11_fte *fte)
+{
+	const uint8_t	*p = body, *end = body + len;
+	uint8_t		 mic_len, id, sl;
+
+	memset(fte, 0, sizeof(*fte));
+	if (len < 2)
+		goto bad;
+	fte->mic_control = d11_le16(p);
+	p += 2;
+
+	mic_len = fte_mic_len_for_akm(akm);
+	if (mic_len == 0) {
+		switch ((fte->mic_control >> FTE_MIC_LEN_SHIFT) &
+		    FTE_MIC_LEN_MASK) {
+		case 0:
+			mic_len = 16;
+			break;
+		case 1:
+			mic_len = 24;
+			break;
+		case 2:
+			mic_len = 32;
+			break;
+		default:
+			goto bad;	/* reserved: cannot locate the rest */
+		}
+	}
+	if ((size_t)(end - p) < (size_t)mic_len + FTE_NONCES)
+		goto bad;
+	fte->mic_len = mic_len;
+	fte->mic = p;
+	p += mic_len;
+	fte->anonce = p;
+	p += 32;
+	fte->snonce = p;
+	p += 32;
+
+	while (end - p >= 2) {
+		id = p[0];
+		sl = p[1];
+		p += 2;
+		if (sl > end - p)
+			goto bad;
+		if (fte->n_subelems < UINT8_MAX)
+			fte->n_subelems++;
+		switch (id) {
+		case FTE_SUB_R1KH_ID:
+			if (sl != FTE_R1KH_ID_LEN)
+				fte->malformed = 1;
+			else if (fte->r1kh_id == NULL)
+				fte->r1kh_id = p;
+			break;
+		case FTE_SUB_R0KH_ID:
+			if (sl < 1 || sl > FTE_R0KH_ID_MAX)
+				fte->malformed = 1;
+			else if (fte->r0kh_id == NULL) {
+				fte->r0kh_id = p;
+				fte->r0kh_id_len = sl;
+			}
+			break;
+		case FTE_SUB_GTK:
+			if (fte->gtk == NULL) {
+				fte->gtk = p;
+				fte->gtk_len = sl;
+			}
+			break;
+		case FTE_SUB_IGTK:
+			if (fte->igtk == NULL) {
+				fte->igtk = p;
+				fte->igtk_len = sl;
+			}
+			break;
+		case FTE_SUB_OCI:
+			if (fte->oci == NULL) {
+				fte->oci = p;
+				fte->oci_len = sl;
+			}
+			break;
+		case FTE_SUB_BIGTK:
+			if (fte->bigtk == NULL) {
+				fte->bigtk = p;
+				fte->bigtk_len = sl;
+			}
+			break;
+		default:
+			break;	/* counted only */
+		}
+		p += sl;
+	}
+	if (p != end)
+		goto bad;	/* one stray byte */
+	return (fte->malformed ? -1 : 0);
+
+bad:
+	fte->malformed = 1;
+	return (-1);
+}
+
+int
+d11_parse_neighbor(const uint8_t *body, size_t len, struct d11_neighbor *nb)
+{
+	const uint8_t	*p, *end = body + len;
+	uint8_t		 id, sl;
+
+	nb->bssid = NULL;
+	nb->bssid_info = 0;
+	nb->op_class = nb->channel = nb->phy_type = 0;
+	nb->preference = -1;
+	if (len < NEIGHBOR_FIXED)
+		return (-1);
+	nb->bssid = body;
+	nb->bssid_info = d11_le32(body + 6);
+	nb->op_class = body[10];
+	nb->channel = body[11];
+	nb->phy_type = body[12];
+
+	p = body + NEIGHBOR_FIXED;
+	while (end - p >= 2) {
+		id = p[0];
+		sl = p[1];
+		p += 2;
+		if (sl > end - p)
+			return (-1);
+		if (id == NR_SUB_CAND_PREF) {
+			if (sl < 1)
+				return (-1);
+			if (nb->preference < 0)
+				nb->preference = p[0];
+		}
+		p += sl;
+	}
+	return (p == end ? 0 : -1);
+}
+
+/* Element ID -> once-only bit, or -1 when the element may repeat. */
+static inline int
+once_bit(uint8_t id)
+{
+	switch (id) {
+	case D11_EID_SSID:
+		return (SEEN_SSID);
+	case D11_EID_SUPP_RATES:
+		return (SEEN_SUPP_RATES);
+	case D11_EID_DS_PARAMS:
+		return (SEEN_DS);
+	case D11_EID_RSN:
+		return (SEEN_RSN);
+	case D11_EID_MDE:
+		return (SEEN_MDE);
+	case D11_EID_FTE:
+		return (SEEN_FTE);
+	case D11_EID_TIMEOUT:
+		return (SEEN_TIMEOUT);
+	case D11_EID_RM_ENABLED:
+		return (SEEN_RM);
+	case D11_EID_EXT_CAPAB:
+		return (SEEN_EXT_CAPAB);
+	case D11_EID_HT_CAP:
+		return (SEEN_HT);
+	case D11_EID_VHT_CAP:
+		return (SEEN_VHT);
+	}
+	return (-1);
+}
+
+/* Mark a once-only element seen; false when it was already (a duplicate). */
+static inline bool
+first_seen(uint32_t *seen, int bit, struct d11_elems *e)
+{
+	if (*seen & (1U << bit)) {
+		if (e->n_duplicate < UINT16_MAX)
+			e->n_duplicate++;
+		return (false);
+	}
+	*seen |= 1U << bit;
+	return (true);
+}
+
+static inline void
+bad_elem(struct d11_elems *e)
+{
+	if (e->n_malformed < UINT16_MAX)
+		e->n_malformed++;
+}
+
+static void
+parse_vendor(const uint8_t *p, uint8_t l, uint32_t *seen,
+    struct d11_elems *e)
+{
+	uint32_t	 oui;
+
+	if (l < 3) {
+		bad_elem(e);
+		return;
+	}
+	oui = ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
+	if (oui != D11_OUI_MS || l < 4)
+		return;
+	switch (p[3]) {
+	case 1:		/* WPA1 */
+		if (!first_seen(seen, SEEN_WPA, e))
+			return;
+		e->wpa_ie = p + 4;
+		e->wpa_ie_len = (uint8_t)(l - 4);
+		if (parse_rsne(p + 4, l - 4, &e->wpa, true) != 0)
+			bad_elem(e);
+		break;
+	case 2:		/* WMM / WME: information or parameter element */
+		if (first_seen(seen, SEEN_WMM, e))
+			e->has_wmm = 1;
+		break;
+	}
+}
+
+static void
+parse_ext(const uint8_t *p, uint8_t l, uint32_t *seen, struct d11_elems *e)
+{
+	if (l < 1) {
+		bad_elem(e);
+		return;
+	}
+	switch (p[0]) {
+	case D11_EXT_HE_CAP:
+		if (!first_seen(seen, SEEN_HE, e))
+			return;
+		if (l < HE_CAP_MIN)
+			bad_elem(e);
+		else
+			e->has_he = 1;
+		break;
+	case D11_EXT_EHT_CAP:
+		if (!first_seen(seen, SEEN_EHT, e))
+			return;
+		if (l < EHT_CAP_MIN)
+			bad_elem(e);
+		else
+			e->has_eht = 1;
+		break;
+	}
+}
+
+/*
+ * Zero what the walker may set.  The neighbor array is only read up to
+ * n_neighbors, so it is skipped.  Pieces of at most 128 bytes: compilers
+ * inline those as vector stores instead of a slow-starting rep stos.
+ */
+#define ELEMS_PIECE	128
+static inline void
+elems_clear(struct d11_elems *e)
+{
+	uint8_t	*p = (uint8_t *)e;
+	size_t	 n = offsetof(struct d11_elems, neighbors);
+
+	while (n >= ELEMS_PIECE) {
+		memset(p, 0, ELEMS_PIECE);
+		p += ELEMS_PIECE;
+		n -= ELEMS_PIECE;
+	}
+	memset(p, 0, n);
+	memset(&e->rm_enabled, 0, sizeof(*e) -
+	    offsetof(struct d11_elems, rm_enabled));
+	e->ds_channel = -1;
+}
+
+void
+d11_parse_elems(const uint8_t *buf, size_t len, uint32_t akm_hint,
+    struct d11_elems *e)
+{
+	const uint8_t	*p = buf, *end = buf + len;
+	uint32_t	 seen = 0, akm;
+	uint8_t		 id, l;
+	int		 bit;
+
+	elems_clear(e);
+
+	while (p < end) {
+		if (end - p < 2 || p[1] > end - p - 2) {
+			/* Overruns the body: nothing after it can be found. */
+			bad_elem(e);
+			break;
+		}
+		id = p[0];
+		l = p[1];
+		p += 2;
+		if (e->n_elems < UINT16_MAX)
+			e->n_elems++;
+
+		bit = once_bit(id);
+		if (bit >= 0 && !first_seen(&seen, bit, e)) {
+			p += l;
+			continue;	/* keep the first */
+		}
+
+		switch (id) {
+		case D11_EID_SSID:
+			if (l > SSID_MAX) {
+				bad_elem(e);
+				break;
+			}
+			e->ssid = p;
+			e->ssid_len = l;
+			break;
+		case D11_EID_SUPP_RATES:
+			if (l < 1)
+				bad_elem(e);
+			else
+				e->has_supp_rates = 1;
+			break;
+		case D11_EID_DS_PARAMS:
+			if (l < 1)
+				bad_elem(e);
+			else
+				e->ds_channel = p[0];
+			break;
+		case D11_EID_RSN:
+			e->rsn_ie = p;
+			e->rsn_ie_len = l;
+			if (parse_rsne(p, l, &e->rsn, false) != 0)
+				bad_elem(e);
+			break;
+		case D11_EID_MDE:
+			if (l < MDE_LEN) {
+				bad_elem(e);
+				break;
+			}
+			e->has_mde = true;
+			e->mde.mdid[0] = p[0];
+			e->mde.mdid[1] = p[1];
+			e->mde.ft_capab = p[2];
+			break;
+		case D11_EID_FTE:
+			/* Decoded after the walk, once the RSNE's AKM is known. */
+			e->fte_ie = p;
+			e->fte_ie_len = l;
+			break;
+		case D11_EID_TIMEOUT:
+			if (l < TIMEOUT_LEN) {
+				bad_elem(e);
+				break;
+			}
+			e->has_timeout = true;
+			e->timeout_type = p[0];
+			e->timeout_value = d11_le32(p + 1);
+			break;
+		case D11_EID_RIC_DATA:
+			if (e->n_ric_data < UINT8_MAX)
+				e->n_ric_data++;
+			break;
+		case D11_EID_NEIGHBOR: {
+			struct d11_neighbor	 nb, *dst;
+
+			dst = e->n_neighbors < D11_MAX_NEIGHBORS ?
+			    &e->neighbors[e->n_neighbors] : &nb;
+			if (d11_parse_neighbor(p, l, dst) != 0)
+				bad_elem(e);
+			if (dst->bssid != NULL && e->n_neighbors < UINT8_MAX)
+				e->n_neighbors++;
+			break;
+		}
+		case D11_EID_RM_ENABLED:
+			if (l < RM_ENABLED_LEN) {
+				bad_elem(e);
+				break;
+			}
+			e->rm_enabled = p;
+			e->rm_enabled_len = l;
+			break;
+		case D11_EID_EXT_CAPAB:
+			if (l < 1) {
+				bad_elem(e);
+				break;
+			}
+			e->ext_capab = p;
+			e->ext_capab_len = l;
+			break;
+		case D11_EID_HT_CAP:
+			if (l < HT_CAP_LEN)
+				bad_elem(e);
+			else
+				e->has_ht = 1;
+			break;
+		case D11_EID_VHT_CAP:
+			if (l < VHT_CAP_LEN)
+				bad_elem(e);
+			else
+				e->has_vht = 1;
+			break;
+		case D11_EID_VENDOR:
+			parse_vendor(p, l, &seen, e);
+			break;
+		case D11_EID_EXTENSION:
+			parse_ext(p, l, &seen, e);
+			break;
+		default:
+			break;
+		}
+		p += l;
+	}
+
+	if (e->fte_ie != NULL) {
+		akm = akm_hint;
+		if (e->rsn.n_akm > 0)
+			akm = d11_suite(e->rsn.akm);
+		if (d11_parse_fte(e->fte_ie, e->fte_ie_len, akm, &e->fte) != 0)
+			bad_elem(e);
+	}
+}
+
+bool
+d11_elems_rm_neighbor_report(const struct d11_elems *e)
+{
+	return (e->rm_enabled != NULL && e->rm_enabled_len >= 1 &&
+	    (e->rm_enabled[0] & 0x02) != 0);
+}
+
+bool
+d11_elems_bss_transition(const struct d11_elems *e)
+{
+	return (e->ext_capab != NULL && e->ext_capab_len >= 3 &&
+	    (e->ext_capab[2] & 0x08) != 0);
+}
