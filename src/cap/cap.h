@@ -105,4 +105,26 @@ int		 cap_list_radios(FILE *f, char *err, size_t errlen);
 /* -Z USER: drop root after captures are open. */
 int		 cap_drop_privileges(const char *user, char *err, size_t errlen);
 
+/*
+ * Notes for callers (cap.c):
+ * - cap_wakeup_fd() is poked when a producer commits a record after
+ *   cap_next() returned 0, so: call cap_next(.., 0) until it returns 0, then
+ *   poll().  Use a poll timeout of 100 ms or less: records held back by the
+ *   live reorder window (100 ms) or by replay pacing wake nobody.
+ * - Ring size: RING_DEFAULT_SLOTS (8192) per source, or the environment
+ *   variable ROAMSCOPE_RING_SLOTS (read by cap_new).
+ * - File sources ("-" included) never drop: their threads wait for space.
+ *   Live sources drop when their ring is full (ring_drops).
+ * - -w is written by the capture threads before the ring, so it holds every
+ *   record read, dropped ones included, whole (not cut to RS_REC_MAX_BYTES),
+ *   in arrival order per source (not merged: pcapng allows it).
+ * - --follow reads classic pcap and pcapng itself (libpcap stops at EOF);
+ *   its records carry their own pcapng interface's link type in rec.dlt.
+ * - libpcap reads one link type per file: a pcapng whose interfaces differ
+ *   fails with RS_EXIT_FORMAT and a hint to split it.
+ * - cap_drop_privileges(NULL, ...) drops to $SUDO_USER when root (no-op
+ *   otherwise); the -w file is chowned to the new user; CAP_NET_ADMIN is
+ *   kept (main thread only) when -m created interfaces, to delete them.
+ */
+
 #endif /* CAP_H */

@@ -1,0 +1,239 @@
+/*
+ * pcapng.c -- pcapng writer (see pcapng.h).  Block layouts after the pcapng
+ * specification (draft-ietf-opsawg-pcapng): every block is type, total
+ * length, body padded to 32 bits, total length again; written in host byte
+ * order, which the Section Header's byte-order magic announces.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#ifndef PACKAGE_STRING
+#define PACKAGE_STRING "roamscope"
+#endif
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cap/pcapng.h"
+
+#define BT_SHB		0x0a0d0d0a
+#define BT_IDB		0x00000001
+#define BT_EPB		0x00000006
+#define BOM		0x1a2b3c4d
+
+#define OPT_ENDOFOPT	0
+#define OPT_SHB_USERAPPL 4
+#define OPT_IF_NAME	2
+#define OPT_IF_TSRESOL	9
+
+struct pcapng_w {
+	FILE		*f;
+	int		 own;		/* we opened f */
+	int		 nifaces;
+	int		 failed;
+	char		 err[256];
+};
+
+static size_t
+pad4(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+static void
+w_fail(struct pcapng_w *w, const char *what)
+{
+	if (w->failed)
+		return;
+	w->failed = 1;
+	snprintf(w->err, sizeof w->err, "pcapng %s failed: %s", what,
+	    strerror(errno));
+}
+
+static void
+w_bytes(struct pcapng_w *w, const void *p, size_t n)
+{
+	if (n != 0 && fwrite(p, 1, n, w->f) != n)
+		w_fail(w, "write");
+}
+
+static void
+w_u32(struct pcapng_w *w, uint32_t v)
+{
+	w_bytes(w, &v, 4);
+}
+
+static void
+w_u16(struct pcapng_w *w, uint16_t v)
+{
+	w_bytes(w, &v, 2);
+}
+
+static void
+w_pad(struct pcapng_w *w, size_t n)
+{
+	static const uint8_t zero[4];
+
+	w_bytes(w, zero, pad4(n) - n);
+}
+
+static void
+w_opt(struct pcapng_w *w, uint16_t code, const void *p, size_t n)
+{
+	w_u16(w, code);
+	w_u16(w, (uint16_t)n);
+	w_bytes(w, p, n);
+	w_pad(w, n);
+}
+
+static size_t
+opt_len(size_t n)
+{
+	return 4 + pad4(n);
+}
+
+static struct pcapng_w *
+w_start(FILE *f, int own, char *err, size_t errlen)
+{
+	static const char	 appl[] = PACKAGE_STRING;
+	struct pcapng_w		*w;
+	uint32_t		 len;
+
+	if ((w = calloc(1, sizeof *w)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	w->f = f;
+	w->own = own;
+
+	/* SHB: BOM, version 1.0, section length unknown (-1), userappl. */
+	len = 12 + 4 + 4 + 8 + opt_len(sizeof appl - 1) + opt_len(0);
+	w_u32(w, BT_SHB);
+	w_u32(w, len);
+	w_u32(w, BOM);
+	w_u16(w, 1);
+	w_u16(w, 0);
+	w_u32(w, 0xffffffff);
+	w_u32(w, 0xffffffff);
+	w_opt(w, OPT_SHB_USERAPPL, appl, sizeof appl - 1);
+	w_opt(w, OPT_ENDOFOPT, NULL, 0);
+	w_u32(w, len);
+	if (w->failed) {
+		snprintf(err, errlen, "%s", w->err);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+struct pcapng_w *
+pcapng_open(const char *path, char *err, size_t errlen)
+{
+	struct pcapng_w	*w;
+	FILE		*f;
+
+	if ((f = fopen(path, "wb")) == NULL) {
+		snprintf(err, errlen, "%s: cannot write: %s (check the "
+		    "directory exists and is writable)", path,
+		    strerror(errno));
+		return NULL;
+	}
+	if ((w = w_start(f, 1, err, errlen)) == NULL)
+		fclose(f);
+	return w;
+}
+
+struct pcapng_w *
+pcapng_fopen(FILE *f, char *err, size_t errlen)
+{
+	return w_start(f, 0, err, errlen);
+}
+
+int
+pcapng_add_iface(struct pcapng_w *w, int dlt, const char *name,
+    uint32_t snaplen)
+{
+	static const uint8_t	 tsresol = 9;	/* 10^-9 s */
+	size_t			 nlen = 0, len;
+
+	if (name != NULL)
+		nlen = strnlen(name, 0xff00);
+	len = 12 + 8 + opt_len(1) + opt_len(0);
+	if (nlen != 0)
+		len += opt_len(nlen);
+	w_u32(w, BT_IDB);
+	w_u32(w, (uint32_t)len);
+	w_u16(w, (uint16_t)dlt);
+	w_u16(w, 0);
+	w_u32(w, snaplen);
+	if (nlen != 0)
+		w_opt(w, OPT_IF_NAME, name, nlen);
+	w_opt(w, OPT_IF_TSRESOL, &tsresol, 1);
+	w_opt(w, OPT_ENDOFOPT, NULL, 0);
+	w_u32(w, (uint32_t)len);
+	if (w->failed)
+		return -1;
+	return w->nifaces++;
+}
+
+int
+pcapng_write(struct pcapng_w *w, int iface, int64_t ts_ns,
+    const uint8_t *buf, uint32_t caplen, uint32_t origlen)
+{
+	uint64_t	 ts = (uint64_t)ts_ns;
+	uint32_t	 len;
+
+	if (iface < 0 || iface >= w->nifaces)
+		return -1;
+	len = (uint32_t)(12 + 20 + pad4(caplen));
+	w_u32(w, BT_EPB);
+	w_u32(w, len);
+	w_u32(w, (uint32_t)iface);
+	w_u32(w, (uint32_t)(ts >> 32));
+	w_u32(w, (uint32_t)ts);
+	w_u32(w, caplen);
+	w_u32(w, origlen < caplen ? caplen : origlen);
+	w_bytes(w, buf, caplen);
+	w_pad(w, caplen);
+	w_u32(w, len);
+	return w->failed ? -1 : 0;
+}
+
+int
+pcapng_flush(struct pcapng_w *w)
+{
+	if (fflush(w->f) != 0)
+		w_fail(w, "flush");
+	return w->failed ? -1 : 0;
+}
+
+int
+pcapng_fd(struct pcapng_w *w)
+{
+	return fileno(w->f);
+}
+
+const char *
+pcapng_error(struct pcapng_w *w)
+{
+	return w->failed ? w->err : NULL;
+}
+
+int
+pcapng_close(struct pcapng_w *w, char *err, size_t errlen)
+{
+	int	 rc;
+
+	if (w == NULL)
+		return 0;
+	pcapng_flush(w);
+	if (w->own && fclose(w->f) != 0)
+		w_fail(w, "close");
+	rc = w->failed ? -1 : 0;
+	if (rc != 0 && err != NULL)
+		snprintf(err, errlen, "%s", w->err);
+	free(w);
+	return rc;
+}

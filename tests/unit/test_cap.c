@@ -1,0 +1,790 @@
+/*
+ * test_cap.c -- file sources, the merge, the error codes and the pcapng
+ * writer, on the captures in tests/data/ and on small files made here.
+ *
+ * Counts and times are checked against an independent reader (libpcap's
+ * pcap_next_ex loop) and against tshark's frame numbers in the
+ * .tshark.tsv oracle files (frame.number, frame.time_relative).
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <pcap/pcap.h>
+
+#include "cap/cap.h"
+#include "cap/nl80211.h"
+#include "cap/pcapng.h"
+
+static char	 tmpdir[256];
+
+static const char *
+data(const char *rel)
+{
+	static char	 buf[4][1024];
+	static int	 k;
+	const char	*top = getenv("top_srcdir");
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/tests/data/%s",
+	    top != NULL ? top : ".", rel);
+	return buf[k];
+}
+
+static const char *
+tmp(const char *name)
+{
+	static char	 buf[4][512];
+	static int	 k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+	return buf[k];
+}
+
+/* The independent reader: record count and times straight from libpcap. */
+static size_t
+pcap_times(const char *path, int64_t *ts, size_t max)
+{
+	char			 eb[PCAP_ERRBUF_SIZE];
+	pcap_t			*p;
+	struct pcap_pkthdr	*h;
+	const u_char		*d;
+	size_t			 n = 0;
+
+	p = pcap_open_offline_with_tstamp_precision(path,
+	    PCAP_TSTAMP_PRECISION_NANO, eb);
+	assert_non_null(p);
+	while (pcap_next_ex(p, &h, &d) == 1) {
+		if (ts != NULL && n < max)
+			ts[n] = (int64_t)h->ts.tv_sec * 1000000000LL +
+			    h->ts.tv_usec;
+		n++;
+	}
+	pcap_close(p);
+	return n;
+}
+
+static void
+copy_prefix(const char *from, const char *to, long cut)
+{
+	FILE	*in = fopen(from, "rb"), *out = fopen(to, "wb");
+	long	 size, i;
+	int	 c;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	fseek(in, 0, SEEK_END);
+	size = ftell(in);
+	rewind(in);
+	for (i = 0; i < size - cut && (c = fgetc(in)) != EOF; i++)
+		fputc(c, out);
+	fclose(in);
+	fclose(out);
+}
+
+static void
+write_file(const char *path, const void *p, size_t n)
+{
+	FILE	*f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(p, 1, n, f), n);
+	fclose(f);
+}
+
+/* Drain a started cap; returns the records, checks n runs 1, 2, 3... */
+static size_t
+drain(struct cap *c, int64_t *ts, uint16_t *src, size_t max)
+{
+	const struct rs_rec	*r;
+	size_t			 n = 0;
+	int			 rc;
+
+	while ((rc = cap_next(c, &r, 5000)) != -1) {
+		assert_int_equal(rc, 1);	/* files never stall 5 s */
+		assert_int_equal(r->n, n + 1);
+		assert_true(r->raw != NULL);
+		assert_true(r->caplen <= RS_REC_MAX_BYTES);
+		if (n < max) {
+			if (ts != NULL)
+				ts[n] = r->ts_ns;
+			if (src != NULL)
+				src[n] = r->src;
+		}
+		n++;
+	}
+	return n;
+}
+
+static int
+add_rc(const char *path, char *err, size_t errlen)
+{
+	struct cap	*c = cap_new();
+	int		 rc;
+
+	rc = cap_add_file(c, path, false, err, errlen);
+	cap_free(c);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+
+#define MAXREC	30000
+
+static void
+check_against_tsv(const char *rel)
+{
+	struct cap	*c = cap_new();
+	char		 err[512], line[4096], tsv[1100];
+	int64_t		*ts = calloc(MAXREC, sizeof *ts);
+	int64_t		*ref = calloc(MAXREC, sizeof *ref);
+	size_t		 n, nref, rows = 0, i;
+	unsigned long	 num;
+	double		 rel_t;
+	FILE		*f;
+
+	assert_int_equal(cap_add_file(c, data(rel), false, err, sizeof err),
+	    0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, ts, NULL, MAXREC);
+	nref = pcap_times(data(rel), ref, MAXREC);
+	assert_int_equal(n, nref);
+	for (i = 0; i < n && i < MAXREC; i++)
+		assert_int_equal(ts[i], ref[i]);
+
+	/* tshark's frame numbers: record n has the oracle row's time */
+	snprintf(tsv, sizeof tsv, "%s.tshark.tsv", data(rel));
+	f = fopen(tsv, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(line, sizeof line, f));	/* header */
+	while (fgets(line, sizeof line, f) != NULL) {
+		assert_int_equal(sscanf(line, "%lu\t%lf", &num, &rel_t), 2);
+		assert_true(num >= 1 && num <= n);
+		assert_true(llabs((ts[num - 1] - ts[0]) -
+		    (int64_t)(rel_t * 1e9)) < 2000);
+		rows++;
+	}
+	fclose(f);
+	assert_true(rows > 0);
+	cap_stop(c);
+	cap_free(c);
+	free(ts);
+	free(ref);
+}
+
+static void
+test_counts_match_tshark(void **state)
+{
+	(void)state;
+	check_against_tsv("lab/ft-ota-ok.pcap");
+	check_against_tsv("lab/btm-steer.pcap");
+	check_against_tsv("public/wireshark/wpa2-ft-psk.pcapng");
+	check_against_tsv("public/aircrack-ng/pmkid-not-recognized.cap");
+}
+
+static void
+test_merge_three(void **state)
+{
+	const char	*f[3] = { "lab/ft-ota-ok.pcap",
+			    "public/wireshark/wpa2-ft-psk.pcapng",
+			    "lab/btm-steer.pcap" };
+	struct cap	*c = cap_new();
+	struct cap_source_info in;
+	char		 err[512];
+	int64_t		*ts = calloc(MAXREC, sizeof *ts);
+	uint16_t	*src = calloc(MAXREC, sizeof *src);
+	size_t		 want = 0, n, i, k, per[3] = { 0, 0, 0 };
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		assert_int_equal(cap_add_file(c, data(f[k]), false, err,
+		    sizeof err), 0);
+		want += pcap_times(data(f[k]), NULL, 0);
+	}
+	assert_int_equal(cap_nsources(c), 3);
+	assert_false(cap_live(c));
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, ts, src, MAXREC);
+	assert_int_equal(n, want);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			assert_true(ts[i] >= ts[i - 1]);
+		per[src[i]]++;
+	}
+	for (k = 0; k < 3; k++) {
+		cap_source_info(c, k, &in);
+		assert_int_equal(in.received, per[k]);
+		assert_int_equal(in.ring_drops, 0);
+		assert_true(in.ended);
+		assert_int_equal(in.error, 0);
+		assert_int_equal(in.dlt, 127);
+	}
+	cap_stop(c);
+	cap_free(c);
+	free(ts);
+	free(src);
+}
+
+/* A ring much smaller than the file: files wait, never drop. */
+static void
+test_small_ring_no_loss(void **state)
+{
+	struct cap	*c;
+	struct cap_source_info in;
+	char		 err[512];
+	const char	*f = data("public/aircrack-ng/pmkid-not-recognized.cap");
+	size_t		 n;
+
+	(void)state;
+	setenv("ROAMSCOPE_RING_SLOTS", "4", 1);
+	c = cap_new();
+	unsetenv("ROAMSCOPE_RING_SLOTS");
+	assert_int_equal(cap_add_file(c, f, false, err, sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, NULL, NULL, 0);
+	assert_int_equal(n, pcap_times(f, NULL, 0));
+	cap_source_info(c, 0, &in);
+	assert_int_equal(in.ring_drops, 0);
+	cap_free(c);
+}
+
+static void
+test_errors(void **state)
+{
+	static const uint8_t	 eth_hdr[24] = {
+		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0	/* EN10MB */
+	};
+	char		 err[512];
+	int		 rc;
+
+	(void)state;
+	rc = add_rc(tmp("nope.pcap"), err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_NOFILE);
+	assert_non_null(strstr(err, "no such file"));
+
+	rc = add_rc(tmpdir, err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_NOFILE);
+	assert_non_null(strstr(err, "is a directory"));
+
+	write_file(tmp("empty.pcap"), "", 0);
+	rc = add_rc(tmp("empty.pcap"), err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_FORMAT);
+	assert_non_null(strstr(err, "is empty"));
+
+	write_file(tmp("text.pcap"), "this is some text, not a capture\n", 33);
+	rc = add_rc(tmp("text.pcap"), err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_FORMAT);
+	assert_non_null(strstr(err, "is not a pcap or pcapng capture"));
+
+	copy_prefix(data("lab/ft-ota-ok.pcap"), tmp("short.pcap"), 0);
+	assert_int_equal(truncate(tmp("short.pcap"), 10), 0);
+	rc = add_rc(tmp("short.pcap"), err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_FORMAT);
+
+	write_file(tmp("eth.pcap"), eth_hdr, sizeof eth_hdr);
+	rc = add_rc(tmp("eth.pcap"), err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_LINKTYPE);
+	assert_non_null(strstr(err, "EN10MB"));
+	assert_non_null(strstr(err, D11_DLT_LIST));
+
+	if (geteuid() != 0) {
+		write_file(tmp("secret.pcap"), eth_hdr, sizeof eth_hdr);
+		chmod(tmp("secret.pcap"), 0);
+		rc = add_rc(tmp("secret.pcap"), err, sizeof err);
+		assert_int_equal(rc, RS_EXIT_NOFILE);
+		assert_non_null(strstr(err, "permission denied"));
+	}
+}
+
+static void
+test_truncated_last_record(void **state)
+{
+	struct cap	*c = cap_new();
+	struct cap_source_info in;
+	const char	*orig = data("lab/ft-ota-ok.pcap");
+	char		 err[512], want[128];
+	size_t		 total = pcap_times(orig, NULL, 0), n;
+
+	(void)state;
+	copy_prefix(orig, tmp("trunc.pcap"), 20);
+	assert_int_equal(cap_add_file(c, tmp("trunc.pcap"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, NULL, NULL, 0);
+	assert_int_equal(n, total - 1);
+	cap_source_info(c, 0, &in);
+	assert_true(in.ended);
+	assert_int_equal(in.error, RS_EXIT_TRUNCATED);
+	snprintf(want, sizeof want, "last record truncated after %zu frames",
+	    total - 1);
+	assert_non_null(strstr(in.errmsg, want));
+	cap_free(c);
+}
+
+static uint8_t *
+put32(uint8_t *p, uint32_t v)
+{
+	memcpy(p, &v, 4);
+	return p + 4;
+}
+
+/* A hand-built pcapng block: type, length, body padded, length. */
+static size_t
+block(uint8_t *out, uint32_t type, const void *body, size_t n)
+{
+	size_t	 pad = (4 - n % 4) % 4, len = 12 + n + pad;
+	uint8_t	*p = out;
+
+	p = put32(p, type);
+	p = put32(p, (uint32_t)len);
+	memcpy(p, body, n);
+	memset(p + n, 0, pad);
+	p += n + pad;
+	put32(p, (uint32_t)len);
+	return len;
+}
+
+/* libpcap skips blocks it does not know; we must read straight past. */
+static void
+test_pcapng_unknown_block(void **state)
+{
+	/* radiotap (8 bytes) + a 24-byte beacon header + 12 fixed bytes */
+	uint8_t		 pkt[44] = { 0, 0, 8, 0, 0, 0, 0, 0, 0x80, 0 };
+	uint8_t		 buf[1024], body[128], *p;
+	size_t		 len = 0, n;
+	struct cap	*c = cap_new();
+	char		 err[512];
+	uint32_t	 i;
+	int		 k;
+
+	(void)state;
+	memset(pkt + 12, 0xff, 6);
+	p = put32(body, 0x1a2b3c4d);		/* SHB */
+	p = put32(p, 1);			/* version 1.0 */
+	p = put32(p, 0xffffffff);
+	p = put32(p, 0xffffffff);
+	len += block(buf + len, 0x0a0d0d0a, body, (size_t)(p - body));
+	p = put32(body, 127);			/* IDB: radiotap */
+	p = put32(p, 0);
+	len += block(buf + len, 1, body, (size_t)(p - body));
+	for (k = 0; k < 3; k++) {
+		p = put32(body, 0);		/* EPB */
+		p = put32(p, 0);
+		p = put32(p, (uint32_t)k + 1);
+		p = put32(p, sizeof pkt);
+		p = put32(p, sizeof pkt);
+		memcpy(p, pkt, sizeof pkt);
+		p += sizeof pkt;
+		len += block(buf + len, 6, body, (size_t)(p - body));
+		/* an unknown block type between the packets */
+		len += block(buf + len, 0x0bad0bad + (uint32_t)k,
+		    "unknown block!", 14);
+	}
+	write_file(tmp("unknown.pcapng"), buf, len);
+	assert_int_equal(cap_add_file(c, tmp("unknown.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, NULL, NULL, 0);
+	assert_int_equal(n, 3);
+	for (i = 0; i < 1; i++) {
+		struct cap_source_info in;
+
+		cap_source_info(c, i, &in);
+		assert_int_equal(in.error, 0);
+	}
+	cap_free(c);
+}
+
+/* The writer API: records from a real capture, read back by libpcap. */
+static void
+test_pcapng_writer(void **state)
+{
+	const char		*f = data("lab/btm-steer.pcap");
+	char			 eb[PCAP_ERRBUF_SIZE], err[256], cmd[1200];
+	pcap_t			*in, *back;
+	struct pcap_pkthdr	*h, *h2;
+	const u_char		*d, *d2;
+	struct pcapng_w		*w;
+	size_t			 n = 0, m = 0;
+	FILE			*pp;
+
+	(void)state;
+	in = pcap_open_offline_with_tstamp_precision(f,
+	    PCAP_TSTAMP_PRECISION_NANO, eb);
+	assert_non_null(in);
+	w = pcapng_open(tmp("w.pcapng"), err, sizeof err);
+	assert_non_null(w);
+	assert_int_equal(pcapng_add_iface(w, 127, "mon0", 0), 0);
+	assert_int_equal(pcapng_add_iface(w, 127, "mon1", 0), 1);
+	while (pcap_next_ex(in, &h, &d) == 1) {
+		assert_int_equal(pcapng_write(w, (int)(n % 2),
+		    (int64_t)h->ts.tv_sec * 1000000000LL + h->ts.tv_usec, d,
+		    h->caplen, h->len), 0);
+		n++;
+	}
+	assert_int_equal(pcapng_write(w, 2, 0, d, 1, 1), -1);
+	assert_int_equal(pcapng_close(w, err, sizeof err), 0);
+	pcap_close(in);
+
+	in = pcap_open_offline_with_tstamp_precision(f,
+	    PCAP_TSTAMP_PRECISION_NANO, eb);
+	back = pcap_open_offline_with_tstamp_precision(tmp("w.pcapng"),
+	    PCAP_TSTAMP_PRECISION_NANO, eb);
+	assert_non_null(back);
+	assert_int_equal(pcap_datalink(back), 127);
+	while (pcap_next_ex(back, &h2, &d2) == 1) {
+		assert_int_equal(pcap_next_ex(in, &h, &d), 1);
+		assert_int_equal(h2->caplen, h->caplen);
+		assert_int_equal(h2->len, h->len);
+		assert_int_equal(h2->ts.tv_sec, h->ts.tv_sec);
+		assert_int_equal(h2->ts.tv_usec, h->ts.tv_usec);
+		assert_memory_equal(d2, d, h->caplen);
+		m++;
+	}
+	assert_int_equal(m, n);
+	pcap_close(in);
+	pcap_close(back);
+
+	/* Different link types per interface: tshark, when we have it. */
+	if (getenv("TSHARK") != NULL && *getenv("TSHARK") != '\0') {
+		static const uint8_t beacon[36] = { 0x80, 0 };
+		char	 line[64];
+
+		w = pcapng_open(tmp("mixed.pcapng"), err, sizeof err);
+		assert_non_null(w);
+		assert_int_equal(pcapng_add_iface(w, 105, "plain", 0), 0);
+		assert_int_equal(pcapng_add_iface(w, 127, "rt", 0), 1);
+		pcapng_write(w, 0, 1000, beacon, sizeof beacon, sizeof beacon);
+		pcapng_write(w, 1, 2000, d, 0, 0);
+		assert_int_equal(pcapng_close(w, err, sizeof err), 0);
+		snprintf(cmd, sizeof cmd, "'%s' -r '%s' -T fields -e "
+		    "frame.interface_id 2>/dev/null | tr '\\n' ' '",
+		    getenv("TSHARK"), tmp("mixed.pcapng"));
+		pp = popen(cmd, "r");
+		assert_non_null(pp);
+		assert_non_null(fgets(line, sizeof line, pp));
+		assert_string_equal(line, "0 1 ");
+		assert_int_equal(pclose(pp), 0);
+	}
+}
+
+/* -w through the capture threads: every record of every source. */
+static void
+test_cap_writer(void **state)
+{
+	const char	*f1 = data("lab/ft-ota-ok.pcap");
+	const char	*f2 = data("lab/btm-steer.pcap");
+	struct cap	*c = cap_new();
+	char		 err[512];
+	size_t		 n;
+
+	(void)state;
+	assert_int_equal(cap_set_writer(c, tmp("all.pcapng"), err,
+	    sizeof err), 0);
+	assert_int_equal(cap_add_file(c, f1, false, err, sizeof err), 0);
+	assert_int_equal(cap_add_file(c, f2, false, err, sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, NULL, NULL, 0);
+	cap_stop(c);
+	assert_int_equal(n, pcap_times(tmp("all.pcapng"), NULL, 0));
+	assert_int_equal(n, pcap_times(f1, NULL, 0) + pcap_times(f2, NULL, 0));
+	cap_free(c);
+
+	assert_int_equal(cap_set_writer(c = cap_new(),
+	    "/nonexistent-dir/x.pcapng", err, sizeof err), RS_EXIT_WRITE);
+	cap_free(c);
+}
+
+/* Replay at 20x: a capture spanning S seconds takes about S/20. */
+static void
+test_replay_pacing(void **state)
+{
+	const char	*f = data("lab/ft-ota-ok.pcap");
+	struct cap	*c = cap_new();
+	char		 err[512];
+	int64_t		 ts[2];
+	struct timespec	 a, b;
+	double		 span, took;
+	int64_t		*all = calloc(MAXREC, sizeof *all);
+	size_t		 n;
+
+	(void)state;
+	n = pcap_times(f, all, MAXREC);
+	ts[0] = all[0];
+	ts[1] = all[n - 1];
+	span = (double)(ts[1] - ts[0]) / 1e9;
+	assert_int_equal(cap_add_file(c, f, false, err, sizeof err), 0);
+	cap_set_replay(c, 20);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	assert_int_equal(drain(c, NULL, NULL, 0), n);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	took = (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
+	assert_true(took >= span / 20 * 0.95);
+	assert_true(took < span / 20 + 2.0);
+	cap_free(c);
+	free(all);
+}
+
+struct grower {
+	const char	*from;
+	const char	*to;
+	size_t		 chunk;
+};
+
+static void *
+grow(void *arg)
+{
+	struct grower	*g = arg;
+	FILE		*in = fopen(g->from, "rb");
+	int		 fd = open(g->to, O_WRONLY | O_APPEND);
+	char		 buf[4096];
+	size_t		 n;
+	struct timespec	 ts = { 0, 5000000 };
+
+	while ((n = fread(buf, 1, g->chunk, in)) > 0) {
+		if (write(fd, buf, n) != (ssize_t)n)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	fclose(in);
+	close(fd);
+	return NULL;
+}
+
+/* --follow: a file written in odd-sized pieces while we read it. */
+static void
+follow_one(const char *rel)
+{
+	struct grower	 g = { data(rel), tmp("growing"), 1000 };
+	struct cap	*c = cap_new();
+	const struct rs_rec *r;
+	char		 err[512];
+	int64_t		*ref = calloc(MAXREC, sizeof *ref);
+	size_t		 want = pcap_times(g.from, ref, MAXREC), n = 0;
+	pthread_t	 t;
+	int		 rc, idle = 0;
+
+	write_file(g.to, "", 0);
+	assert_int_equal(cap_add_file(c, g.to, true, err, sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	pthread_create(&t, NULL, grow, &g);
+	while (n < want && idle < 50) {
+		rc = cap_next(c, &r, 100);
+		assert_int_not_equal(rc, -1);	/* follow never ends */
+		if (rc == 0) {
+			idle++;
+			continue;
+		}
+		assert_int_equal(r->n, n + 1);
+		assert_int_equal(r->ts_ns, ref[n]);
+		n++;
+	}
+	pthread_join(t, NULL);
+	assert_int_equal(n, want);
+	assert_int_equal(cap_next(c, &r, 300), 0);
+	cap_stop(c);
+	cap_free(c);
+	free(ref);
+}
+
+static void
+test_follow(void **state)
+{
+	(void)state;
+	follow_one("lab/ft-ota-ok.pcap");
+	follow_one("public/wireshark/wpa2-ft-psk.pcapng");
+}
+
+/* -r -: a stream on stdin, also cut mid-record. */
+static size_t
+stdin_run(const char *path, long cut, struct cap_source_info *in)
+{
+	struct cap	*c;
+	char		 err[512];
+	int		 saved = dup(0), fd;
+	size_t		 n;
+
+	copy_prefix(path, tmp("stream"), cut);
+	fd = open(tmp("stream"), O_RDONLY);
+	assert_true(fd >= 0);
+	dup2(fd, 0);
+	close(fd);
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, "-", false, err, sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, NULL, NULL, 0);
+	cap_source_info(c, 0, in);
+	cap_free(c);
+	dup2(saved, 0);
+	close(saved);
+	return n;
+}
+
+static void
+test_stdin(void **state)
+{
+	const char		*f = data("lab/btm-steer.pcap");
+	struct cap_source_info	 in;
+	size_t			 want = pcap_times(f, NULL, 0);
+
+	(void)state;
+	assert_int_equal(stdin_run(f, 0, &in), want);
+	assert_int_equal(in.error, 0);
+	assert_string_equal(in.desc, "stdin");
+	assert_int_equal(stdin_run(f, 7, &in), want - 1);
+	assert_int_equal(in.error, RS_EXIT_TRUNCATED);
+	assert_non_null(strstr(in.errmsg, "stopped mid-record"));
+}
+
+/*
+ * -w and kill -9: a child captures (following a file) into a pcapng and is
+ * killed without warning 1.5 s after its last frame; the writer flushes at
+ * least every second, so the file must hold every frame and read cleanly.
+ */
+static void
+test_writer_kill9(void **state)
+{
+	const char	*f = data("lab/ft-ota-ok.pcap");
+	char		 eb[PCAP_ERRBUF_SIZE], err[512];
+	struct pcap_pkthdr *h;
+	const u_char	*d;
+	pcap_t		*p;
+	pid_t		 pid;
+	size_t		 n = 0;
+	int		 status, rc;
+
+	(void)state;
+	write_file(tmp("feed.pcap"), "", 0);
+	unlink(tmp("k9.pcapng"));
+	if ((pid = fork()) == 0) {
+		struct cap		*c = cap_new();
+		const struct rs_rec	*r;
+
+		if (cap_set_writer(c, tmp("k9.pcapng"), err, sizeof err) ||
+		    cap_add_file(c, tmp("feed.pcap"), true, err, sizeof err) ||
+		    cap_start(c, err, sizeof err))
+			_exit(99);
+		for (;;)
+			cap_next(c, &r, 1000);
+	}
+	assert_true(pid > 0);
+	usleep(200000);
+	copy_prefix(f, tmp("feed.pcap"), 0);	/* the whole capture arrives */
+	usleep(1500000);
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+
+	p = pcap_open_offline(tmp("k9.pcapng"), eb);
+	assert_non_null(p);
+	while ((rc = pcap_next_ex(p, &h, &d)) == 1)
+		n++;
+	assert_int_equal(rc, PCAP_ERROR_BREAK);	/* clean end, no torn block */
+	pcap_close(p);
+	assert_int_equal(n, pcap_times(f, NULL, 0));
+}
+
+/* -m RADIO[:CHANNEL[:WIDTH]]: frequencies and center frequencies after
+ * IEEE 802.11-2020 Annex E (5 GHz 80 MHz centers 42, 58, 106, ... 155;
+ * 6 GHz 160 MHz channel 33-61 centered on 47). */
+static void
+test_monitor_spec(void **state)
+{
+	static const struct {
+		const char	*spec;
+		const char	*radio;
+		unsigned	 freq, width, center1;
+	} ok[] = {
+		{ "phy0", "phy0", 0, 0, 0 },
+		{ "phy1:6", "phy1", 2437, 0, 0 },
+		{ "wlan0:1:40", "wlan0", 2412, 40, 2422 },
+		{ "phy0:11:40", "phy0", 2462, 40, 2452 },
+		{ "phy0:36:80", "phy0", 5180, 80, 5210 },
+		{ "phy0:48:80", "phy0", 5240, 80, 5210 },
+		{ "phy0:44:40", "phy0", 5220, 40, 5230 },
+		{ "phy0:100:160", "phy0", 5500, 160, 5570 },
+		{ "phy0:149:80", "phy0", 5745, 80, 5775 },
+		{ "phy0:144:20", "phy0", 5720, 20, 5720 },
+		{ "phy0:37/6g:160", "phy0", 6135, 160, 6185 },
+		{ "phy0:6135:80", "phy0", 6135, 80, 6145 },
+		{ "phy0:1/6g", "phy0", 5955, 0, 0 },
+	};
+	static const char *bad[] = {
+		"", ":6", "phy0:", "phy0:999", "phy0:6:30", "phy0:1:80",
+		"phy0:36x", "phy0:37/7g", "phy0:14:40", "phy0:6:40:1", "phy0:5000",
+	};
+	char		 radio[32], err[256];
+	unsigned	 f, w, c1;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		assert_int_equal(nl80211_parse_spec(ok[i].spec, radio,
+		    sizeof radio, &f, &w, &c1, err, sizeof err), 0);
+		assert_string_equal(radio, ok[i].radio);
+		assert_int_equal(f, ok[i].freq);
+		assert_int_equal(w, ok[i].width);
+		assert_int_equal(c1, ok[i].center1);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(nl80211_parse_spec(bad[i], radio,
+		    sizeof radio, &f, &w, &c1, err, sizeof err),
+		    RS_EXIT_USAGE);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/test_cap.XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[300];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_counts_match_tshark),
+		cmocka_unit_test(test_merge_three),
+		cmocka_unit_test(test_small_ring_no_loss),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_truncated_last_record),
+		cmocka_unit_test(test_pcapng_unknown_block),
+		cmocka_unit_test(test_pcapng_writer),
+		cmocka_unit_test(test_cap_writer),
+		cmocka_unit_test(test_replay_pacing),
+		cmocka_unit_test(test_follow),
+		cmocka_unit_test(test_stdin),
+		cmocka_unit_test(test_monitor_spec),
+		cmocka_unit_test(test_writer_kill9),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
