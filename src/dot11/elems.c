@@ -180,23 +180,17 @@ d11_parse_rsne(const uint8_t *body, size_t len, struct d11_rsne *r)
 	return (parse_rsne(body, len, r, false));
 }
 
-/* MIC length an AKM implies in the FTE; 0 when MIC Control must say. */
+/*
+ * MIC length an AKM implies in the FTE; 0 when MIC Control must say
+ * (FT-SAE-EXT-KEY).  The table lives with the AKM names (names.c); an AKM
+ * that is not FT (or unknown) gets the default 16.
+ */
 static uint8_t
 fte_mic_len_for_akm(uint32_t akm)
 {
-	if ((akm >> 8) != D11_OUI_IEEE)
+	if (!d11_akm_is_ft(akm))
 		return (16);
-	switch (akm & 0xff) {
-	case 12:	/* 802.1X Suite B 192 */
-	case 13:	/* FT-802.1X-SHA384 */
-	case 15:	/* FILS-SHA384 */
-	case 17:	/* FT-FILS-SHA384 */
-	case 19:	/* FT-PSK-SHA384 */
-		return (24);
-	case 25:	/* FT-SAE-EXT-KEY: MIC Length subfield */
-		return (0);
-	}
-	return (16);
+	return ((uint8_t)d11_akm_fte_mic_len(akm));
 }
 
 int
