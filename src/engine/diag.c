@@ -21,7 +21,7 @@ void		 eng_ess_findings(struct eng *);
 static const char *verdict_names[] = { "", "ok", "warn", "fail" };
 static const char *method_names[] = {
 	"unknown", "ft-over-air", "ft-over-ds", "pmksa-cache", "full-8021x",
-	"psk", "sae", "open",
+	"psk", "sae", "open", "owe", "fils",
 };
 static const char *result_names[] = {
 	"pending", "ok", "failed", "fallback", "returned", "incomplete",
@@ -46,7 +46,7 @@ eng_verdict_name(enum eng_verdict v)
 const char *
 eng_method_name(enum eng_method m)
 {
-	return (unsigned)m <= ENG_M_OPEN ? method_names[m] : "unknown";
+	return (unsigned)m <= ENG_M_FILS ? method_names[m] : "unknown";
 }
 
 const char *
@@ -98,6 +98,46 @@ akm_sae(uint32_t s)
 	return false;
 }
 
+static bool
+akm_fils(uint32_t s)
+{
+	return (s >> 8) == D11_OUI_IEEE && (s & 0xff) >= 14 && (s & 0xff) <= 17;
+}
+
+static bool
+akm_owe(uint32_t s)
+{
+	return s == ((uint32_t)D11_OUI_IEEE << 8 | 18);
+}
+
+/* The method from what the client did and the AKM it chose (the first AKM
+ * of its (re)association request, never the AP's list). */
+static enum eng_method
+roam_method(const struct roam *r)
+{
+	if (r->ftact.req_ns != 0)
+		return ENG_M_FT_OVER_DS;
+	if (r->ftauth.req_ns != 0)
+		return ENG_M_FT_OVER_AIR;
+	if ((r->has_auth && r->auth_alg == 3) || akm_sae(r->req_akm))
+		return ENG_M_SAE;
+	/* FILS Shared Key (4), with PFS (5), Public Key (6) */
+	if ((r->has_auth && r->auth_alg >= 4 && r->auth_alg <= 6) ||
+	    akm_fils(r->req_akm))
+		return ENG_M_FILS;
+	if (akm_owe(r->req_akm))
+		return ENG_M_OWE;
+	if (r->eap_first != 0)
+		return ENG_M_FULL_8021X;
+	if (r->assoc.req_ns != 0 && !r->req_rsn)
+		return ENG_M_OPEN;
+	if (akm_8021x(r->req_akm))
+		return r->req_pmkid ? ENG_M_PMKSA_CACHE : ENG_M_FULL_8021X;
+	if (r->req_akm != 0)
+		return ENG_M_PSK;
+	return ENG_M_UNKNOWN;
+}
+
 /* ------------------------------------------------------------------------
  * Verdicts.
  */
@@ -147,6 +187,12 @@ add_phase(struct eng_roam *p, enum eng_phase_kind k, int64_t start,
 {
 	struct eng_phase *ph;
 
+	bool no_req = start == 0 && end != 0;
+
+	/* an answer whose request the capture lost: the phase is there,
+	 * its duration unknown */
+	if (no_req)
+		start = end;
 	if (start == 0 || p->nphases >= ENG_MAX_PHASES)
 		return;
 	ph = &p->phases[p->nphases++];
@@ -154,7 +200,7 @@ add_phase(struct eng_roam *p, enum eng_phase_kind k, int64_t start,
 	ph->kind = k;
 	ph->start_ns = start;
 	ph->end_ns = end;
-	ph->ms = ms_between(start, end);
+	ph->ms = no_req ? -1 : ms_between(start, end);
 	ph->status = status >= 0 ? status : ENG_STATUS_NONE;
 	ph->retries = (uint16_t)retries;
 	ph->protected_ = prot;
@@ -345,6 +391,31 @@ status_diag(struct eng *e, struct roam *r, const char *tm, const char *fm)
 	}
 }
 
+/* The last exchange the air shows for a record that failed with no more
+ * specific reason: where it stopped. */
+static void
+stalled_diag(struct roam *r, const char *tm)
+{
+	struct eng_roam *p = &r->pub;
+	const struct eng_phase *last = NULL;
+	unsigned i;
+
+	for (i = 0; i < p->nphases; i++)
+		if (last == NULL || p->phases[i].start_ns >= last->start_ns)
+			last = &p->phases[i];
+	if (last == NULL)
+		diag(p, "stalled", "the %s toward %s shows no exchange the "
+		    "engine could time", p->is_join ? "join" : "roam", tm);
+	else if (last->end_ns == 0)
+		diag(p, "stalled", "the %s toward %s stopped in %s: it "
+		    "started and no answer or next step followed", p->is_join ?
+		    "join" : "roam", tm, phase_titles[last->kind]);
+	else
+		diag(p, "stalled", "the %s toward %s stopped after %s "
+		    "(%.0f ms): no next step followed", p->is_join ? "join" :
+		    "roam", tm, phase_titles[last->kind], last->ms);
+}
+
 void
 eng_judge(struct eng *e, struct client *c, struct roam *r)
 {
@@ -356,31 +427,14 @@ eng_judge(struct eng *e, struct client *c, struct roam *r)
 	enum eng_verdict v;
 	char tm[18], fm[18];
 	unsigned i;
-	int k;
+	int k, last;
 
 	(void)c;
 	d11_mac_str(p->to, tm);
 	d11_mac_str(p->from, fm);
 	ft = r->ftauth.req_ns != 0 || r->ftact.req_ns != 0;
 
-	/* method */
-	if (r->ftact.req_ns != 0)
-		p->method = ENG_M_FT_OVER_DS;
-	else if (r->ftauth.req_ns != 0)
-		p->method = ENG_M_FT_OVER_AIR;
-	else if ((r->has_auth && r->auth_alg == 3) || akm_sae(r->req_akm))
-		p->method = ENG_M_SAE;
-	else if (r->eap_first != 0)
-		p->method = ENG_M_FULL_8021X;
-	else if (r->assoc.req_ns != 0 && !r->req_rsn)
-		p->method = ENG_M_OPEN;
-	else if (akm_8021x(r->req_akm))
-		p->method = r->req_pmkid ? ENG_M_PMKSA_CACHE :
-		    ENG_M_FULL_8021X;
-	else if (r->req_akm != 0)
-		p->method = ENG_M_PSK;
-	else
-		p->method = ENG_M_UNKNOWN;
+	p->method = roam_method(r);
 
 	/* phases */
 	p->nphases = 0;
@@ -431,31 +485,46 @@ eng_judge(struct eng *e, struct client *c, struct roam *r)
 				start = cand[k];
 	}
 	p->total_ms = done && key_end ? ms_between(start, key_end) : -1;
-	p->gap_ms = (r->gap_start != 0 && r->first_any_ns != 0) ?
+	/* the gap is an outage only when the client was talking through the
+	 * old AP as the roam began; older data measures idleness */
+	p->gap_ms = (r->gap_start != 0 && r->first_any_ns != 0 &&
+	    p->start_ns - r->gap_start <= EI_GAP_IDLE_NS) ?
 	    ms_between(r->gap_start, r->first_any_ns) : -1;
 	p->end_ns = key_end ? key_end : 0;
 	if (r->data_ns > p->end_ns)
 		p->end_ns = r->data_ns;
 	if (p->end_ns == 0) {
-		int64_t last = p->start_ns;
+		int64_t t = p->start_ns;
 
 		for (i = 0; i < p->nphases; i++) {
-			if (p->phases[i].end_ns > last)
-				last = p->phases[i].end_ns;
-			if (p->phases[i].start_ns > last)
-				last = p->phases[i].start_ns;
+			if (p->phases[i].end_ns > t)
+				t = p->phases[i].end_ns;
+			if (p->phases[i].start_ns > t)
+				t = p->phases[i].start_ns;
 		}
-		if (r->deauth_ns > last)
-			last = r->deauth_ns;
-		p->end_ns = last;
+		if (r->deauth_ns > t)
+			t = r->deauth_ns;
+		p->end_ns = t;
 	}
 
-	/* unanswered request at the target */
-	if ((r->ftauth.req_ns && !r->ftauth.resp_ns) ||
-	    (r->auth.req_ns && !r->auth.resp_ns) ||
-	    (r->ftact.req_ns && !r->ftact.resp_ns) ||
-	    (r->assoc.req_ns && !r->assoc.resp_ns))
-		unanswered = true;
+	/* unanswered request at the target: the last step the client took
+	 * had no answer (an earlier one did, or the client would not have
+	 * gone on: the capture missed that answer) */
+	last = -1;
+	for (i = 0; i < p->nphases; i++) {
+		k = p->phases[i].kind;
+		if (k == ENG_P_DATA || k == ENG_P_NEIGHBOR_REPORT ||
+		    k == ENG_P_BTM)
+			continue;
+		if (last < 0 || p->phases[i].start_ns >=
+		    p->phases[last].start_ns)
+			last = (int)i;
+	}
+	if (last >= 0 && p->phases[last].end_ns == 0) {
+		k = p->phases[last].kind;
+		unanswered = k == ENG_P_FT_AUTH || k == ENG_P_FT_ACTION ||
+		    k == ENG_P_AUTH || k == ENG_P_REASSOC || k == ENG_P_ASSOC;
+	}
 
 	/* result, from the air */
 	if (done && r->fallback)
@@ -496,14 +565,18 @@ eng_judge(struct eng *e, struct client *c, struct roam *r)
 		struct eng_phase *ph = &p->phases[i];
 
 		k = phase_sla(ph->kind, ft);
-		if (ph->status > 0 && ph->kind != ENG_P_BTM)
+		if (ph->kind == ENG_P_AUTH && ei_auth_benign(r->auth_alg,
+		    ph->status))
+			v = ph->end_ns ? ENG_V_OK : ENG_V_NONE;
+		else if (ph->status > 0 && ph->kind != ENG_P_BTM)
 			v = ENG_V_FAIL;
 		else if (ph->status > 0)
 			v = ENG_V_WARN;
 		else if (ph->end_ns == 0)
-			v = (r->final && ph->kind != ENG_P_NEIGHBOR_REPORT &&
-			    ph->kind != ENG_P_BTM && p->result !=
-			    ENG_R_INCOMPLETE) ? ENG_V_FAIL : ENG_V_NONE;
+			/* never ended: a failure only when the roam failed;
+			 * if it went on, the capture missed the answer */
+			v = (r->final && (int)i == last && p->result ==
+			    ENG_R_FAILED) ? ENG_V_FAIL : ENG_V_NONE;
 		else if (k >= 0)
 			v = sla_verdict(sla, k, ph->ms);
 		else
@@ -544,21 +617,60 @@ eng_judge(struct eng *e, struct client *c, struct roam *r)
 		    "reached M3: M1 was sent again after the client's M2 "
 		    "(%u times), so the AP could not verify the M2 MIC; most "
 		    "often a wrong passphrase", tm, r->m1_after_m2);
+	if (p->result == ENG_R_FAILED && r->m_ns[1] != 0 && !r->saw_m2 &&
+	    r->m_ns[2] == 0)
+		diag(p, "4way-no-m2", "%s sent EAPOL M1 %u time%s and the "
+		    "client never answered with M2: the client did not take "
+		    "the 4-way handshake (it may have lost the frames, or "
+		    "given up)", tm, r->m1_sent ? r->m1_sent : 1,
+		    r->m1_sent > 1 ? "s" : "");
+	if (p->result == ENG_R_FAILED && r->m_ns[3] != 0 && r->m_ns[4] == 0)
+		diag(p, "4way-no-m4", "%s sent EAPOL M3 %u time%s and the "
+		    "client never answered with M4: it did not install the "
+		    "keys (M3 lost, or refused for a bad MIC or an RSNE "
+		    "mismatch)", tm, r->m3_sent ? r->m3_sent : 1,
+		    r->m3_sent > 1 ? "s" : "");
 	if (r->eap_failure)
 		diag(p, "eap-failure", "802.1X authentication through %s "
 		    "ended with EAP-Failure", tm);
+	else if (p->result == ENG_R_FAILED && r->eap_first != 0 &&
+	    !r->eap_success && r->m_ns[1] == 0)
+		diag(p, "eap-incomplete", "802.1X through %s started but "
+		    "never ended with EAP-Success or EAP-Failure (%.0f ms of "
+		    "EAP seen): the RADIUS server or the client stopped "
+		    "answering", tm, (double)(r->eap_last - r->eap_first) /
+		    NS_PER_MS);
+	if (p->result == ENG_R_FAILED && r->refused == EI_NONE &&
+	    r->assoc.resp_ns != 0 && r->assoc.status == 0 && r->req_rsn &&
+	    !ft && r->m_ns[1] == 0 && r->m_ns[2] == 0 &&
+	    r->eap_first == 0 && r->deauth_ns == 0)
+		diag(p, "no-4way", "%s accepted the %s but never started "
+		    "the 4-way handshake (no EAPOL M1 seen)", tm,
+		    r->is_reassoc ? "reassociation" : "association");
 	if (r->final && unanswered && p->result == ENG_R_FAILED) {
-		const char *what = (r->assoc.req_ns && !r->assoc.resp_ns) ?
-		    (r->is_reassoc ? "reassociation" : "association") :
-		    (r->ftauth.req_ns && !r->ftauth.resp_ns) ?
-		    "FT authentication" : (r->ftact.req_ns &&
-		    !r->ftact.resp_ns) ? "FT action" : "authentication";
-		unsigned rt = (r->assoc.req_ns && !r->assoc.resp_ns) ?
-		    r->assoc.retries : r->ftauth.retries + r->auth.retries +
-		    r->ftact.retries;
+		const struct ex *x;
+		const char *what;
 
+		switch (p->phases[last].kind) {
+		case ENG_P_FT_AUTH:
+			x = &r->ftauth;
+			what = "FT authentication";
+			break;
+		case ENG_P_FT_ACTION:
+			x = &r->ftact;
+			what = "FT action";
+			break;
+		case ENG_P_AUTH:
+			x = &r->auth;
+			what = "authentication";
+			break;
+		default:
+			x = &r->assoc;
+			what = r->is_reassoc ? "reassociation" : "association";
+			break;
+		}
 		diag(p, "no-response", "%s never answered the client's %s "
-		    "request (%u retries seen)", tm, what, rt);
+		    "request (%u retries seen)", tm, what, x->retries);
 	}
 	if (r->deauth_ns != 0 && p->result == ENG_R_FAILED)
 		diag(p, r->deauth_by_ap ? "deauth-by-ap" : "deauth-by-client",
@@ -566,7 +678,13 @@ eng_judge(struct eng *e, struct client *c, struct roam *r)
 		    "the AP dropped the client" : "the client gave up",
 		    p->is_join ? "join" : "roam", r->deauth_reason, d11_reason_name(
 		    (uint16_t)(r->deauth_reason < 0 ? 0 : r->deauth_reason)));
-	if (p->attempts >= conf->loop_min && p->result == ENG_R_FAILED)
+	if (p->attempts >= conf->loop_min && p->result == ENG_R_FAILED &&
+	    p->is_join)
+		diag(p, "retry-loop", "attempt %u at %s in a row, every "
+		    "~%.0f ms: the client keeps retrying the same failing "
+		    "join", p->attempts, tm,
+		    (double)r->loop_period_ns / NS_PER_MS);
+	else if (p->attempts >= conf->loop_min && p->result == ENG_R_FAILED)
 		diag(p, "retry-loop", "attempt %u at %s in a row, every "
 		    "~%.0f ms: the client keeps retrying the same failing "
 		    "roam (a loop like Cisco's '802.11r Key Cache look up "
@@ -595,7 +713,7 @@ eng_judge(struct eng *e, struct client *c, struct roam *r)
 	if (r->nr.req_ns != 0 && !r->nr.protected_ && p->has_from) {
 		struct ap *a = find_ap(e, p->from);
 
-		if (a != NULL && a->pub.beacons > 0 && !a->pub.nr)
+		if (a != NULL && a->adv && !a->pub.nr)
 			diag(p, "nr-unadvertised", "the client asked %s for a "
 			    "neighbor report though it does not advertise "
 			    "11k neighbor reports", fm);
@@ -634,7 +752,12 @@ eng_judge(struct eng *e, struct client *c, struct roam *r)
 	if (p->gap_ms >= 0 && sla_verdict(sla, ENG_SLA_GAP, p->gap_ms) >=
 	    ENG_V_WARN)
 		diag(p, "slow-gap", "no data for %.0f ms between the old and "
-		    "the new AP", p->gap_ms);
+		    "the new AP (WARN above %.0f ms)", p->gap_ms,
+		    sla->warn_ms[ENG_SLA_GAP]);
+	/* whatever failed or was judged must say why */
+	if (p->ndiags == 0 && (p->result == ENG_R_FAILED ||
+	    p->verdict >= ENG_V_WARN))
+		stalled_diag(r, tm);
 }
 
 /* ------------------------------------------------------------------------

@@ -354,6 +354,7 @@ ap_beacon(struct eng *e, const struct d11_frame *f)
 		return;
 	p = &a->pub;
 	p->last_ns = e->now;
+	a->adv = true;
 	if (f->kind == D11_K_BEACON)
 		p->beacons++;
 	if (f->radio.present & D11_RADIO_SIGNAL) {
@@ -635,8 +636,18 @@ roam_final(struct eng *e, struct client *c, struct roam *r)
 		return;
 	r->final = true;
 	judge(e, c, r);
+	/* a failed (re)association leaves the client associated nowhere
+	 * (the AP answered 0 but keys were never set up) */
+	if (r->pub.result == ENG_R_FAILED && c->pub.associated &&
+	    mac_eq(c->pub.bss, r->pub.to)) {
+		struct ap *a;
+
+		c->pub.associated = false;
+		if ((a = ap_find(e, r->pub.to)) != NULL && a->pub.nclients > 0)
+			a->pub.nclients--;
+	}
 	/* remember failures at one target, for the retry loop */
-	if (r->pub.result == ENG_R_FAILED && !r->pub.is_join) {
+	if (r->pub.result == ENG_R_FAILED) {
 		if (c->fail_count > 0 && mac_eq(c->fail_to, r->pub.to) &&
 		    r->pub.start_ns - c->fail_ns <= e->conf.loop_window_ns)
 			c->fail_count++;
@@ -823,6 +834,60 @@ is_retry(const struct d11_frame *f, struct ex *x, bool request)
 	return false;
 }
 
+/* A frame that can open a (re)association attempt on its own: the first
+ * frame of a non-FT authentication (open, shared key, SAE commit, FILS) or a
+ * (re)association request, and not an 802.11 retransmission. */
+static bool
+starts_attempt(const struct d11_frame *f)
+{
+	/* the retry bit with a sequence number is judged by the number (the
+	 * first transmission may be lost to the sniffer) */
+	if (f->retry && !f->has_seq)
+		return false;
+	if (f->kind == D11_K_AUTH)
+		return f->auth_alg != 2 && f->auth_seq == 1;
+	return f->kind == D11_K_ASSOC_REQ || f->kind == D11_K_REASSOC_REQ;
+}
+
+/* The open record r at f's target is over and f is the client's next
+ * attempt.  A roam keeps its retries at the target (issue 3) unless it
+ * already succeeded; a join ends once the AP answered its (re)association
+ * (or refused its authentication) and the client starts again. */
+/* f is a retransmission of the request r last saw: the same sequence
+ * number, soon after (numbers wrap and restart, e.g. at 1 after a reset). */
+static bool
+same_frame(const struct roam *r, const struct d11_frame *f, int64_t now)
+{
+	const struct ex *x;
+
+	if (r == NULL || !f->has_seq)
+		return false;
+	x = f->kind == D11_K_AUTH ? &r->auth : &r->assoc;
+	return (int)f->seq == x->req_seq && x->req_ns != 0 &&
+	    now - x->req_ns < NS_PER_S;
+}
+
+static bool
+next_attempt(const struct roam *r, const struct d11_frame *f, int64_t now)
+{
+	if (!starts_attempt(f) || same_frame(r, f, now))
+		return false;
+	if (r->pub.result == ENG_R_OK && r->assoc.resp_ns != 0)
+		return true;		/* done: the client reconnects */
+	if (!r->pub.is_join)
+		return false;
+	if (f->kind == D11_K_AUTH) {
+		/* SAE: a second commit (anti-clogging token, group
+		 * negotiation) is the same exchange */
+		if (f->auth_alg == 3 && r->assoc.req_ns == 0)
+			return false;
+		return r->assoc.req_ns != 0 || r->assoc.resp_ns != 0 ||
+		    r->m_ns[1] != 0 || (r->auth.resp_ns != 0 &&
+		    r->auth.status > 0);
+	}
+	return r->assoc.resp_ns != 0;
+}
+
 /* A client starts an exchange with bss: find or start its roam. */
 static struct roam *
 client_toward(struct eng *e, struct client *c, const uint8_t *bss,
@@ -834,7 +899,11 @@ client_toward(struct eng *e, struct client *c, const uint8_t *bss,
 	bool hard = false;
 
 	*is_old = false;
-	if ((r = open_to(c, bss)) != NULL) {
+	if ((r = open_to(c, bss)) != NULL && next_attempt(r, f, e->now)) {
+		roam_final(e, c, r);
+		r = NULL;
+	}
+	if (r != NULL) {
 		/* the same FT request again after a refusal (not a
 		 * retransmission): a new attempt, maybe a loop */
 		if (r->refused != EI_NONE && !f->retry &&
@@ -858,7 +927,28 @@ client_toward(struct eng *e, struct client *c, const uint8_t *bss,
 			*is_old = true;
 			return r;
 		}
+		/* a fresh authentication or association with it: the
+		 * client reconnects, a new join */
+		r = newest(c);
+		if (starts_attempt(f) && !(r != NULL && mac_eq(r->pub.to,
+		    bss) && same_frame(r, f, e->now)))
+			return roam_new(e, c, bss, NULL, false, e->now);
 		return NULL;
+	}
+	/* the client's last try at bss failed and it is not associated: a
+	 * new join after a failed join (whatever its Current AP field says),
+	 * another attempt of a failed roam while the roam window lasts */
+	r = newest(c);
+	if (!c->pub.associated && r != NULL && r->final &&
+	    r->pub.result == ENG_R_FAILED && mac_eq(r->pub.to, bss) &&
+	    starts_attempt(f) && !same_frame(r, f, e->now)) {
+		if (r->pub.is_join)
+			return roam_new(e, c, bss, NULL, false, e->now);
+		if (r->pub.has_from && !c->left && e->now - r->pub.end_ns <=
+		    e->conf.hard_roam_window_ns) {
+			memcpy(fb, r->pub.from, 6);
+			return roam_new(e, c, bss, fb, r->pub.hard, e->now);
+		}
 	}
 	if (c->pub.associated && c->pub.has_bss)
 		from = c->pub.bss;
@@ -963,6 +1053,19 @@ caps_from_req(struct client *c, const struct d11_frame *f)
 	k->bands = bands;
 }
 
+/* f, an AP's answer, can only belong to a later try than the join r: r's
+ * (re)association was already answered and f is not a retransmission. */
+static bool
+answer_opens(const struct roam *r, const struct d11_frame *f)
+{
+	if (f->retry || r->assoc.resp_ns == 0)
+		return false;
+	if (f->kind == D11_K_AUTH)
+		return f->auth_alg != 2 && f->auth_seq == (f->auth_alg == 3 ?
+		    1 : 2);
+	return f->kind == D11_K_ASSOC_RESP || f->kind == D11_K_REASSOC_RESP;
+}
+
 static void
 on_auth(struct eng *e, struct client *c, const struct d11_frame *f,
     const uint8_t *bss, bool from_ap, uint64_t n)
@@ -983,7 +1086,10 @@ on_auth(struct eng *e, struct client *c, const struct d11_frame *f,
 		    r->ftauth.req_ns != 0)
 			r->fallback = true;
 		x = f->auth_alg == 2 ? &r->ftauth : &r->auth;
-		if (x->req_ns != 0 && is_retry(f, x, true))
+		/* a retransmission, or the MLME sending the unanswered
+		 * request again under a new sequence number */
+		if (x->req_ns != 0 && (is_retry(f, x, true) ||
+		    x->resp_ns == 0))
 			x->retries++;
 		else if (x->req_ns == 0)
 			x->req_ns = e->now;
@@ -1001,7 +1107,18 @@ on_auth(struct eng *e, struct client *c, const struct d11_frame *f,
 		return;
 	}
 	/* response from the AP */
-	if ((r = newest(c)) == NULL || r->final)
+	r = newest(c);
+	if (r != NULL && r->pub.is_join && mac_eq(r->pub.to, bss) &&
+	    answer_opens(r, f)) {
+		/* the answer to a new try whose request the capture lost */
+		roam_final(e, c, r);
+		if (r->pub.result == ENG_R_FAILED && !c->pub.associated) {
+			r = roam_new(e, c, bss, NULL, false, e->now);
+			if (r == NULL)
+				return;
+		}
+	}
+	if (r == NULL || r->final)
 		return;
 	if (!mac_eq(r->pub.to, bss)) {
 		if (c->pub.has_bss && mac_eq(c->pub.bss, bss))
@@ -1011,15 +1128,21 @@ on_auth(struct eng *e, struct client *c, const struct d11_frame *f,
 	roam_frame(r, n);
 	x = f->auth_alg == 2 ? &r->ftauth : &r->auth;
 	if (x->resp_ns != 0) {
-		x->retries++;
+		/* a retransmission, or the next step (SAE confirm) */
+		if (f->retry)
+			x->retries++;
 		if (f->has_status && (int)f->status != x->status &&
 		    f->status != 0)
 			x->status = f->status;
+		else if (f->has_status && f->status == 0 &&
+		    ei_auth_benign(f->auth_alg, x->status))
+			x->status = 0;
 	} else {
 		x->resp_ns = e->now;
 		x->status = f->has_status ? f->status : 0;
 	}
-	if (x->status > 0 && r->refused == EI_NONE) {
+	if (x->status > 0 && r->refused == EI_NONE &&
+	    !ei_auth_benign(f->auth_alg, x->status)) {
 		r->refused = x->status;
 		r->refused_phase = f->auth_alg == 2 ? ENG_P_FT_AUTH :
 		    ENG_P_AUTH;
@@ -1046,7 +1169,8 @@ on_assoc_req(struct eng *e, struct client *c, const struct d11_frame *f,
 	roam_frame(r, n);
 	if (old)
 		return;
-	if (r->assoc.req_ns != 0 && is_retry(f, &r->assoc, true))
+	if (r->assoc.req_ns != 0 && (is_retry(f, &r->assoc, true) ||
+	    r->assoc.resp_ns == 0))
 		r->assoc.retries++;
 	else if (r->assoc.req_ns == 0 || r->assoc.resp_ns != 0) {
 		if (r->assoc.resp_ns != 0)
@@ -1056,10 +1180,19 @@ on_assoc_req(struct eng *e, struct client *c, const struct d11_frame *f,
 	if (f->has_seq)
 		r->assoc.req_seq = f->seq;
 	r->is_reassoc = f->kind == D11_K_REASSOC_REQ;
-	r->req_rsn = f->ie.rsn_ie != NULL;
-	r->req_pmkid = f->ie.rsn.has_pmkid && f->ie.rsn.n_pmkid > 0;
-	r->req_akm = (f->ie.rsn_ie != NULL && f->ie.rsn.akm != NULL &&
-	    f->ie.rsn.n_akm > 0) ? d11_suite(f->ie.rsn.akm) : 0;
+	/* the AKM the client chose: the first of its RSNE, else of its WPA1
+	 * element (same layout, OUI 00-50-f2) */
+	r->req_rsn = f->ie.rsn_ie != NULL || f->ie.wpa_ie != NULL;
+	r->req_pmkid = f->ie.rsn_ie != NULL && f->ie.rsn.has_pmkid &&
+	    f->ie.rsn.n_pmkid > 0;
+	if (f->ie.rsn_ie != NULL && f->ie.rsn.akm != NULL &&
+	    f->ie.rsn.n_akm > 0)
+		r->req_akm = d11_suite(f->ie.rsn.akm);
+	else if (f->ie.rsn_ie == NULL && f->ie.wpa_ie != NULL &&
+	    f->ie.wpa.akm != NULL && f->ie.wpa.n_akm > 0)
+		r->req_akm = d11_suite(f->ie.wpa.akm);
+	else
+		r->req_akm = 0;
 	if (f->ie.has_mde) {
 		r->has_req_mdid = true;
 		memcpy(r->req_mdid, f->ie.mde.mdid, 2);
@@ -1074,6 +1207,15 @@ on_assoc_resp(struct eng *e, struct client *c, const struct d11_frame *f,
 	struct roam *r = newest(c);
 	int st = f->has_status ? f->status : 0;
 
+	if (r != NULL && r->pub.is_join && mac_eq(r->pub.to, bss) &&
+	    answer_opens(r, f)) {
+		/* the answer to a new try whose request the capture lost */
+		roam_final(e, c, r);
+		if (r->pub.result == ENG_R_FAILED && !c->pub.associated &&
+		    (r = roam_new(e, c, bss, NULL, false, e->now)) == NULL)
+			return;
+		r->is_reassoc = f->kind == D11_K_REASSOC_RESP;
+	}
 	if (r == NULL || r->final || !mac_eq(r->pub.to, bss)) {
 		if (r != NULL && c->pub.has_bss && mac_eq(c->pub.bss, bss) &&
 		    recent_failed(e, c, e->now) == r) {
@@ -1087,11 +1229,14 @@ on_assoc_resp(struct eng *e, struct client *c, const struct d11_frame *f,
 		return;
 	}
 	roam_frame(r, n);
-	if (r->assoc.resp_ns != 0)
-		r->assoc.retries++;
-	else {
+	if (r->assoc.resp_ns != 0) {
+		if (f->retry)
+			r->assoc.retries++;
+	} else {
 		r->assoc.resp_ns = e->now;
 		r->assoc.status = st;
+		if (r->assoc.req_ns == 0)
+			r->is_reassoc = f->kind == D11_K_REASSOC_RESP;
 	}
 	if (st != 0 && r->refused == EI_NONE) {
 		r->refused = st;
@@ -1261,7 +1406,9 @@ on_action(struct eng *e, const struct d11_frame *f, uint64_t n)
 				c->nr.req_ns = e->now;
 			}
 			kv_frame(c, n);
-			if (a != NULL && a->pub.beacons > 0 && !a->pub.nr) {
+			if (f->retry)
+				break;
+			if (a != NULL && a->adv && !a->pub.nr) {
 				snprintf(t, sizeof t, "client %s sent a "
 				    "Neighbor Report Request to %s, which does "
 				    "not advertise neighbor report support "
@@ -1269,16 +1416,33 @@ on_action(struct eng *e, const struct d11_frame *f, uint64_t n)
 				eng_event(e, "nr-unadvertised", a->pub.ssid,
 				    bss, t);
 			}
+			/* the reverse: the client asks for what it does
+			 * not advertise */
+			if (c->pub.caps.known && !c->pub.caps.k) {
+				snprintf(t, sizeof t, "client %s sent a "
+				    "Neighbor Report Request to %s though its "
+				    "association request does not advertise "
+				    "11k (no RM Enabled Capabilities element)",
+				    cm, am);
+				eng_event(e, "nr-unadvertised", a != NULL ?
+				    a->pub.ssid : "", bss, t);
+			}
 		} else if (act->action == D11_RM_NR_RESP && from_ap) {
+			bool asked = c->nr.req_ns != 0;
+
 			if (c->nr.req_ns != 0 && c->nr.resp_ns == 0) {
 				c->nr.resp_ns = e->now;
 				c->nr.status = 0;
 			}
 			kv_frame(c, n);
-			if (c->pub.caps.known && !c->pub.caps.k) {
-				snprintf(t, sizeof t, "%s sent a Neighbor "
-				    "Report to client %s, which does not "
-				    "advertise 11k (no RM Enabled "
+			/* an answer to the client's request is no
+			 * finding; an unsolicited report to a client
+			 * without 11k is */
+			if (!asked && !f->retry && c->pub.caps.known &&
+			    !c->pub.caps.k) {
+				snprintf(t, sizeof t, "%s sent an unsolicited "
+				    "Neighbor Report to client %s, which does "
+				    "not advertise 11k (no RM Enabled "
 				    "Capabilities)", am, cm);
 				eng_event(e, "nr-unadvertised", a != NULL ?
 				    a->pub.ssid : "", bss, t);
@@ -1337,7 +1501,7 @@ on_action(struct eng *e, const struct d11_frame *f, uint64_t n)
 			kv_frame(c, n);
 		} else if (act->action == D11_WNM_BTM_QUERY && !from_ap) {
 			kv_frame(c, n);
-			if (a != NULL && a->pub.beacons > 0 && !a->pub.btm) {
+			if (a != NULL && a->adv && !a->pub.btm && !f->retry) {
 				snprintf(t, sizeof t, "client %s sent a BSS "
 				    "Transition Management query to %s, which "
 				    "does not advertise 11v BSS transition", cm,
@@ -1450,6 +1614,10 @@ on_eapol(struct eng *e, const struct d11_frame *f, uint64_t n)
 		return;
 	if (m == D11_EAPOL_M1 && r->saw_m2 && r->m_ns[3] == 0)
 		r->m1_after_m2++;
+	if (m == D11_EAPOL_M1 && !f->retry)
+		r->m1_sent++;
+	if (m == D11_EAPOL_M3 && !f->retry)
+		r->m3_sent++;
 	if (m == D11_EAPOL_M2)
 		r->saw_m2 = true;
 	if (r->m_ns[m] == 0)

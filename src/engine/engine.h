@@ -116,6 +116,9 @@ enum eng_method {
 	ENG_M_PSK,
 	ENG_M_SAE,
 	ENG_M_OPEN,
+	/* added by eng2: AKMs issue 3's list has no name for */
+	ENG_M_OWE,		/* AKM 18, opportunistic wireless encryption */
+	ENG_M_FILS,		/* AKMs 14-17 / FILS auth algorithms 4-6 */
 };
 const char	*eng_method_name(enum eng_method);	/* "ft-over-air", ... */
 

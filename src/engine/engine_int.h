@@ -7,6 +7,9 @@
 #include "engine.h"
 
 #define EI_NONE		(-1)
+/* Data via the old AP older than this before a roam measures idleness, not
+ * an outage: gap_ms is then unknown (doc/report.md). */
+#define EI_GAP_IDLE_NS	(2000000000LL)
 
 /* One request/response exchange as seen on the air. */
 struct ex {
@@ -35,6 +38,7 @@ struct roam {
 	int64_t		 m_ns[5];	/* M1..M4 first seen, index 1..4 */
 	int64_t		 m4_last;
 	unsigned	 m1_after_m2;	/* M1 resent after an M2 */
+	unsigned	 m1_sent, m3_sent;	/* not counting 802.11 retries */
 	bool		 saw_m2;
 	int64_t		 data_ns;	/* first data from the client, new AP */
 	int64_t		 first_any_ns;	/* first unicast data either way */
@@ -58,6 +62,14 @@ struct roam {
 	bool		 loop;
 	int64_t		 loop_period_ns;
 };
+
+/* Authentication statuses that are steps of SAE, not refusals: 76 (send the
+ * anti-clogging token back), 126/127 (commit uses hash-to-element / SAE-PK). */
+static inline bool
+ei_auth_benign(unsigned alg, int status)
+{
+	return alg == 3 && (status == 76 || status == 126 || status == 127);
+}
 
 struct ap;
 struct client {
@@ -97,6 +109,7 @@ struct client {
 struct ap {
 	struct eng_ap	 pub;
 	struct ap	*hnext;
+	bool		 adv;		/* a beacon or probe response seen */
 };
 
 #endif /* ENGINE_INT_H */

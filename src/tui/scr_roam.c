@@ -82,6 +82,10 @@ method_long(enum eng_method m)
 		return ("SAE");
 	case ENG_M_OPEN:
 		return ("open");
+	case ENG_M_OWE:
+		return ("OWE");
+	case ENG_M_FILS:
+		return ("FILS");
 	default:
 		return ("method unknown");
 	}

@@ -228,6 +228,10 @@ tui_method_short(enum eng_method m)
 		return ("SAE");
 	case ENG_M_OPEN:
 		return ("open");
+	case ENG_M_OWE:
+		return ("OWE");
+	case ENG_M_FILS:
+		return ("FILS");
 	default:
 		return ("?");
 	}
