@@ -64,33 +64,6 @@ roams_move(struct tui *t, long d, bool absolute)
 	t->sel_roam = r == 0 ? 0 : t->roams[r].id;
 }
 
-static const char *
-method_long(enum eng_method m)
-{
-	switch (m) {
-	case ENG_M_FT_OVER_AIR:
-		return ("FT over the air");
-	case ENG_M_FT_OVER_DS:
-		return ("FT over the DS");
-	case ENG_M_PMKSA_CACHE:
-		return ("PMKSA caching");
-	case ENG_M_FULL_8021X:
-		return ("full 802.1X");
-	case ENG_M_PSK:
-		return ("PSK");
-	case ENG_M_SAE:
-		return ("SAE");
-	case ENG_M_OPEN:
-		return ("open");
-	case ENG_M_OWE:
-		return ("OWE");
-	case ENG_M_FILS:
-		return ("FILS");
-	default:
-		return ("method unknown");
-	}
-}
-
 static void
 roam_outcome(const struct eng_roam *r, char *out, size_t len)
 {
@@ -163,12 +136,12 @@ roams_draw(struct tui *t, int y, int h)
 			    (unsigned long long)r->id,
 			    tui_clock(r->start_ns, clk, sizeof clk, false), a,
 			    t->g.arrow, tui_mac(r->to, b),
-			    tui_method_short(r->method), ms, out);
+			    tui_method_name(r->method, false), ms, out);
 		else
 			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
 			    "#%-4llu %s %s %s %-6s%s  %s",
 			    (unsigned long long)r->id, a, t->g.arrow,
-			    tui_mac(r->to, b), tui_method_short(r->method),
+			    tui_mac(r->to, b), tui_method_name(r->method, false),
 			    ms, out);
 	}
 }
@@ -364,13 +337,13 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 		snprintf(title, sizeof title, "%s %s join #%llu %s %s %s %s "
 		    "%s %s", tui_mac(r->client, m), t->g.dot,
 		    (unsigned long long)r->id, t->g.dot, tui_mac(r->to, b),
-		    ssid, t->g.dot, method_long(r->method), out);
+		    ssid, t->g.dot, tui_method_name(r->method, true), out);
 	else
 		snprintf(title, sizeof title, "%s %s roam #%llu %s %s %s %s "
 		    "%s %s %s %s", tui_mac(r->client, m), t->g.dot,
 		    (unsigned long long)r->id, t->g.dot, r->has_from ?
 		    tui_mac(r->from, a) : "?", t->g.arrow, tui_mac(r->to, b),
-		    t->g.dot, method_long(r->method), t->g.dot, out);
+		    t->g.dot, tui_method_name(r->method, true), t->g.dot, out);
 	tui_hline(t, y, 0, t->cols, tui_verdict_attr(r->verdict, r->result) ==
 	    TA_FAIL ? TA_FAIL : TA_TITLE, title);
 

@@ -210,31 +210,30 @@ tui_clock(int64_t ns, char *out, size_t len, bool usec)
 	return (out);
 }
 
+/* Short (list columns) and long (swimlane title) names of a method. */
+static const struct {
+	const char	*brief;
+	const char	*full;
+} method_names[] = {
+	[ENG_M_UNKNOWN] = { "?", "method unknown" },
+	[ENG_M_FT_OVER_AIR] = { "FT-OTA", "FT over the air" },
+	[ENG_M_FT_OVER_DS] = { "FT-ODS", "FT over the DS" },
+	[ENG_M_PMKSA_CACHE] = { "PMKSA", "PMKSA caching" },
+	[ENG_M_FULL_8021X] = { "802.1X", "full 802.1X" },
+	[ENG_M_PSK] = { "PSK", "PSK" },
+	[ENG_M_SAE] = { "SAE", "SAE" },
+	[ENG_M_OPEN] = { "open", "open" },
+	[ENG_M_OWE] = { "OWE", "OWE" },
+	[ENG_M_FILS] = { "FILS", "FILS" },
+};
+
 const char *
-tui_method_short(enum eng_method m)
+tui_method_name(enum eng_method m, bool full)
 {
-	switch (m) {
-	case ENG_M_FT_OVER_AIR:
-		return ("FT-OTA");
-	case ENG_M_FT_OVER_DS:
-		return ("FT-ODS");
-	case ENG_M_PMKSA_CACHE:
-		return ("PMKSA");
-	case ENG_M_FULL_8021X:
-		return ("802.1X");
-	case ENG_M_PSK:
-		return ("PSK");
-	case ENG_M_SAE:
-		return ("SAE");
-	case ENG_M_OPEN:
-		return ("open");
-	case ENG_M_OWE:
-		return ("OWE");
-	case ENG_M_FILS:
-		return ("FILS");
-	default:
-		return ("?");
-	}
+	if ((size_t)m >= sizeof(method_names) / sizeof(method_names[0]) ||
+	    method_names[m].brief == NULL)
+		m = ENG_M_UNKNOWN;
+	return (full ? method_names[m].full : method_names[m].brief);
 }
 
 int
@@ -375,19 +374,19 @@ last_summary(struct tui *t, const struct eng_client *c, char *out,
 	*verdict = (uint8_t)tui_verdict_attr(r->verdict, r->result);
 	if (r->result == ENG_R_FAILED && r->status != ENG_STATUS_NONE)
 		snprintf(out, len, "%s%s FAIL %d %s", r->is_join ? "join " :
-		    "", tui_method_short(r->method), r->status,
+		    "", tui_method_name(r->method, false), r->status,
 		    d11_status_name((uint16_t)r->status));
 	else if (r->result == ENG_R_PENDING)
 		snprintf(out, len, "%s%s ...", r->is_join ? "join " : "",
-		    tui_method_short(r->method));
+		    tui_method_name(r->method, false));
 	else if (r->total_ms >= 0)
 		snprintf(out, len, "%s%s %s %.0fms", r->is_join ? "join " :
-		    "", tui_method_short(r->method),
+		    "", tui_method_name(r->method, false),
 		    r->verdict != ENG_V_NONE ? eng_verdict_name(r->verdict) :
 		    eng_result_name(r->result), r->total_ms);
 	else
 		snprintf(out, len, "%s%s %s", r->is_join ? "join " : "",
-		    tui_method_short(r->method), eng_result_name(r->result));
+		    tui_method_name(r->method, false), eng_result_name(r->result));
 }
 
 static void
@@ -1020,13 +1019,13 @@ note_failures(struct tui *t, uint64_t *seen)
 			tui_status(t, "FAIL: %s %s #%llu %s, status %d %s",
 			    tui_mac(r->client, m), r->is_join ? "join" :
 			    "roam", (unsigned long long)r->id,
-			    tui_method_short(r->method), r->status,
+			    tui_method_name(r->method, false), r->status,
 			    d11_status_name((uint16_t)r->status));
 		else
 			tui_status(t, "FAIL: %s %s #%llu %s, %s, %.0f ms",
 			    tui_mac(r->client, m), r->is_join ? "join" :
 			    "roam", (unsigned long long)r->id,
-			    tui_method_short(r->method),
+			    tui_method_name(r->method, false),
 			    eng_result_name(r->result), r->total_ms);
 		break;
 	}

@@ -176,7 +176,7 @@ size_t	 tui_cols(const char *);
 char	*tui_mac(const uint8_t *, char out[18]);
 char	*tui_clock(int64_t ns, char *out, size_t len, bool usec);
 void	 tui_sanitize(char *dst, size_t len, const char *src);
-const char *tui_method_short(enum eng_method);
+const char *tui_method_name(enum eng_method, bool full);
 int	 tui_verdict_attr(enum eng_verdict, enum eng_result);
 int	 tui_bench_init(struct tui *, struct eng *, int rows, int cols);
 void	 tui_bench_free(struct tui *);
