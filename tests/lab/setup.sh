@@ -38,6 +38,21 @@ missing_pkgs() {
     done
 }
 
+# The bzImage is xz-compressed; decompressing it inside a TCG guest costs
+# ~10 s per boot. The kernel has CONFIG_PVH, so qemu can boot the plain ELF
+# vmlinux directly: cut it out of the bzImage once, here.
+extract_vmlinux() {
+    python3 - "$1" "$2" <<'PY'
+import lzma, sys
+d = open(sys.argv[1], 'rb').read()
+i = d.find(b'\xfd7zXZ\x00')
+out = lzma.LZMADecompressor().decompress(d[i:]) if i >= 0 else b''
+if out[:4] != b'\x7fELF':
+    sys.exit('no xz-compressed ELF in ' + sys.argv[1])
+open(sys.argv[2], 'wb').write(out)
+PY
+}
+
 need_root
 mkdir -p "$LAB_CACHE"
 
@@ -71,7 +86,8 @@ if [ ! -f "$kdir/.done" ]; then
     log "fetching $kpkg (kernel $kver)"
     dl="$LAB_CACHE/debs"
     mkdir -p "$dl"
-    # apt-get download writes into the cwd; run as _apt-less root is fine.
+    # apt-get download writes into the cwd; let the _apt sandbox user write it
+    chown _apt "$dl" 2>/dev/null || true
     (cd "$dl" && apt-get download -qq "$kpkg" wireless-regdb >&2)
     rm -rf "$kdir.tmp"
     mkdir -p "$kdir.tmp"
@@ -81,6 +97,7 @@ if [ ! -f "$kdir/.done" ]; then
     # The .deb ships no modules.dep; generate it for the unpacked tree.
     depmod -b "$kdir.tmp" "$kver"
     ln -sf "boot/vmlinuz-$kver" "$kdir.tmp/vmlinuz"
+    extract_vmlinux "$kdir.tmp/boot/vmlinuz-$kver" "$kdir.tmp/vmlinux"
     touch "$kdir.tmp/.done"
     rm -rf "$kdir"
     mv "$kdir.tmp" "$kdir"
@@ -88,6 +105,12 @@ if [ ! -f "$kdir/.done" ]; then
 else
     log "kernel $kver already cached in $kdir"
 fi
+# caches made before vmlinux extraction existed
+[ -f "$kdir/vmlinux" ] || extract_vmlinux "$kdir/boot/vmlinuz-$kver" "$kdir/vmlinux" || true
+# Drop kernels of older Debian point releases (the cache holds one).
+for d in "$LAB_CACHE"/kernel/*; do
+    [ "$d" = "$kdir" ] || [ ! -d "$d" ] || rm -rf "$d"
+done
 # A stable name for other scripts.
 ln -sfn "kernel/$kver" "$LAB_CACHE/current"
 echo "$kdir"

@@ -11,14 +11,21 @@
 # The DS: br-ap1 <-veth-ds1==veth-ds2-> br-ap2.
 
 : "${SCENARIO:=unnamed}" "${RADIOS:=5}" "${LAB_ROAMSCOPE:=auto}" "${LAB_TUI:=0}"
-: "${RS_ARGS:=-m phy3:1 -m phy4:6}" "${RS_TUI_ARGS:=-m phy3:1}"
+: "${RS_ARGS:=-m phy3:1 -m phy4:6}" "${RS_TUI_ARGS:=-m phy3:1 -m phy4:6}"
 : "${RS_SETTLE:=3}" "${LAB_GUEST_TIMEOUT:=120}"
+# TCG-speed SLA (tests/lab/tcg.sla, copied to /out by run-scenario.sh)
+[ -f /out/tcg.sla ] && : "${RS_SLA:=--sla /out/tcg.sla}"
 AP1=02:00:00:00:00:00 AP2=02:00:00:00:01:00 STA=02:00:00:00:02:00
 STA_IF=wlan2
 W=/tmp/lab            # working dir in guest RAM (fast); copied to /out at the end
 EV=$W/events.log
 mkdir -p $W
 
+# Debian's busybox-static runs its own applets before $PATH (standalone
+# shell), so the real iproute2 ip (veth, bridge) and coreutils date (%N)
+# must be called by absolute path.
+ip() { /usr/sbin/ip "$@"; }
+date() { /usr/bin/date "$@"; }
 now() { date +%s.%6N; }
 # One line per scenario event: "<epoch> KIND detail" (same clock as the pcap
 # and the daemons' -t logs), also echoed to the console.
@@ -43,7 +50,8 @@ wait_connected() {
 }
 
 lab_hwsim() {
-    insmod /lib/modules/mac80211_hwsim.ko radios="$RADIOS" || { ev HWSIM_FAIL; return 1; }
+    # shellcheck disable=SC2086  # HWSIM_ARGS: extra module parameters, split
+    insmod /lib/modules/mac80211_hwsim.ko radios="$RADIOS" ${HWSIM_ARGS:-} || { ev HWSIM_FAIL; return 1; }
     _i=0
     while [ ! -e /sys/class/net/wlan$((RADIOS - 1)) ] && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i + 1)); done
     # Spare radios: remove their managed interfaces so roamscope finds the
@@ -52,7 +60,7 @@ lab_hwsim() {
     while [ $_r -lt "$RADIOS" ]; do iw dev wlan$_r del 2>/dev/null; _r=$((_r + 1)); done
     { iw dev; echo; for p in /sys/class/ieee80211/*; do
         echo "$(basename "$p") $(cat "$p/macaddress") index=$(cat "$p/index")"; done; } > $W/hwsim.txt 2>&1
-    ev HWSIM "radios=$RADIOS ap1_if=wlan0 ap1=$AP1 ap2_if=wlan1 ap2=$AP2 sta_if=$STA_IF sta=$STA spare=$(ls /sys/class/ieee80211 | sed -n '4,$p' | tr '\n' ' ')"
+    ev HWSIM "radios=$RADIOS ${HWSIM_ARGS:-}ap1_if=wlan0 ap1=$AP1 ap2_if=wlan1 ap2=$AP2 sta_if=$STA_IF sta=$STA spare=$(cd /sys/class/ieee80211 && echo phy[3-9]*)"
 }
 
 lab_ds() {
@@ -79,9 +87,9 @@ lab_capture_start() {
 
 # ap_start IDX: hostapd on wlan(IDX-1) with /out/hostapdIDX.conf
 ap_start() {
-    _if=wlan$(($1 - 1))
-    cp /out/hostapd$1.conf $W/hostapd$1.conf
-    hostapd -dd -t -B -P $W/hostapd$1.pid -f $W/hostapd$1.log $W/hostapd$1.conf || { fail "hostapd$1 did not start"; return 1; }
+    _if=wlan$(($1 - 1)) _h=$W/hostapd$1
+    cp "/out/hostapd$1.conf" "$_h.conf"
+    hostapd -dd -t -B -P "$_h.pid" -f "$_h.log" "$_h.conf" || { fail "hostapd$1 did not start"; return 1; }
     _i=0
     while [ $_i -lt 100 ]; do
         hostapd_cli -p /var/run/hostapd -i $_if status 2>/dev/null | grep -q '^state=ENABLED' && break
@@ -91,7 +99,7 @@ ap_start() {
     ev AP_UP "idx=$1 iface=$_if bssid=$(echo "$_st" | sed -n 's/^bssid\[0\]=//p') freq=$(echo "$_st" | sed -n 's/^freq=//p') state=$(echo "$_st" | sed -n 's/^state=//p')"
 }
 
-# sta_start [TIMEOUT]: wpa_supplicant on wlan2; waits for the first connection
+# sta_start: wpa_supplicant on wlan2; waits (STA_CONNECT_TIMEOUT s) for the first connection
 sta_start() {
     cp /out/wpas.conf $W/wpas.conf
     wpa_supplicant -dd -t -B -D nl80211 -i $STA_IF -c $W/wpas.conf -P $W/wpas.pid -f $W/wpas.log ||
@@ -99,8 +107,12 @@ sta_start() {
     ev STA_UP "iface=$STA_IF mac=$STA"
     _target=$(sed -n 's/^[[:space:]]*bssid=//p' $W/wpas.conf | head -n1)
     ev CONNECT "target=${_target:-any}"
-    if wait_connected "${_target:-..:..:..:..:..:..}" "${1:-15}"; then
+    if wait_connected "${_target:-..:..:..:..:..:..}" "${STA_CONNECT_TIMEOUT:-15}"; then
         ev CONNECTED "bssid=$(sta_field bssid) key_mgmt=$(sta_field key_mgmt) freq=$(sta_field freq)"
+        # wpas.conf pins bssid= for a deterministic join on AP1; lift the pin
+        # so BTM candidates (and reconnects) may use the other AP, as the
+        # reference captures did.
+        wpa_cli -p /var/run/wpa_supplicant -i $STA_IF set_network 0 bssid any > /dev/null
     else
         fail "initial connection to ${_target:-any} timed out ($(sta_field wpa_state))"
     fi
@@ -157,9 +169,10 @@ rs_start() {
     rs_enabled || { ev ROAMSCOPE_SKIP "not in initramfs or disabled"; return 0; }
     roamscope --list > /out/roamscope-list.txt 2>&1; echo "$?" > /out/roamscope-list.rc
     # shellcheck disable=SC2086
-    roamscope $RS_ARGS --report=json > /out/roamscope.json 2> /out/roamscope.err &
+    # -w: roamscope's own view of the air, to diff against hwsim0's pcap
+    roamscope $RS_ARGS ${RS_SLA:-} -w /out/roamscope.pcapng --report=json > /out/roamscope.json 2> /out/roamscope.err &
     RS_PID=$!
-    ev ROAMSCOPE_START "pid=$RS_PID args=$RS_ARGS --report=json"
+    ev ROAMSCOPE_START "pid=$RS_PID args=$RS_ARGS ${RS_SLA:-} -w /out/roamscope.pcapng --report=json"
     sleep "$RS_SETTLE"   # let it create its monitor vifs and tune before roams
     if ! kill -0 $RS_PID 2>/dev/null; then
         wait $RS_PID; _rc=$?; echo "$_rc" > /out/roamscope.rc
@@ -186,7 +199,7 @@ tui_start() {
     rs_enabled || { ev TUI_SKIP "roamscope not in initramfs or disabled"; return 0; }
     export TERM=screen
     tmux new-session -d -s rs -x 120 -y 40 \
-        "roamscope $RS_TUI_ARGS 2>/out/tui.err; echo \"[roamscope exited rc=\$?]\"; sleep 3600"
+        "roamscope $RS_TUI_ARGS ${RS_SLA:-} 2>/out/tui.err; echo \"[roamscope exited rc=\$?]\"; sleep 3600"
     TUI_ON=1
     ev TUI_START "args=$RS_TUI_ARGS"
     sleep "$RS_SETTLE"
@@ -229,10 +242,10 @@ lab_collect() {
 # lab_main: the fixed frame around a scenario's steps() function.
 lab_main() {
     ev SCENARIO_START "name=$SCENARIO kernel=$(uname -r) out_mode=9p"
-    lab_hwsim && lab_ds && lab_capture_start || { lab_collect; return 1; }
+    if ! { lab_hwsim && lab_ds && lab_capture_start; }; then lab_collect; return 1; fi
     ap_start 1; ap_start 2
     # roamscope starts before the client joins, so it sees the join too.
-    # The TUI variant owns phy3, so it replaces the JSON run.
+    # The TUI variant uses the same spare radios, so it replaces the JSON run.
     if [ "$LAB_TUI" = 1 ]; then tui_start; else rs_start; fi
     sta_start
     # steps run in the background under a watchdog so that logs are always

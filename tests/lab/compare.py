@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""compare.py RUNDIR SCENARIODIR - the checks of one lab run (used by check.sh).
+
+Prints one line per check: `PASS name`, `FAIL name: why`, `SKIP name: why`
+(or `WARN name: why` for roamscope mismatches when LAB_RS_STRICT=0).
+
+Checks:
+  lab:NAME:run       qemu and the guest scenario finished, all output files there
+  lab:NAME:truth     truth.py (daemon logs) found exactly the joins/roams of
+                     SCENARIODIR/expect.json (from, to, method, result, status)
+  lab:NAME:pcap:*    the capture holds the frames expect.json names (tshark)
+  lab:NAME:btm       BTM response statuses (btm-steer)
+  rs:NAME:*          roamscope's report (roamscope.json) against the truth:
+                     every truth roam/join found (same client, from, to, start
+                     within 2 s) with the same method, result and status; no
+                     extra roams. Skipped when roamscope was not in the guest.
+  rs:NAME:tui        tui-*.txt captured and roamscope still running in them
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+import truth as truthmod  # noqa: E402
+
+STRICT = os.environ.get('LAB_RS_STRICT', '1') != '0'
+# truth "failed" (target not reached) may be told by roamscope as one of these
+FAILED_LIKE = {'failed', 'returned', 'fallback'}
+
+
+def out(kind, name, why=''):
+    print('%s %s%s' % (kind, name, (': ' + why) if why else ''), flush=True)
+
+
+def rs_out(ok, name, why=''):
+    if ok:
+        out('PASS', name, why if why and not why.startswith('!') else '')
+    else:
+        out('FAIL' if STRICT else 'WARN', name, why)
+
+
+def norm_mac(m):
+    return m.lower() if isinstance(m, str) else m
+
+
+def main(rundir, sdir):
+    name = os.path.basename(os.path.abspath(sdir))
+    with open(os.path.join(sdir, 'expect.json')) as f:
+        exp = json.load(f)
+
+    # ---- the run itself --------------------------------------------------
+    try:
+        with open(os.path.join(rundir, 'run.json')) as f:
+            run = json.load(f)
+    except (OSError, ValueError) as e:
+        out('FAIL', 'lab:%s:run' % name, 'no run.json (%s)' % e)
+        return
+    need = ['%s.pcap' % name, 'hostapd1.log', 'hostapd2.log', 'wpas.log', 'console.log',
+            'events.log']
+    missing = [n for n in need if not os.path.exists(os.path.join(rundir, n))
+               or os.path.getsize(os.path.join(rundir, n)) == 0]
+    why = []
+    if run.get('qemu_rc') != 0:
+        why.append('qemu rc %s%s' % (run.get('qemu_rc'), ' (timeout)' if run.get('qemu_rc') == 124 else ''))
+    if str(run.get('scenario_rc')) != '0':
+        why.append('scenario rc %s (see events.log STEP_FAIL)' % run.get('scenario_rc'))
+    if missing:
+        why.append('missing ' + ' '.join(missing))
+    out('FAIL' if why else 'PASS', 'lab:%s:run' % name,
+        '; '.join(why) if why else '')
+    if missing and 'wpas.log' in missing:
+        return
+
+    # ---- ground truth from the daemons' logs ------------------------------
+    pcap = os.path.join(rundir, '%s.pcap' % name)
+    tr = truthmod.build([os.path.join(rundir, 'hostapd1.log'), os.path.join(rundir, 'hostapd2.log')],
+                        os.path.join(rundir, 'wpas.log'), rundir=rundir,
+                        pcap=pcap if os.path.exists(pcap) else None,
+                        events=os.path.join(rundir, 'events.log'))
+    names = {a['bssid']: a['name'] for a in tr['aps'] if a['bssid']}
+    bssid_of = {v: k for k, v in names.items()}
+
+    def t_tuple(r):
+        return (names.get(r['from'], r['from']), names.get(r['to'], r['to']),
+                r['method'], r['result'], r['status'])
+
+    def e_tuple(r):
+        return (r['from'], r['to'], r['method'], r['result'], r['status'])
+
+    why = []
+    for kind in ('joins', 'roams'):
+        got = [t_tuple(r) for r in tr[kind]]
+        want = [e_tuple(r) for r in exp.get(kind, [])]
+        if got != want:
+            why.append('%s: truth %s != expected %s' % (kind, got, want))
+    if 'btm_response_statuses' in exp:
+        got = [b['status'] for b in tr['btm'] if b['ev'] == 'btm_response_rx']
+        if got != exp['btm_response_statuses']:
+            why.append('BTM response statuses %s != %s' % (got, exp['btm_response_statuses']))
+    out('FAIL' if why else 'PASS', 'lab:%s:truth' % name,
+        '; '.join(why) if why else '')
+
+    # ---- the capture (tshark, when installed) -----------------------------
+    for i, pc in enumerate(exp.get('pcap', []), 1):
+        cname = 'lab:%s:pcap:%d' % (name, i)
+        try:
+            p = subprocess.run(['tshark', '-r', pcap, '-Y', pc['filter'], '-T', 'fields',
+                                '-e', 'frame.number'], capture_output=True, text=True,
+                               timeout=60)
+        except FileNotFoundError:
+            out('SKIP', cname, 'no tshark')
+            continue
+        except subprocess.TimeoutExpired:
+            out('FAIL', cname, 'tshark timeout')
+            continue
+        n = len([ln for ln in p.stdout.splitlines() if ln.strip()])
+        bad = p.returncode != 0 or n < pc.get('min', 0) or \
+            ('max' in pc and n > pc['max'])
+        out('FAIL' if bad else 'PASS', cname,
+            '%s: %d frames (min %s max %s)%s' % (pc['what'], n, pc.get('min', 0), pc.get('max', '-'),
+                                                 (' tshark: ' + p.stderr.strip()[:200]) if p.returncode else '')
+            if bad else '')
+
+    # ---- roamscope ---------------------------------------------------------
+    rs_bin = run.get('roamscope') or ''
+    if 'tui' in exp:
+        tui_checks(rundir, name, exp, rs_bin)
+        return
+    if not rs_bin:
+        out('SKIP', 'rs:%s:report' % name, 'roamscope not built (no src/roamscope)')
+        return
+    rep_path = os.path.join(rundir, 'roamscope.json')
+    err = ''
+    try:
+        with open(os.path.join(rundir, 'roamscope.err'), errors='replace') as f:
+            err = f.read().strip().replace('\n', ' | ')[:300]
+    except OSError:
+        pass
+    rc = None
+    try:
+        with open(os.path.join(rundir, 'roamscope.rc')) as f:
+            rc = f.read().strip()
+    except OSError:
+        pass
+    try:
+        with open(rep_path) as f:
+            rep = json.load(f)
+        if not isinstance(rep, dict) or not isinstance(rep.get('roams'), list):
+            raise ValueError('no "roams" array')
+    except (OSError, ValueError) as e:
+        rs_out(False, 'rs:%s:report' % name,
+               'no valid JSON report (%s); rc=%s stderr: %s' % (e, rc, err or '-'))
+        return
+    rs_out(True, 'rs:%s:report' % name)
+    # exit status: 3 when a roam failed (--report), else 0
+    want_rc = '3' if any(r['result'] != 'ok' and not r['same_bssid'] for r in tr['roams']) else '0'
+    rs_out(rc == want_rc, 'rs:%s:exit' % name,
+           '' if rc == want_rc else 'exit status %s after SIGINT, expected %s%s' % (
+               rc, want_rc, (' stderr: ' + err) if err else ''))
+
+    client = norm_mac(tr['client'])
+    for kind in ('joins', 'roams'):
+        if kind == 'joins' and 'joins' not in rep:
+            out('SKIP', 'rs:%s:joins' % name, 'report has no "joins"')
+            continue
+        theirs = [r for r in rep.get(kind, []) if isinstance(r, dict)]
+        used = set()
+        for i, t in enumerate(tr[kind], 1):
+            cname = 'rs:%s:%s%d' % (name, kind[:-1], i)
+            label = '%s->%s %s %s' % (names.get(t['from'], t['from']), names.get(t['to'], t['to']),
+                                       t['method'], t['result'])
+            best = None
+            for j, r in enumerate(theirs):
+                if j in used:
+                    continue
+                if norm_mac(r.get('client')) != client or norm_mac(r.get('to')) != t['to']:
+                    continue
+                if kind == 'roams' and norm_mac(r.get('from')) != t['from']:
+                    continue
+                st = r.get('start')
+                if isinstance(st, (int, float)) and abs(st - t['start']) > 2.0:
+                    continue
+                best = j
+                break
+            if best is None:
+                if t['same_bssid']:
+                    out('PASS', cname, 'optional %s not reported (same BSS)' % label)
+                    continue
+                rs_out(False, cname, 'missing %s at %.3f' % (label, t['start']))
+                continue
+            used.add(best)
+            r = theirs[best]
+            why = []
+            if r.get('method') != t['method']:
+                why.append('method %s, truth %s' % (r.get('method'), t['method']))
+            res = r.get('result')
+            if t['result'] == 'ok' and res != 'ok':
+                why.append('result %s, truth ok' % res)
+            if t['result'] == 'failed' and res not in FAILED_LIKE:
+                why.append('result %s, truth failed' % res)
+            if r.get('status') != t['status']:
+                why.append('status %s, truth %s' % (r.get('status'), t['status']))
+            rs_out(not why, cname, ('%s: ' % label + '; '.join(why)) if why else '')
+        extra = [r for j, r in enumerate(theirs) if j not in used
+                 and (kind == 'joins' or norm_mac(r.get('from')) != norm_mac(r.get('to')))]
+        if extra:
+            rs_out(False, 'rs:%s:%s-extra' % (name, kind),
+                   '%d not in truth: %s' % (len(extra), json.dumps(extra)[:300]))
+    _ = bssid_of
+
+    # findings: none of the lab scenarios should raise any (expect.json
+    # "rs_findings" lists the codes a scenario must raise, default none)
+    got_f = sorted(f.get('code') for f in rep.get('findings', []) if isinstance(f, dict))
+    want_f = sorted(exp.get('rs_findings', []))
+    rs_out(got_f == want_f, 'rs:%s:findings' % name,
+           '' if got_f == want_f else 'findings %s, expected %s: %s' % (
+               got_f, want_f, json.dumps(rep.get('findings'))[:300]))
+
+    # live vs air: the same binary on the hwsim0 capture (every channel, no
+    # duplicates) must tell the same roams and findings as it did live from
+    # its own monitor interfaces; a difference is a live-capture problem
+    # (missed frames, frames counted twice across sources, ordering).
+    if os.path.exists(rs_bin) and os.path.exists(pcap):
+        try:
+            p = subprocess.run([rs_bin, '-r', pcap, '--report=json'], capture_output=True,
+                               text=True, timeout=120)
+            air = json.loads(p.stdout)
+        except (OSError, ValueError, subprocess.TimeoutExpired) as e:
+            out('SKIP', 'rs:%s:live-vs-air' % name, 'offline run failed: %s' % e)
+            air = None
+        if air is not None:
+            def key(r):
+                return (r.get('client'), r.get('from'), r.get('to'), r.get('method'),
+                        r.get('result'), r.get('status'))
+            why = []
+            for k in ('joins', 'roams'):
+                a_ = [key(r) for r in air.get(k, [])]
+                l_ = [key(r) for r in rep.get(k, [])]
+                if a_ != l_:
+                    why.append('%s: air %s live %s' % (k, a_, l_))
+            fa = sorted(f.get('code') for f in air.get('findings', []))
+            if fa != got_f:
+                why.append('findings: air %s live %s' % (fa, got_f))
+            rs_out(not why, 'rs:%s:live-vs-air' % name, '; '.join(why)[:600])
+
+    # retries: hwsim has no retransmissions on the air (its ack is simulated),
+    # so retries reported by roamscope normally mean frames counted twice
+    # (e.g. the same frame heard by two monitor radios). Informational: WARN.
+    n_rs = sum(int(r.get('retries') or 0) for k in ('joins', 'roams')
+               for r in rep.get(k, []) if isinstance(r, dict))
+    if n_rs:
+        try:
+            p = subprocess.run(['tshark', '-r', pcap, '-Y', 'wlan.fc.retry == 1 && wlan.fc.type == 0',
+                                '-T', 'fields', '-e', 'frame.number'],
+                               capture_output=True, text=True, timeout=60)
+            n_air = len(p.stdout.split())
+        except (OSError, subprocess.TimeoutExpired):
+            n_air = None
+        if n_air == 0:
+            out('WARN', 'rs:%s:retries' % name,
+                'roamscope reports %d retries, hwsim0 has no retransmitted management frame '
+                '(duplicates across sources?)' % n_rs)
+
+
+def tui_checks(rundir, name, exp, rs_bin):
+    if not rs_bin:
+        out('SKIP', 'rs:%s:tui' % name, 'roamscope not built')
+        return
+    for snap in exp['tui']:
+        p = os.path.join(rundir, 'tui-%s.txt' % snap)
+        try:
+            with open(p, errors='replace') as f:
+                txt = f.read()
+        except OSError:
+            rs_out(False, 'rs:%s:tui-%s' % (name, snap), 'no tui-%s.txt' % snap)
+            continue
+        if '[roamscope exited' in txt:
+            err = ''
+            try:
+                with open(os.path.join(rundir, 'tui.err'), errors='replace') as f:
+                    err = f.read().strip().replace('\n', ' | ')[:200]
+            except OSError:
+                pass
+            rs_out(False, 'rs:%s:tui-%s' % (name, snap), 'roamscope exited: %s %s' % (
+                txt.strip().splitlines()[-1] if txt.strip() else '', err))
+        elif len(txt.strip()) == 0:
+            rs_out(False, 'rs:%s:tui-%s' % (name, snap), 'empty pane')
+        else:
+            # header "roams N" (the TUI's own format; lenient when absent)
+            m = re.search(r'\broams (\d+)', txt)
+            want = exp.get('tui_min_roams', {}).get(snap, 0)
+            if m and int(m.group(1)) < want:
+                rs_out(False, 'rs:%s:tui-%s' % (name, snap),
+                       'header shows roams %s, expected >= %d' % (m.group(1), want))
+            else:
+                rs_out(True, 'rs:%s:tui-%s' % (name, snap))
+
+
+if __name__ == '__main__':
+    if len(sys.argv) != 3:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
+    main(sys.argv[1], sys.argv[2])
