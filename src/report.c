@@ -303,6 +303,8 @@ json_sources(struct json *j, struct cap *cap)
 		json_uint(j, si.ring_drops);
 		json_key(j, "kernel_drops");
 		json_uint(j, si.kernel_drops);
+		json_key(j, "dups");	/* copies another source delivered */
+		json_uint(j, si.dups);
 		json_key(j, "error");
 		if (si.error != 0)
 			json_str(j, si.errmsg);
@@ -479,8 +481,12 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 		for (i = 0; i < cap_nsources(cap); i++) {
 			cap_source_info(cap, i, &si);
 			fprintf(fp, "source %s: %" PRIu64 " frames, %" PRIu64
-			    " dropped\n", si.desc[0] ? si.desc : si.name,
+			    " dropped", si.desc[0] ? si.desc : si.name,
 			    si.received, si.ring_drops + si.kernel_drops);
+			if (si.dups != 0)
+				fprintf(fp, ", %" PRIu64 " duplicates (heard "
+				    "by another source too)", si.dups);
+			fputc('\n', fp);
 		}
 	}
 	n = eng_nroams_all(e);

@@ -42,6 +42,25 @@
 #include "cap/ring.h"
 
 #define REORDER_NS	(100 * 1000000LL)	/* live reorder window */
+
+/*
+ * Cross-source de-duplication window, on capture timestamps.  In the lab
+ * (mac80211_hwsim under TCG) two monitor radios stamp the same frame 0.05 ms
+ * apart (median), 3.3 ms at worst; USB adapters hand frames up in URB
+ * batches of a few ms.  20 ms covers both with margin and stays well under
+ * a beacon interval.  The cost of a wide window: two retransmissions of one
+ * frame that are byte-identical (both with Retry set) less than 20 ms apart,
+ * each heard by only one of two sources, count as one.
+ */
+#define DEDUP_WINDOW_NS	(20 * 1000000LL)
+#define DEDUP_BUCKETS	4096		/* x DEDUP_WAYS recent frames */
+#define DEDUP_WAYS	4
+
+struct dedup_ent {
+	uint64_t	 digest;	/* 0: free */
+	int64_t		 ts_ns;
+	uint64_t	 seen;		/* sources (bit idx % 64) that had it */
+};
 #define FLUSH_MS	500			/* -w flush period */
 #define LIVE_POLL_MS	100
 #define FOLLOW_POLL_MS	100
@@ -74,6 +93,9 @@ struct cap_src {
 	unsigned		 freq;
 	int			 live;		/* drop when full, reorder window */
 	int			 wait_full;	/* file: wait for space */
+	int			 multi_if;	/* -r pcapng of several interfaces:
+					   our reader, which knows them */
+	uint32_t		 cur_if;	/* interface of the record read */
 
 	pcap_t			*pcap;
 	struct follow		 fol;
@@ -87,6 +109,7 @@ struct cap_src {
 	_Atomic int		 in_read;	/* cancellable (stdin) */
 	_Atomic uint64_t	 received;
 	_Atomic uint64_t	 kdrops;
+	uint64_t		 dups;		/* consumer only */
 	int			 error;		/* set before ended */
 	char			 errmsg[256];
 };
@@ -109,6 +132,7 @@ struct cap {
 
 	uint64_t		 n;
 	struct cap_src		*held;		/* slot handed out last */
+	struct dedup_ent	*dd;		/* several sources only */
 
 	struct pcapng_w		*w;
 	char			 wpath[4096];
@@ -244,6 +268,61 @@ linktype_error(const char *what, int dlt, char *err, size_t errlen)
  */
 static int follow_open(struct cap_src *, const char *, char *, size_t);
 
+/*
+ * Interface Description Blocks before the first packet of a pcapng file
+ * (0 when it is not pcapng, or unreadable here).  A file of several
+ * interfaces (our own -w of several adapters) is read by our reader, which
+ * tells the interfaces apart: libpcap reads it as one stream, so the same
+ * frame heard by two adapters would count twice, and it refuses interfaces
+ * of different link types.
+ */
+static int
+pcapng_ifaces(const char *path, int *dlt0)
+{
+	uint8_t		 b[65536];
+	size_t		 n, o = 0;
+	uint32_t	 v, type, blen;
+	int		 fd, swap, nif = 0;
+	ssize_t		 r;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	r = read(fd, b, sizeof b);
+	close(fd);
+	if (r < 28)
+		return 0;
+	n = (size_t)r;
+	memcpy(&v, b, 4);
+	if (v != 0x0a0d0d0a)
+		return 0;
+	memcpy(&v, b + 8, 4);
+	if (v != 0x1a2b3c4d && v != 0x4d3c2b1a)
+		return 0;
+	swap = v == 0x4d3c2b1a;
+	while (o + 12 <= n) {
+		memcpy(&type, b + o, 4);
+		memcpy(&blen, b + o + 4, 4);
+		if (swap) {
+			type = __builtin_bswap32(type);
+			blen = __builtin_bswap32(blen);
+		}
+		if (blen < 12 || (blen & 3) != 0)
+			break;
+		if (type == 1 && blen >= 20 && nif++ == 0) {
+			memcpy(&v, b + o + 8, 4);
+			*dlt0 = (int)((swap ? __builtin_bswap32(v) : v) &
+			    0xffff);
+		}
+		else if (type == 2 || type == 3 || type == 6 ||
+		    (type == 0x0a0d0d0a && o != 0))
+			break;
+		if (blen > n - o)
+			break;
+		o += blen;
+	}
+	return nif;
+}
+
 int
 cap_add_file(struct cap *c, const char *path, bool follow, char *err,
     size_t errlen)
@@ -304,6 +383,19 @@ cap_add_file(struct cap *c, const char *path, bool follow, char *err,
 			goto fail;
 		s->live = 1;	/* may stall: reorder window, no waiting */
 		s->wait_full = 1;	/* but never lose its frames */
+		src_attach(c, s);
+		return 0;
+	}
+	if (!isstdin && S_ISREG(st.st_mode) &&
+	    pcapng_ifaces(path, &s->dlt) > 1) {
+		if (!dlt_ok(s->dlt)) {
+			rc = linktype_error(what, s->dlt, err, errlen);
+			goto fail;
+		}
+		if ((rc = follow_open(s, path, err, errlen)) != 0)
+			goto fail;
+		s->multi_if = 1;
+		s->wait_full = 1;
 		src_attach(c, s);
 		return 0;
 	}
@@ -403,6 +495,10 @@ tsres_ns(uint64_t t, uint8_t res)
 			m *= 10;
 		return (int64_t)(t * m);
 	}
+	/* 10^20 > 2^64: any count of such units is 0 ns (and m would wrap
+	 * to 0 from 10^64 on: a division by zero) */
+	if (v - 9 > 19)
+		return 0;
 	while (v-- > 9)
 		m *= 10;
 	return (int64_t)(t / m);
@@ -594,6 +690,7 @@ follow_records(struct cap_src *s)
 			ts = tsres_ns(((uint64_t)fu32(fo, p + 12) << 32) |
 			    fu32(fo, p + 16), fo->if_tsresol[ifid]);
 			dlt = fo->if_dlt[ifid];
+			s->cur_if = ifid;
 			src_push(s, dlt, ts, p + 28, caplen, origlen);
 			break;
 		case 3:		/* Simple Packet Block: iface 0, no time */
@@ -601,6 +698,7 @@ follow_records(struct cap_src *s)
 				goto bad;
 			origlen = fu32(fo, p + 8);
 			caplen = origlen < blen - 16 ? origlen : blen - 16;
+			s->cur_if = 0;
 			src_push(s, fo->if_dlt[0], 0, p + 12, caplen,
 			    origlen);
 			break;
@@ -686,6 +784,17 @@ follow_run(struct cap_src *s)
 			s->error = RS_EXIT_NOFILE;
 			snprintf(s->errmsg, sizeof s->errmsg, "%s: %s",
 			    s->name, strerror(errno));
+			return;
+		}
+		if (n == 0 && s->multi_if) {
+			/* -r: the end of the file is the end */
+			if (fo->len > fo->off || fo->fmt == 0) {
+				s->error = RS_EXIT_TRUNCATED;
+				snprintf(s->errmsg, sizeof s->errmsg,
+				    "%s: last record truncated after %ju "
+				    "frames", s->name, (uintmax_t)
+				    atomic_load(&s->received));
+			}
 			return;
 		}
 		if (n == 0) {
@@ -827,6 +936,35 @@ cap_add_monitor(struct cap *c, const char *spec, char *err, size_t errlen)
 /* ------------------------------------------------------------------------
  * The producer.
  */
+
+/*
+ * Digest of the 802.11 frame as sent (MAC header and body, no radio header,
+ * no FCS), so that copies from two adapters match whatever their radiotap
+ * says; 0 when there is no header to compare.  A word at a time: this runs
+ * for every frame when there are several sources.
+ */
+static uint64_t
+frame_digest(const struct d11_frame *f)
+{
+	const uint8_t	*p = f->mac;
+	size_t		 n = f->mac_len, i;
+	uint64_t	 h = 0x9e3779b97f4a7c15ULL ^ n, w;
+
+	if (p == NULL || n < 10)	/* an ACK is 10 bytes */
+		return 0;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p + i, n - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 29;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 32;
+	return h != 0 ? h : 1;
+}
 static int
 src_push(struct cap_src *s, int dlt, int64_t ts_ns, const uint8_t *data,
     uint32_t caplen, uint32_t origlen)
@@ -870,6 +1008,9 @@ src_push(struct cap_src *s, int dlt, int64_t ts_ns, const uint8_t *data,
 	slot->rec.cut = n < caplen;
 	slot->rec.raw = slot->raw;
 	d11_parse(dlt, slot->raw, n, &slot->rec.f);
+	slot->digest = c->dd != NULL ? frame_digest(&slot->rec.f) : 0;
+	slot->origin = (uint16_t)(s->idx * 8 + (s->cur_if < 7 ?
+	    s->cur_if : 7));
 	slot->arrival_ns = mono_ns();
 	ring_commit(s->ring);
 	/* Pairs with the fence in cap_next: one of us sees the other. */
@@ -998,7 +1139,7 @@ src_thread(void *arg)
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 
-	if (s->kind == CAP_FOLLOW)
+	if (s->kind == CAP_FOLLOW || s->multi_if)
 		follow_run(s);
 	else if (s->live)
 		live_run(s);
@@ -1078,6 +1219,14 @@ cap_start(struct cap *c, char *err, size_t errlen)
 			return RS_EXIT_WRITE;
 		}
 	}
+	/* Several sources may hear the same frame: set up before threads. */
+	if ((c->nsrc > 1 || (c->nsrc == 1 && c->src[0]->multi_if)) &&
+	    c->dd == NULL &&
+	    (c->dd = calloc(DEDUP_BUCKETS * DEDUP_WAYS, sizeof *c->dd)) ==
+	    NULL) {
+		snprintf(err, errlen, "out of memory");
+		return RS_EXIT_INTERNAL;
+	}
 	if (c->w != NULL) {
 		if (pcapng_flush(c->w) == -1) {
 			snprintf(err, errlen, "%s: %s", c->wpath,
@@ -1152,11 +1301,121 @@ unfinished:
 	}
 	if (best == NULL || must_wait)
 		return NULL;
-	if (live_missing && now - bslot->arrival_ns < REORDER_NS) {
+	/*
+	 * An idle live source holds the others back by the reorder window,
+	 * but never until a busy ring fills: past half full, deliver.
+	 */
+	if (live_missing && now - bslot->arrival_ns < REORDER_NS &&
+	    ring_count(best->ring) < ring_size(best->ring) / 2) {
 		*wait_ns = REORDER_NS - (now - bslot->arrival_ns);
 		return NULL;
 	}
 	return best;
+}
+
+/* Who heard it: a source, or one interface of a multi-interface file. */
+static uint64_t
+origin_bit(const struct ring_slot *slot)
+{
+	return (uint64_t)1 << (slot->origin & 63);
+}
+
+/* The oldest remembered copy of frame d, near ts, that s has not had. */
+static struct dedup_ent *
+dd_find(struct cap *c, uint64_t d, int64_t ts, uint64_t bit)
+{
+	struct dedup_ent	*e, *best = NULL;
+	int			 i;
+
+	e = &c->dd[(d & (DEDUP_BUCKETS - 1)) * DEDUP_WAYS];
+	for (i = 0; i < DEDUP_WAYS; i++, e++) {
+		if (e->digest != d || (e->seen & bit) != 0)
+			continue;
+		if (e->ts_ns - ts > DEDUP_WINDOW_NS ||
+		    ts - e->ts_ns > DEDUP_WINDOW_NS)
+			continue;
+		if (best == NULL || e->ts_ns < best->ts_ns)
+			best = e;
+	}
+	return best;
+}
+
+static void
+dd_remember(struct cap *c, uint64_t d, int64_t ts, uint64_t bit)
+{
+	struct dedup_ent	*e, *v;
+	int			 i;
+
+	/* A free way, else the oldest (expired ones are the oldest). */
+	v = e = &c->dd[(d & (DEDUP_BUCKETS - 1)) * DEDUP_WAYS];
+	for (i = 0; i < DEDUP_WAYS; i++, e++) {
+		if (e->digest == 0) {
+			v = e;
+			break;
+		}
+		if (e->ts_ns < v->ts_ns)
+			v = e;
+	}
+	v->digest = d;
+	v->ts_ns = ts;
+	v->seen = bit;
+}
+
+enum { DD_DELIVER, DD_DROP, DD_WAIT };
+
+/*
+ * The record at the head of s: a copy of a frame another source delivered
+ * (drop it), a first copy (deliver and remember it), or a copy heard off
+ * its channel while another source is tuned there: that one's copy is
+ * preferred (its timestamps go with the rest of that channel), so drop ours
+ * when it is already queued there, wait for it up to the reorder window,
+ * and deliver ours when it does not come (the other adapter missed it).
+ */
+static int
+dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
+    int64_t now, int64_t *wait_ns)
+{
+	struct dedup_ent	*e;
+	struct cap_src		*t;
+	struct ring_slot	*o = NULL;
+	uint64_t		 d = slot->digest, bit = origin_bit(slot);
+	int64_t			 ts = slot->rec.ts_ns;
+	unsigned		 freq = slot->rec.f.radio.freq;
+	size_t			 i, k;
+
+	if (c->dd == NULL || d == 0)
+		return DD_DELIVER;
+	if ((e = dd_find(c, d, ts, bit)) != NULL) {
+		e->seen |= bit;
+		s->dups++;
+		return DD_DROP;
+	}
+	if (s->freq != 0 && freq != 0 && freq != s->freq) {
+		for (i = 0; i < c->nsrc; i++) {
+			t = c->src[i];
+			if (t == s || t->freq != freq)
+				continue;
+			for (k = 0; (o = ring_peek_nth(t->ring, k)) != NULL;
+			    k++) {
+				if (o->rec.ts_ns - ts > DEDUP_WINDOW_NS)
+					break;
+				if (o->digest == d &&
+				    ts - o->rec.ts_ns <= DEDUP_WINDOW_NS) {
+					s->dups++;
+					return DD_DROP;
+				}
+			}
+			if (o == NULL && !atomic_load_explicit(&t->ended,
+			    memory_order_acquire) &&
+			    now - slot->arrival_ns < REORDER_NS) {
+				*wait_ns = REORDER_NS - (now -
+				    slot->arrival_ns);
+				return DD_WAIT;
+			}
+		}
+	}
+	dd_remember(c, d, ts, bit);
+	return DD_DELIVER;
 }
 
 int
@@ -1196,12 +1455,20 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 					goto wait;
 				}
 			}
+			switch (dd_check(c, s, slot, now, &wait_ns)) {
+			case DD_DROP:
+				ring_release(s->ring);
+				continue;
+			case DD_WAIT:
+				goto not_yet;
+			}
 			atomic_store(&c->want_wakeup, 0);
 			slot->rec.n = ++c->n;
 			c->held = s;
 			*rec = &slot->rec;
 			return 1;
 		}
+not_yet:
 		if (!armed) {
 			/* Tell producers we may sleep, then look again. */
 			atomic_store(&c->want_wakeup, 1);
@@ -1253,6 +1520,7 @@ cap_source_info(struct cap *c, size_t i, struct cap_source_info *info)
 	info->received = atomic_load(&s->received);
 	info->ring_drops = s->ring != NULL ? ring_dropped(s->ring) : 0;
 	info->kernel_drops = atomic_load(&s->kdrops);
+	info->dups = s->dups;
 	info->ended = atomic_load_explicit(&s->ended, memory_order_acquire);
 	if (info->ended && s->error != 0) {
 		info->error = s->error;
@@ -1341,6 +1609,7 @@ cap_free(struct cap *c)
 		src_free(c->src[i]);
 	}
 	free(c->src);
+	free(c->dd);
 	if (c->w != NULL)
 		pcapng_close(c->w, NULL, 0);
 	close(c->efd);
@@ -1384,10 +1653,34 @@ keep_net_admin(void)
 	return (int)syscall(SYS_capset, &hdr, data);
 }
 
+/* sudo's SUDO_UID and SUDO_GID, when both are there and numbers. */
+static bool
+invoking_ids(uid_t *uid, gid_t *gid)
+{
+	const char		*u = getenv("SUDO_UID"), *g = getenv("SUDO_GID");
+	char			*end;
+	unsigned long		 vu, vg;
+
+	if (u == NULL || g == NULL || *u == '\0' || *g == '\0')
+		return false;
+	errno = 0;
+	vu = strtoul(u, &end, 10);
+	if (errno != 0 || *end != '\0' || vu > UINT32_MAX - 1)
+		return false;
+	vg = strtoul(g, &end, 10);
+	if (errno != 0 || *end != '\0' || vg > UINT32_MAX - 1)
+		return false;
+	*uid = (uid_t)vu;
+	*gid = (gid_t)vg;
+	return true;
+}
+
 int
 cap_drop_privileges(const char *user, char *err, size_t errlen)
 {
 	struct passwd	*pw;
+	uid_t		 uid;
+	gid_t		 gid;
 	int		 keep = nl80211_have_monitors();
 
 	if (user == NULL) {
@@ -1408,8 +1701,14 @@ cap_drop_privileges(const char *user, char *err, size_t errlen)
 		    user);
 		return RS_EXIT_PERM;
 	}
+	/*
+	 * -w was created before the drop: it belongs to the user who ran us,
+	 * which under sudo is SUDO_UID/SUDO_GID (not necessarily USER); a
+	 * plain root run keeps it root's.
+	 */
 	if (g_cap != NULL && g_cap->w != NULL && g_cap->wpath[0] != '\0' &&
-	    chown(g_cap->wpath, pw->pw_uid, pw->pw_gid) == -1) {
+	    invoking_ids(&uid, &gid) &&
+	    chown(g_cap->wpath, uid, gid) == -1) {
 		/* not fatal: the file stays root's */
 	}
 	if (keep && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) == -1)

@@ -51,6 +51,9 @@ struct cap_source_info {
 	uint64_t	 received;	/* records read by the thread */
 	uint64_t	 ring_drops;	/* dropped because the ring was full */
 	uint64_t	 kernel_drops;	/* pcap_stats ps_drop + ps_ifdrop */
+	uint64_t	 dups;		/* copies of a frame another source
+					   delivered: in received, not
+					   handed out (-w keeps them) */
 	bool		 ended;		/* EOF, or the interface went away */
 	int		 error;		/* RS_EXIT_* when the source failed */
 	char		 errmsg[256];	/* one line, set with error */
@@ -120,8 +123,22 @@ int		 cap_drop_privileges(const char *user, char *err, size_t errlen);
  *   in arrival order per source (not merged: pcapng allows it).
  * - --follow reads classic pcap and pcapng itself (libpcap stops at EOF);
  *   its records carry their own pcapng interface's link type in rec.dlt.
- * - libpcap reads one link type per file: a pcapng whose interfaces differ
- *   fails with RS_EXIT_FORMAT and a hint to split it.
+ * - A pcapng file (-r) whose first section describes several interfaces
+ *   (-w of several sources) is read by our own reader, which keeps each
+ *   record's interface and link type and de-duplicates across them like
+ *   across sources (the first copy in the file wins: a pcapng does not say
+ *   which channel an interface was on); its records stay in file order,
+ *   per-source arrival order for -w files.  Other files go through libpcap,
+ *   which reads one link type per file: a pcapng whose interfaces differ
+ *   further on fails with RS_EXIT_FORMAT and a hint to split it.
+ * - Several sources: the same 802.11 frame (MAC header and body, no radio
+ *   header, no FCS; a retransmission differs in its Retry bit) received by
+ *   two sources within 20 ms of each other (capture timestamps; cap.c says
+ *   why 20)
+ *   is delivered once; the other copies count as that source's dups.  The
+ *   copy kept is the one from the source tuned to the frame's channel when
+ *   a source is (-m), else the first in timestamp order.  One source: no
+ *   work at all.  -w keeps every copy.
  * - cap_drop_privileges(NULL, ...) drops to $SUDO_USER when root (no-op
  *   otherwise); the -w file is chowned to the new user; CAP_NET_ADMIN is
  *   kept (main thread only) when -m created interfaces, to delete them.

@@ -3,6 +3,12 @@
  * specification (draft-ietf-opsawg-pcapng): every block is type, total
  * length, body padded to 32 bits, total length again; written in host byte
  * order, which the Section Header's byte-order magic announces.
+ *
+ * Blocks are built in our own buffer and reach the file only in whole
+ * blocks, with write(2), at pcapng_flush (or when the buffer passes
+ * W_FLUSH_AT): a capture killed with SIGKILL leaves a file that ends on a
+ * block boundary, readable up to the last flush (stdio would push out a
+ * full buffer in the middle of a block).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -12,6 +18,7 @@
 #endif
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,12 +35,16 @@
 #define OPT_IF_NAME	2
 #define OPT_IF_TSRESOL	9
 
+#define W_FLUSH_AT	(1024 * 1024)	/* flush early past this many bytes */
+
 struct pcapng_w {
 	FILE		*f;
 	int		 own;		/* we opened f */
 	int		 nifaces;
 	int		 failed;
 	char		 err[256];
+	uint8_t		*buf;		/* whole blocks not yet written */
+	size_t		 len, size;
 };
 
 static size_t
@@ -55,8 +66,26 @@ w_fail(struct pcapng_w *w, const char *what)
 static void
 w_bytes(struct pcapng_w *w, const void *p, size_t n)
 {
-	if (n != 0 && fwrite(p, 1, n, w->f) != n)
-		w_fail(w, "write");
+	uint8_t	*nb;
+	size_t	 ns;
+
+	/* After a write error, stop growing: the error is reported. */
+	if (n == 0 || w->failed)
+		return;
+	if (w->size - w->len < n) {
+		ns = w->size != 0 ? w->size : 65536;
+		while (ns - w->len < n)
+			ns *= 2;
+		if ((nb = realloc(w->buf, ns)) == NULL) {
+			errno = ENOMEM;
+			w_fail(w, "write");
+			return;
+		}
+		w->buf = nb;
+		w->size = ns;
+	}
+	memcpy(w->buf + w->len, p, n);
+	w->len += n;
 }
 
 static void
@@ -122,6 +151,7 @@ w_start(FILE *f, int own, char *err, size_t errlen)
 	w_u32(w, len);
 	if (w->failed) {
 		snprintf(err, errlen, "%s", w->err);
+		free(w->buf);
 		free(w);
 		return NULL;
 	}
@@ -198,14 +228,34 @@ pcapng_write(struct pcapng_w *w, int iface, int64_t ts_ns,
 	w_bytes(w, buf, caplen);
 	w_pad(w, caplen);
 	w_u32(w, len);
+	if (w->len >= W_FLUSH_AT)
+		pcapng_flush(w);
 	return w->failed ? -1 : 0;
 }
 
 int
 pcapng_flush(struct pcapng_w *w)
 {
+	size_t	 off = 0;
+	ssize_t	 n;
+	int	 fd = fileno(w->f);
+
+	/* Anything the caller put in the stream goes first. */
 	if (fflush(w->f) != 0)
 		w_fail(w, "flush");
+	while (off < w->len && !w->failed) {
+		n = write(fd, w->buf + off, w->len - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			w_fail(w, "write");
+			break;
+		}
+		off += (size_t)n;
+	}
+	w->len = 0;
 	return w->failed ? -1 : 0;
 }
 
@@ -234,6 +284,7 @@ pcapng_close(struct pcapng_w *w, char *err, size_t errlen)
 	rc = w->failed ? -1 : 0;
 	if (rc != 0 && err != NULL)
 		snprintf(err, errlen, "%s", w->err);
+	free(w->buf);
 	free(w);
 	return rc;
 }

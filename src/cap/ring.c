@@ -107,6 +107,20 @@ ring_peek(struct ring *r)
 	return &r->slots[t & r->mask];
 }
 
+struct ring_slot *
+ring_peek_nth(struct ring *r, size_t i)
+{
+	uint64_t	 t = atomic_load_explicit(&r->tail, memory_order_relaxed);
+
+	if (r->c_head - t <= i) {
+		r->c_head = atomic_load_explicit(&r->head,
+		    memory_order_acquire);
+		if (r->c_head - t <= i)
+			return NULL;
+	}
+	return &r->slots[(t + i) & r->mask];
+}
+
 void
 ring_release(struct ring *r)
 {

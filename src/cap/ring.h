@@ -23,6 +23,8 @@
 struct ring_slot {
 	struct rs_rec	 rec;		/* rec.raw points at raw below */
 	int64_t		 arrival_ns;	/* CLOCK_MONOTONIC when committed */
+	uint64_t	 digest;	/* of the 802.11 frame, 0: none (cap.c) */
+	uint16_t	 origin;	/* source * 8 + pcapng interface (cap.c) */
 	uint8_t		 raw[RS_REC_MAX_BYTES];
 };
 
@@ -40,6 +42,8 @@ void			 ring_drop(struct ring *);	/* count one drop */
 
 /* Consumer side. */
 struct ring_slot	*ring_peek(struct ring *);	/* NULL when empty */
+/* The i-th committed slot from the oldest (0 is ring_peek's), or NULL. */
+struct ring_slot	*ring_peek_nth(struct ring *, size_t i);
 void			 ring_release(struct ring *);
 
 /* Counters, readable from any thread. offered = committed + dropped. */

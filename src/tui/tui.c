@@ -397,6 +397,7 @@ model_sources(struct tui *t)
 	bool			 all_ended = true;
 
 	t->drops = 0;
+	t->dups = 0;
 	t->received = 0;
 	t->sources[0] = '\0';
 	if (t->cap == NULL)
@@ -405,6 +406,7 @@ model_sources(struct tui *t)
 	for (i = 0; i < n; i++) {
 		cap_source_info(t->cap, i, &si);
 		t->drops += si.ring_drops + si.kernel_drops;
+		t->dups += si.dups;
 		t->received += si.received;
 		if (!si.ended)
 			all_ended = false;
@@ -534,7 +536,7 @@ commas(uint64_t v, char *out, size_t len)
 static void
 draw_header(struct tui *t)
 {
-	char		 a[32], b[32], clk[32], cnt[160], fw[64], st[48];
+	char		 a[32], b[64], clk[32], cnt[160], fw[64], st[48];
 	char		 src[128];
 	const char	*state;
 	int		 x = 0, w = t->cols, sattr = TA_HEADER, room, fixed;
@@ -561,6 +563,14 @@ draw_header(struct tui *t)
 
 	commas(t->cnt.frames, a, sizeof a);
 	commas(t->drops, b, sizeof b);
+	/* Several adapters: the copies they both heard, after the drops. */
+	if (t->dups != 0) {
+		size_t	 bl = strlen(b);
+
+		snprintf(b + bl, sizeof b - bl, " dup ");
+		bl = strlen(b);
+		commas(t->dups, b + bl, sizeof b - bl);
+	}
 	tui_clock(t->newest_ns, clk, sizeof clk, false);
 	fails = t->cnt.fail > t->cnt.roams_failed ? t->cnt.fail :
 	    t->cnt.roams_failed;

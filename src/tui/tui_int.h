@@ -120,6 +120,7 @@ struct tui {
 	int64_t		 newest_ns;	/* shown (frozen while paused) */
 	int64_t		 newest_live;	/* newest record fed */
 	uint64_t	 drops;
+	uint64_t	 dups;		/* same frame from two sources */
 	uint64_t	 received;
 	char		 sources[128];
 	bool		 live;

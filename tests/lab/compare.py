@@ -163,6 +163,18 @@ def main(rundir, sdir):
                rc, want_rc, (' stderr: ' + err) if err else ''))
 
     client = norm_mac(tr['client'])
+    # A client refused (e.g. FT status 53) that re-runs FT with its own AP:
+    # per issue 3 that is part of the failed roam, not a roam of its own.
+    # (truth index of such a return -> the failed roam it belongs to)
+    part_of = {}
+    for i, t in enumerate(tr['roams']):
+        if i and t['same_bssid']:
+            p = tr['roams'][i - 1]
+            if p['result'] != 'ok' and not p['same_bssid'] and p['from'] == t['to'] \
+                    and t['start'] - p['end'] < 10:
+                part_of[i] = i - 1
+    pending_part = []
+    failed_rep = {}   # truth index of a failed roam -> the report's roam
     for kind in ('joins', 'roams'):
         if kind == 'joins' and 'joins' not in rep:
             out('SKIP', 'rs:%s:joins' % name, 'report has no "joins"')
@@ -186,6 +198,15 @@ def main(rundir, sdir):
                     continue
                 best = j
                 break
+            if kind == 'roams' and i - 1 in part_of:
+                # must not be a roam of its own; checked with the failed roam below
+                if best is not None:
+                    rs_out(False, cname, '%s reported as a roam of its own; it belongs to the '
+                           'failed roam before it: %s' % (label, json.dumps(theirs[best])[:200]))
+                    used.add(best)
+                else:
+                    pending_part.append((cname, label, t, part_of[i - 1]))
+                continue
             if best is None:
                 if t['same_bssid']:
                     out('PASS', cname, 'optional %s not reported (same BSS)' % label)
@@ -194,6 +215,8 @@ def main(rundir, sdir):
                 continue
             used.add(best)
             r = theirs[best]
+            if kind == 'roams':
+                failed_rep[i - 1] = r
             why = []
             if r.get('method') != t['method']:
                 why.append('method %s, truth %s' % (r.get('method'), t['method']))
@@ -224,6 +247,7 @@ def main(rundir, sdir):
     # duplicates) must tell the same roams and findings as it did live from
     # its own monitor interfaces; a difference is a live-capture problem
     # (missed frames, frames counted twice across sources, ordering).
+    air = None
     if os.path.exists(rs_bin) and os.path.exists(pcap):
         try:
             p = subprocess.run([rs_bin, '-r', pcap, '--report=json'], capture_output=True,
@@ -233,19 +257,60 @@ def main(rundir, sdir):
             out('SKIP', 'rs:%s:live-vs-air' % name, 'offline run failed: %s' % e)
             air = None
         if air is not None:
-            def key(r):
-                return (r.get('client'), r.get('from'), r.get('to'), r.get('method'),
-                        r.get('result'), r.get('status'))
             why = []
             for k in ('joins', 'roams'):
-                a_ = [key(r) for r in air.get(k, [])]
-                l_ = [key(r) for r in rep.get(k, [])]
+                a_ = [rkey(r) for r in air.get(k, [])]
+                l_ = [rkey(r) for r in rep.get(k, [])]
                 if a_ != l_:
                     why.append('%s: air %s live %s' % (k, a_, l_))
             fa = sorted(f.get('code') for f in air.get('findings', []))
             if fa != got_f:
                 why.append('findings: air %s live %s' % (fa, got_f))
             rs_out(not why, 'rs:%s:live-vs-air' % name, '; '.join(why)[:600])
+
+    # the return to the old AP after a refusal: in the failed roam. Live frame
+    # numbers are roamscope's own merge order, so this is checked on the
+    # offline run over hwsim0 (frame numbers = the pcap's, mapped to times
+    # with tshark), whose roams live-vs-air found equal to the live ones.
+    for cname, label, t, fi in pending_part:
+        ft = tr['roams'][fi]
+        fr = [r for r in (air or {}).get('roams', []) if norm_mac(r.get('to')) == ft['to']
+              and norm_mac(r.get('from')) == ft['from'] and r.get('result') in FAILED_LIKE]
+        if fi not in failed_rep or not fr:
+            rs_out(False, cname, '%s: no failed roam %s->%s in the report to hold it' % (
+                label, names.get(ft['from']), names.get(ft['to'])))
+            continue
+        times = frame_times(pcap, fr[0].get('frames') or [])
+        inside = [x for x in times if t['start'] - 0.5 <= x <= t['end'] + 0.5]
+        rs_out(bool(inside), cname, '%s: part of the failed roam (%d of its frames)' % (label, len(inside))
+               if inside else '%s: not among the failed roam\'s frames (%s)' % (label, fr[0].get('frames')))
+
+    # -w: the file roamscope wrote (every copy from every source, one pcapng
+    # interface each, in arrival order) read back tells what it told live
+    wfile = os.path.join(rundir, 'roamscope.pcapng')
+    if os.path.exists(rs_bin) and os.path.exists(wfile):
+        try:
+            p = subprocess.run([rs_bin, '-r', wfile, '--report=json', '--sla',
+                                os.path.join(HERE, 'tcg.sla')], capture_output=True,
+                               text=True, timeout=120)
+            wrep = json.loads(p.stdout)
+        except (OSError, ValueError, subprocess.TimeoutExpired) as e:
+            wrep = None
+            rs_out(False, 'rs:%s:live-vs-w' % name, 'replay of roamscope.pcapng failed: %s' % e)
+        if wrep is not None:
+            why = []
+            for k in ('joins', 'roams'):
+                a_ = [rkey(r) for r in wrep.get(k, [])]
+                l_ = [rkey(r) for r in rep.get(k, [])]
+                if a_ != l_:
+                    why.append('%s: -w %s live %s' % (k, a_, l_))
+            fw = sorted(f.get('code') for f in wrep.get('findings', []))
+            if fw != got_f:
+                why.append('findings: -w %s live %s' % (fw, got_f))
+            bad = [ln for ln in p.stderr.splitlines() if ln.strip() and 'note:' not in ln]
+            if bad:
+                why.append('stderr: %s' % ' | '.join(bad)[:200])
+            rs_out(not why, 'rs:%s:live-vs-w' % name, '; '.join(why)[:600])
 
     # retries: hwsim has no retransmissions on the air (its ack is simulated),
     # so retries reported by roamscope normally mean frames counted twice
@@ -264,6 +329,29 @@ def main(rundir, sdir):
             out('WARN', 'rs:%s:retries' % name,
                 'roamscope reports %d retries, hwsim0 has no retransmitted management frame '
                 '(duplicates across sources?)' % n_rs)
+
+
+def rkey(r):
+    return (r.get('client'), r.get('from'), r.get('to'), r.get('method'),
+            r.get('result'), r.get('status'))
+
+
+def frame_times(pcap, frames):
+    """epoch times of these frame numbers of pcap (tshark)"""
+    if not frames:
+        return []
+    try:
+        p = subprocess.run(['tshark', '-r', pcap, '-T', 'fields', '-e', 'frame.number',
+                            '-e', 'frame.time_epoch'], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    want = set(int(x) for x in frames if isinstance(x, int))
+    out_ = []
+    for ln in p.stdout.splitlines():
+        f = ln.split('\t')
+        if len(f) == 2 and f[0].isdigit() and int(f[0]) in want:
+            out_.append(float(f[1]))
+    return out_
 
 
 def tui_checks(rundir, name, exp, rs_bin):

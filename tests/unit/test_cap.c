@@ -612,6 +612,322 @@ test_follow(void **state)
 	follow_one("public/wireshark/wpa2-ft-psk.pcapng");
 }
 
+/* ------------------------------------------------------------------------
+ * Several sources hearing the same frames (two adapters on overlapping
+ * channels): built from a lab capture, checked with our own reading of the
+ * radiotap length and the Frame Control field, not with the parser.
+ */
+struct prec {
+	int64_t		 ts;
+	uint32_t	 len;
+	uint8_t		*d;
+};
+
+static size_t
+load_recs(const char *path, struct prec *r, size_t max, int *dlt)
+{
+	char			 eb[PCAP_ERRBUF_SIZE];
+	pcap_t			*p;
+	struct pcap_pkthdr	*h;
+	const u_char		*d;
+	size_t			 n = 0;
+
+	p = pcap_open_offline_with_tstamp_precision(path,
+	    PCAP_TSTAMP_PRECISION_NANO, eb);
+	assert_non_null(p);
+	*dlt = pcap_datalink(p);
+	while (n < max && pcap_next_ex(p, &h, &d) == 1) {
+		assert_int_equal(h->caplen, h->len);
+		r[n].ts = (int64_t)h->ts.tv_sec * 1000000000LL +
+		    h->ts.tv_usec;
+		r[n].len = h->caplen;
+		r[n].d = malloc(h->caplen);
+		assert_non_null(r[n].d);
+		memcpy(r[n].d, d, h->caplen);
+		n++;
+	}
+	pcap_close(p);
+	return n;
+}
+
+static int
+prec_cmp(const void *a, const void *b)
+{
+	const struct prec	*x = a, *y = b;
+
+	return x->ts < y->ts ? -1 : x->ts > y->ts;
+}
+
+static void
+save_recs(const char *path, struct prec *r, size_t n, int dlt)
+{
+	pcap_t			*p;
+	pcap_dumper_t		*w;
+	struct pcap_pkthdr	 h;
+	size_t			 i;
+
+	qsort(r, n, sizeof *r, prec_cmp);
+	p = pcap_open_dead_with_tstamp_precision(dlt, 65535,
+	    PCAP_TSTAMP_PRECISION_NANO);
+	assert_non_null(p);
+	assert_non_null(w = pcap_dump_open(p, path));
+	for (i = 0; i < n; i++) {
+		memset(&h, 0, sizeof h);
+		h.ts.tv_sec = r[i].ts / 1000000000LL;
+		h.ts.tv_usec = r[i].ts % 1000000000LL;	/* ns: NANO */
+		h.caplen = h.len = r[i].len;
+		pcap_dump((u_char *)w, &h, r[i].d);
+	}
+	pcap_dump_close(w);
+	pcap_close(p);
+}
+
+/* Radiotap: its length at offset 2; Frame Control flags right after. */
+static size_t
+rt_len(const uint8_t *d)
+{
+	return (size_t)d[2] | (size_t)d[3] << 8;
+}
+
+static bool
+rt_retry(const uint8_t *d, size_t len)
+{
+	size_t	 o = rt_len(d);
+
+	return o + 2 <= len && (d[o + 1] & 0x08) != 0;
+}
+
+static uint8_t *
+dupbytes(const struct prec *r)
+{
+	uint8_t	*d = malloc(r->len);
+
+	assert_non_null(d);
+	memcpy(d, r->d, r->len);
+	return d;
+}
+
+/* Two interfaces, as -w writes two adapters: in (simulated) arrival order. */
+static void
+arrival_file(const char *path, const struct prec *a, size_t na,
+    const struct prec *b, size_t nb, int dlt)
+{
+	struct pcapng_w	*w;
+	char		 err[256];
+	size_t		 i = 0, k = 0;
+
+	assert_non_null(w = pcapng_open(path, err, sizeof err));
+	assert_int_equal(pcapng_add_iface(w, dlt, "mon0", 65535), 0);
+	assert_int_equal(pcapng_add_iface(w, dlt, "mon1", 65535), 1);
+	while (i < na || k < nb) {
+		if (k == nb || (i < na && a[i].ts < b[k].ts - 5000000)) {
+			pcapng_write(w, 0, a[i].ts, a[i].d, a[i].len,
+			    a[i].len);
+			i++;
+		} else {
+			pcapng_write(w, 1, b[k].ts, b[k].d, b[k].len,
+			    b[k].len);
+			k++;
+		}
+	}
+	assert_int_equal(pcapng_close(w, err, sizeof err), 0);
+}
+
+/*
+ * A has every frame; B has two thirds of them 3 ms later, a retransmission
+ * (Retry set) of one of them, and a copy of another 50 ms later (outside
+ * the window: a frame of its own).  The merge must give A, plus those two,
+ * in time order; B's copies count as its dups.
+ */
+static void
+test_dedup_two_sources(void **state)
+{
+	struct prec	*a = calloc(MAXREC, sizeof *a);
+	struct prec	*b = calloc(MAXREC, sizeof *b);
+	struct cap	*c;
+	struct cap_source_info ia, ib;
+	const struct rs_rec *r;
+	char		 err[512];
+	size_t		 na, nb = 0, i, n = 0, subset = 0, retries = 0;
+	size_t		 got_retries = 0, kr = 0, kf = 0;
+	int64_t		 last = INT64_MIN;
+	int		 dlt, rc;
+
+	(void)state;
+	na = load_recs(data("lab/ft-ota-ok.pcap"), a, MAXREC, &dlt);
+	assert_true(na > 100);
+	assert_int_equal(dlt, 127);
+	for (i = 0; i < na; i++) {
+		if (rt_retry(a[i].d, a[i].len))
+			retries++;
+		if (i % 3 == 0) {
+			if (kf == 0 && i > 20)
+				kf = i;
+			continue;
+		}
+		b[nb] = a[i];
+		b[nb].d = dupbytes(&a[i]);
+		b[nb++].ts += 3000000;
+		subset++;
+		if (kr == 0 && i > 20 && !rt_retry(a[i].d, a[i].len))
+			kr = i;
+	}
+	assert_true(kr != 0 && kf != 0);
+	/* The retransmission: same bytes but the Retry bit, 4 ms later. */
+	b[nb] = a[kr];
+	b[nb].d = dupbytes(&a[kr]);
+	b[nb].d[rt_len(b[nb].d) + 1] |= 0x08;
+	b[nb++].ts += 4000000;
+	/* The same bytes again, 50 ms later: not a copy. */
+	b[nb] = a[kf];
+	b[nb].d = dupbytes(&a[kf]);
+	b[nb++].ts += 50000000;
+	save_recs(tmp("dd-b.pcap"), b, nb, dlt);
+
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, data("lab/ft-ota-ok.pcap"), false,
+	    err, sizeof err), 0);
+	assert_int_equal(cap_add_file(c, tmp("dd-b.pcap"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_set_writer(c, tmp("dd-w.pcapng"), err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	while ((rc = cap_next(c, &r, 5000)) != -1) {
+		assert_int_equal(rc, 1);
+		assert_int_equal(r->n, n + 1);
+		assert_true(r->ts_ns >= last);
+		last = r->ts_ns;
+		if (rt_retry(r->raw, r->caplen))
+			got_retries++;
+		n++;
+	}
+	assert_int_equal(n, na + 2);
+	assert_int_equal(got_retries, retries + 1);
+	cap_source_info(c, 0, &ia);
+	cap_source_info(c, 1, &ib);
+	assert_int_equal(ia.received, na);
+	assert_int_equal(ib.received, nb);
+	assert_int_equal(ia.dups, 0);		/* A's copies came first */
+	assert_int_equal(ib.dups, subset);
+	cap_free(c);
+
+	/*
+	 * -w kept every copy, one pcapng interface per source, in arrival
+	 * order (live: about time order, B's copies 5 ms early here, so
+	 * either copy may come first): read back as one file, it tells the
+	 * same frames.
+	 */
+	assert_int_equal(pcap_times(tmp("dd-w.pcapng"), NULL, 0), na + nb);
+	arrival_file(tmp("dd-arr.pcapng"), a, na, b, nb, dlt);
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, tmp("dd-arr.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = got_retries = 0;
+	while ((rc = cap_next(c, &r, 5000)) != -1) {
+		assert_int_equal(rc, 1);
+		if (rt_retry(r->raw, r->caplen))
+			got_retries++;
+		n++;
+	}
+	assert_int_equal(n, na + 2);
+	assert_int_equal(got_retries, retries + 1);
+	cap_source_info(c, 0, &ia);
+	assert_int_equal(ia.received, na + nb);
+	assert_int_equal(ia.dups, subset);
+	assert_int_equal(ia.error, 0);
+	cap_free(c);
+	/* ...and cut mid-record, it says so, as libpcap would. */
+	copy_prefix(tmp("dd-arr.pcapng"), tmp("dd-cut.pcapng"), 10);
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, tmp("dd-cut.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = drain(c, NULL, NULL, 0);
+	assert_true(n >= na && n <= na + 2);
+	cap_source_info(c, 0, &ia);
+	assert_int_equal(ia.received, na + nb - 1);
+	assert_int_equal(ia.error, RS_EXIT_TRUNCATED);
+	cap_free(c);
+
+	/* One source: identical frames are its own business, no work. */
+	a[na] = a[kf];
+	a[na].d = dupbytes(&a[kf]);
+	a[na++].ts += 1000000;
+	save_recs(tmp("dd-a.pcap"), a, na, dlt);
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, tmp("dd-a.pcap"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	assert_int_equal(drain(c, NULL, NULL, 0), na);
+	cap_source_info(c, 0, &ia);
+	assert_int_equal(ia.dups, 0);
+	cap_free(c);
+
+	for (i = 0; i < na; i++)
+		free(a[i].d);
+	for (i = 0; i < nb; i++)
+		free(b[i].d);
+	free(a);
+	free(b);
+}
+
+/*
+ * Two followed files (sources that may stall, like live adapters), one
+ * idle, and a ring of 4 slots: the busy one must flow at once, not one
+ * reorder window (100 ms) per ring-full, and lose nothing.
+ */
+static void
+test_idle_source_no_stall(void **state)
+{
+	struct cap	*c;
+	const struct rs_rec *r;
+	struct cap_source_info in;
+	char		 err[512];
+	const char	*f = data("lab/ft-ota-ok.pcap");
+	size_t		 want = pcap_times(f, NULL, 0), n = 0;
+	struct timespec	 t0, t1;
+	double		 secs;
+	int		 rc, idle = 0;
+	static const uint8_t hdr[24] = {	/* pcap, radiotap, no records */
+		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0xff, 0xff, 0, 0, 127, 0, 0, 0 };
+
+	(void)state;
+	write_file(tmp("idle.pcap"), hdr, sizeof hdr);
+	copy_prefix(f, tmp("busy.pcap"), 0);
+	setenv("ROAMSCOPE_RING_SLOTS", "4", 1);
+	c = cap_new();
+	unsetenv("ROAMSCOPE_RING_SLOTS");
+	assert_int_equal(cap_add_file(c, tmp("idle.pcap"), true, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_add_file(c, tmp("busy.pcap"), true, err,
+	    sizeof err), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	while (n < want && idle < 30) {
+		rc = cap_next(c, &r, 100);
+		assert_int_not_equal(rc, -1);
+		if (rc == 0) {
+			idle++;
+			continue;
+		}
+		assert_int_equal(r->src, 1);
+		n++;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_int_equal(n, want);
+	/* 247 records, 4 slots: a window per ring-full would be 6 s. */
+	assert_true(secs < 1.5);
+	cap_source_info(c, 1, &in);
+	assert_int_equal(in.ring_drops, 0);
+	assert_int_equal(in.dups, 0);
+	cap_stop(c);
+	cap_free(c);
+}
+
 /* -r -: a stream on stdin, also cut mid-record. */
 static size_t
 stdin_run(const char *path, long cut, struct cap_source_info *in)
@@ -781,6 +1097,8 @@ main(void)
 		cmocka_unit_test(test_cap_writer),
 		cmocka_unit_test(test_replay_pacing),
 		cmocka_unit_test(test_follow),
+		cmocka_unit_test(test_dedup_two_sources),
+		cmocka_unit_test(test_idle_source_no_stall),
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_monitor_spec),
 		cmocka_unit_test(test_writer_kill9),

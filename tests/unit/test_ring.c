@@ -198,11 +198,47 @@ test_full_and_empty(void **state)
 	ring_free(r);
 }
 
+/* The consumer looks ahead (cap.c's de-duplication): only committed slots. */
+static void
+test_peek_nth(void **state)
+{
+	struct ring		*r = ring_new(4);
+	struct ring_slot	*sl;
+	uint64_t		 i;
+
+	(void)state;
+	assert_null(ring_peek_nth(r, 0));
+	for (i = 0; i < 3; i++) {
+		sl = ring_reserve(r);
+		sl->rec.n = 10 + i;
+		ring_commit(r);
+	}
+	sl = ring_reserve(r);		/* reserved, not committed */
+	sl->rec.n = 99;
+	for (i = 0; i < 3; i++)
+		assert_int_equal(ring_peek_nth(r, i)->rec.n, 10 + i);
+	assert_null(ring_peek_nth(r, 3));
+	ring_release(r);
+	assert_int_equal(ring_peek_nth(r, 0)->rec.n, 11);
+	assert_int_equal(ring_peek_nth(r, 1)->rec.n, 12);
+	assert_null(ring_peek_nth(r, 2));
+	ring_commit(r);
+	assert_int_equal(ring_peek_nth(r, 2)->rec.n, 99);
+	/* wrapped: slot index past the end of the array */
+	sl = ring_reserve(r);
+	sl->rec.n = 100;
+	ring_commit(r);
+	assert_int_equal(ring_peek_nth(r, 3)->rec.n, 100);
+	assert_null(ring_reserve(r));
+	ring_free(r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_full_and_empty),
+		cmocka_unit_test(test_peek_nth),
 		cmocka_unit_test(test_overrun_counts),
 		cmocka_unit_test(test_wait_loses_nothing),
 	};
