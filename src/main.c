@@ -560,7 +560,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	uint64_t		 nrec = 0, nbad = 0, nback = 0, first_back = 0;
 	int			 rc, src_rc, out_rc = RS_EXIT_OK;
 	int			 out_errno = 0;
-	bool			 out_err = false;
+	bool			 out_err = false, stopping = false;
 
 	/* Streams and live capture: each line as it comes; files: fast. */
 	if (o->frames) {
@@ -572,11 +572,19 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	if (o->duration > 0)
 		deadline = mono_ns() + (int64_t)(o->duration * 1e9);
 
-	while (!got_stop) {
-		if (deadline != 0 && mono_ns() >= deadline)
-			break;
-		rc = cap_next(cap, &rec, 100);
-		if (rc < 0)
+	for (;;) {
+		/*
+		 * Asked to stop: stop the readers, then still use what they
+		 * had already read (it is in -w too), so the report and -w
+		 * hold the same frames.
+		 */
+		if (!stopping && (got_stop ||
+		    (deadline != 0 && mono_ns() >= deadline))) {
+			cap_stop(cap);
+			stopping = true;
+		}
+		rc = cap_next(cap, &rec, stopping ? 0 : 100);
+		if (rc < 0 || (rc == 0 && stopping))
 			break;
 		if (rc == 0)
 			continue;

@@ -1957,7 +1957,9 @@ all_build(struct eng *e)
 			e->all[e->nall++] = &c->roams[(c->rhead + k) %
 			    c->rcap]->pub;
 	}
-	qsort(e->all, e->nall, sizeof *e->all, roam_cmp);
+	/* e->all is NULL before the first roam: qsort's pointer is nonnull */
+	if (e->nall > 1)
+		qsort(e->all, e->nall, sizeof *e->all, roam_cmp);
 	e->all_valid = true;
 }
 

@@ -1,0 +1,145 @@
+#!/bin/sh
+# mkcorpus.sh -- seed corpora for every fuzz target, from tests/data.
+#
+# usage: fuzz/mkcorpus.sh [OUTDIR]	(default: fuzz/corpus, kept out of git)
+#
+# OUTDIR/parse	  fuzz/seed.sh's records (p2's format for fuzz_parse)
+# OUTDIR/engine	  each capture as a record sequence in fuzz_engine.c's format
+#		  (beacons thinned so the roam frames fit in 60 KB), with the
+#		  real time steps mapped onto the target's step codes
+# OUTDIR/capfile  each capture file whole (the -r path) and as --follow input,
+#		  cut at 64 KB (larger ones then end mid-record, also a case)
+# OUTDIR/sla	  small --sla profiles, good and bad
+# Files are named by their SHA-1, so re-running adds nothing twice.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$top/fuzz/corpus}
+mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla"
+
+sh "$top/fuzz/seed.sh" "$out/parse" 100 >/dev/null
+
+exec python3 - "$top/tests/data" "$out" <<'PY'
+import hashlib, os, struct, sys
+
+data, out = sys.argv[1], sys.argv[2]
+SEL = {127: 0, 105: 1, 192: 2, 119: 3, 163: 4}	# fuzz_engine.c's order
+MAXF = 65536
+
+def put(sub, blob):
+    p = os.path.join(out, sub, hashlib.sha1(blob).hexdigest())
+    if os.path.exists(p):
+        return 0
+    with open(p, 'wb') as f:
+        f.write(blob)
+    return 1
+
+def pcap_records(b):
+    m = b[:4]
+    if m in (b'\xd4\xc3\xb2\xa1', b'\x4d\x3c\xb2\xa1'):
+        e = '<'
+    elif m in (b'\xa1\xb2\xc3\xd4', b'\xa1\xb2\x3c\x4d'):
+        e = '>'
+    else:
+        return
+    ns = m in (b'\x4d\x3c\xb2\xa1', b'\xa1\xb2\x3c\x4d')
+    dlt = struct.unpack(e + 'I', b[20:24])[0] & 0xffff
+    off = 24
+    while off + 16 <= len(b):
+        sec, frac, incl = struct.unpack(e + 'III', b[off:off + 12])
+        rec = b[off + 16:off + 16 + incl]
+        off += 16 + incl
+        yield dlt, sec * 10**9 + frac * (1 if ns else 1000), rec
+
+def pcapng_records(b):
+    off, e, ifs = 0, '<', []
+    while off + 12 <= len(b):
+        if b[off:off + 4] == b'\x0a\x0d\x0d\x0a':
+            e = '<' if b[off + 8:off + 12] == b'\x4d\x3c\x2b\x1a' else '>'
+            ifs = []
+        btype, blen = struct.unpack(e + 'II', b[off:off + 8])
+        if blen < 12 or off + blen > len(b):
+            return
+        body = b[off + 8:off + blen - 4]
+        if btype == 1:
+            ifs.append(struct.unpack(e + 'H', body[:2])[0])
+        elif btype == 6 and len(body) >= 20:
+            ifid, hi, lo, cap = struct.unpack(e + 'IIII', body[:16])
+            if ifid < len(ifs):
+                # assume microseconds (the default resolution)
+                yield ifs[ifid], ((hi << 32) | lo) * 1000, body[20:20 + cap]
+        off += blen
+
+def records(b):
+    if b[:4] == b'\x0a\x0d\x0d\x0a':
+        return pcapng_records(b)
+    return pcap_records(b)
+
+def step_code(dt):
+    # fuzz_engine.c: 0 = back 0.5 s, s = 1000 << 2(s-1) ns forward
+    if dt < 0:
+        return 0
+    best, bd = 1, None
+    for s in range(1, 16):
+        d = abs((1000 << (2 * (s - 1))) - dt)
+        if bd is None or d < bd:
+            best, bd = s, d
+    return best
+
+def is_beacon(dlt, rec):
+    if dlt == 127 and len(rec) >= 4:
+        rt = struct.unpack('<H', rec[2:4])[0]
+        return len(rec) > rt and rec[rt] == 0x80
+    if dlt == 105:
+        return len(rec) > 0 and rec[0] == 0x80
+    return False
+
+n = {'engine': 0, 'capfile': 0}
+for root, _, names in sorted(os.walk(data)):
+    for name in sorted(names):
+        if not (name.endswith('.pcap') or name.endswith('.pcapng') or
+                name.endswith('.cap')):
+            continue
+        with open(os.path.join(root, name), 'rb') as f:
+            b = f.read()
+        # capfile: mode 0 (-r), 2 (-r with -w), 1 (--follow reader)
+        for mode in (0, 2, 1):
+            n['capfile'] += put('capfile', bytes([mode]) + b[:MAXF])
+        # engine: cfg 0x08 (walk every accessor) and 0x01 (small limits)
+        for cfg in (0x08, 0x01):
+            seq, last, beacons = bytearray([cfg]), None, 0
+            for dlt, ts, rec in records(b):
+                if dlt not in SEL:
+                    break
+                if is_beacon(dlt, rec):
+                    beacons += 1
+                    if beacons > 4:
+                        continue
+                dt = 1000 if last is None else ts - last
+                last = ts
+                rec = rec[:4096]
+                if len(seq) + 3 + len(rec) > 60000:
+                    break
+                seq += struct.pack('<HB', len(rec),
+                    SEL[dlt] | (step_code(dt) << 4)) + rec
+            if len(seq) > 1:
+                n['engine'] += put('engine', bytes(seq))
+
+SLA = [
+    b'',
+    b'# comment only\n',
+    b'ft_total = 80 150\nreassoc.warn = 100\nreassoc.fail = 300ms\n',
+    b'neighbor_report = none 500\r\nbtm = 1000, 3000\r\n',
+    b'4way.fail = none\ngap = - -\nvoip_total.warn = 20\n',
+    b'eap = 10 5\n',			# warn above fail
+    b'unknown = 1 2\n',
+    b'ft_auth.warn 50\n',			# no '='
+    b'ft_auth.max = 50\n',
+    b'total = abc\n',
+    b'dhcp = 1e9 1e9\n',
+    b'x' * 600 + b' = 1\n',		# line too long
+]
+ns = sum(put('sla', s) for s in SLA)
+print('corpora in %s: %d engine, %d capfile, %d sla (parse: fuzz/seed.sh)'
+    % (out, n['engine'], n['capfile'], ns))
+PY
