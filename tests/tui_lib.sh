@@ -19,19 +19,37 @@ export LC_ALL
 trap '$TUI_TMUX kill-server 2>/dev/null; [ -n "${KEEP_T:-}" ] || rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM
 
+# Stop the previous test's server and wait until it has gone (a new
+# session started while it shuts down dies with it).
+tui_kill_server() {
+	$TUI_TMUX kill-server 2>/dev/null
+	_i=0
+	while $TUI_TMUX list-sessions >/dev/null 2>&1 && [ "$_i" -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+
 tui_start() {
 	_w=$1 _h=$2
 	shift 2
-	$TUI_TMUX kill-server 2>/dev/null
+	tui_kill_server
 	# remain-on-exit keeps the pane (and what the program left on it).
-	$TUI_TMUX new-session -d -x "$_w" -y "$_h" -c "$T" "$*" || return 1
+	# A client can still reach a server that is going away ("server
+	# exited unexpectedly"): try again.
+	_i=0
+	until $TUI_TMUX new-session -d -x "$_w" -y "$_h" -c "$T" "$*"; do
+		_i=$((_i + 1))
+		[ "$_i" -lt 10 ] || return 1
+		sleep 0.2
+	done
 	$TUI_TMUX set-option -g remain-on-exit on >/dev/null 2>&1
 	return 0
 }
 
 # A shell in the pane (for tests that look at the terminal after exit).
 tui_start_shell() {
-	$TUI_TMUX kill-server 2>/dev/null
+	tui_kill_server
 	$TUI_TMUX new-session -d -x "$1" -y "$2" -c "$T" "env PS1='rs-prompt\$ ' sh"
 }
 

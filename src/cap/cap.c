@@ -1026,8 +1026,10 @@ pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
 {
 	struct cap_src	*s = (struct cap_src *)user;
 
-	src_push(s, s->dlt, (int64_t)h->ts.tv_sec * 1000000000LL +
-	    h->ts.tv_usec, data, h->caplen, h->len);
+	/* A file's seconds can be anything (pcapng has 64-bit stamps): wrap
+	 * in unsigned arithmetic rather than overflow (undefined). */
+	src_push(s, s->dlt, (int64_t)((uint64_t)h->ts.tv_sec * 1000000000u +
+	    (uint64_t)h->ts.tv_usec), data, h->caplen, h->len);
 }
 
 static void
