@@ -14,15 +14,15 @@
 #      ROAMSCOPE_BIN (path | auto | none; default auto), LAB_RS_STRICT=0
 #      (roamscope mismatches become WARN lines, not failures),
 #      LAB_RETRIES (default 1: re-run a scenario whose lab checks failed),
-#      LAB_REF (reference captures; default ../shared/captures/lab beside
-#      the work tree).
+#      LAB_REF (reference captures with their daemons' logs; default
+#      tests/data/lab).
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 export LAB_CACHE=${LAB_CACHE:-/var/cache/roamscope-lab}
 LAB_OUT=${LAB_OUT:-$HERE/out}
-LAB_REF=${LAB_REF:-$TOP/../shared/captures/lab}
+LAB_REF=${LAB_REF:-$TOP/tests/data/lab}
 RES=$(mktemp)
 trap 'rm -f "$RES"' EXIT
 t_all=$(date +%s)
