@@ -256,6 +256,31 @@ check "timestamps going backwards" 0 "backwards" "$(n_of backwards.pcap)"
 t_run -i nosuch0 --report
 check "a nonexistent interface" 8 "nosuch0"
 
+# An interface that is not 802.11: the loopback's link type is EN10MB, as
+# a managed-mode Wi-Fi interface's is (a monitor interface gives radiotap).
+# Opening it needs CAP_NET_RAW, so as non-root this is the permission case.
+if [ "$(id -u)" -eq 0 ]; then
+	t_run -i lo --report
+	check "an interface not in monitor mode (lo)" 8 \
+	    "lo is not in monitor mode.*-m phy"
+fi
+
+# No permission to capture: as nobody, with no capability left.
+if [ "$(id -u)" -ne 0 ]; then
+	t_run -i lo --report
+	check "no permission to capture" 2 "needs CAP_NET_RAW"
+elif command -v setpriv >/dev/null &&
+    setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$ROAMSCOPE"
+then
+	rc=0
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$ROAMSCOPE" -i lo --report \
+	    >"$T/out" 2>"$T/err" </dev/null || rc=$?
+	check "no permission to capture (as nobody)" 2 "needs CAP_NET_RAW"
+else
+	t_skip "no permission to capture" "root, and no setpriv or binary not reachable as nobody"
+fi
+
 t_run -r "$T/good.pcap" --report --sla "$T/bad.sla"
 check "--sla with a bad line" 10 "bad\.sla:2"
 

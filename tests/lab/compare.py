@@ -156,6 +156,7 @@ def main(rundir, sdir):
                'no valid JSON report (%s); rc=%s stderr: %s' % (e, rc, err or '-'))
         return
     rs_out(True, 'rs:%s:report' % name)
+    live_cli_checks(rundir, name)
     # exit status: 3 when a roam failed (--report), else 0
     want_rc = '3' if any(r['result'] != 'ok' and not r['same_bssid'] for r in tr['roams']) else '0'
     rs_out(rc == want_rc, 'rs:%s:exit' % name,
@@ -329,6 +330,31 @@ def main(rundir, sdir):
             out('WARN', 'rs:%s:retries' % name,
                 'roamscope reports %d retries, hwsim0 has no retransmitted management frame '
                 '(duplicates across sources?)' % n_rs)
+
+
+def read_text(path):
+    try:
+        with open(path, errors='replace') as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def live_cli_checks(rundir, name):
+    """--list and -i on an interface that is not in monitor mode, in the guest."""
+    rc = (read_text(os.path.join(rundir, 'roamscope-list.rc')) or '').strip()
+    lst = read_text(os.path.join(rundir, 'roamscope-list.txt')) or ''
+    rs_out(rc == '0' and 'phy3' in lst and 'phy4' in lst,
+           'rs:%s:list' % name,
+           'rc=%s; lists phy3 and phy4' % rc if rc == '0' else
+           'rc=%s: %s' % (rc, lst.strip()[:200]))
+    rc = (read_text(os.path.join(rundir, 'roamscope-notmon.rc')) or '').strip()
+    err = (read_text(os.path.join(rundir, 'roamscope-notmon.err')) or '').strip()
+    lines = err.splitlines()
+    ok = (rc == '8' and len(lines) == 1 and 'wlan0' in err and
+          'not in monitor mode' in err and '-m' in err)
+    rs_out(ok, 'rs:%s:not-monitor' % name,
+           '' if ok else 'rc=%s stderr=%r' % (rc, err[:300]))
 
 
 def rkey(r):

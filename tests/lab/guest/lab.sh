@@ -168,6 +168,10 @@ rs_enabled() { [ "$LAB_ROAMSCOPE" != 0 ] && command -v roamscope >/dev/null 2>&1
 rs_start() {
     rs_enabled || { ev ROAMSCOPE_SKIP "not in initramfs or disabled"; return 0; }
     roamscope --list > /out/roamscope-list.txt 2>&1; echo "$?" > /out/roamscope-list.rc
+    # wlan0 is AP1's interface (type AP, link type Ethernet): roamscope must
+    # refuse it as "not in monitor mode" and say how to get one.
+    roamscope -i wlan0 --report > /dev/null 2> /out/roamscope-notmon.err
+    echo "$?" > /out/roamscope-notmon.rc
     # shellcheck disable=SC2086
     # -w: roamscope's own view of the air, to diff against hwsim0's pcap
     roamscope $RS_ARGS ${RS_SLA:-} -w /out/roamscope.pcapng --report=json > /out/roamscope.json 2> /out/roamscope.err &
