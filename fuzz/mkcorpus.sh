@@ -25,61 +25,19 @@ mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla"
 
 sh "$top/fuzz/seed.sh" "$out/parse" 100 >/dev/null
 
-exec python3 - "$top/tests/data" "$out" <<'PY'
-import hashlib, os, struct, sys
+exec python3 - "$top/fuzz" "$top/tests/data" "$out" <<'PY'
+import os, struct, sys
 
-data, out = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[1])
+from pcaprec import put as put_in, records
+
+data, out = sys.argv[2], sys.argv[3]
 SEL = {127: 0, 105: 1, 192: 2, 119: 3, 163: 4}	# fuzz_engine.c's order
 MAXF = 65536
 
+
 def put(sub, blob):
-    p = os.path.join(out, sub, hashlib.sha1(blob).hexdigest())
-    if os.path.exists(p):
-        return 0
-    with open(p, 'wb') as f:
-        f.write(blob)
-    return 1
-
-def pcap_records(b):
-    m = b[:4]
-    if m in (b'\xd4\xc3\xb2\xa1', b'\x4d\x3c\xb2\xa1'):
-        e = '<'
-    elif m in (b'\xa1\xb2\xc3\xd4', b'\xa1\xb2\x3c\x4d'):
-        e = '>'
-    else:
-        return
-    ns = m in (b'\x4d\x3c\xb2\xa1', b'\xa1\xb2\x3c\x4d')
-    dlt = struct.unpack(e + 'I', b[20:24])[0] & 0xffff
-    off = 24
-    while off + 16 <= len(b):
-        sec, frac, incl = struct.unpack(e + 'III', b[off:off + 12])
-        rec = b[off + 16:off + 16 + incl]
-        off += 16 + incl
-        yield dlt, sec * 10**9 + frac * (1 if ns else 1000), rec
-
-def pcapng_records(b):
-    off, e, ifs = 0, '<', []
-    while off + 12 <= len(b):
-        if b[off:off + 4] == b'\x0a\x0d\x0d\x0a':
-            e = '<' if b[off + 8:off + 12] == b'\x4d\x3c\x2b\x1a' else '>'
-            ifs = []
-        btype, blen = struct.unpack(e + 'II', b[off:off + 8])
-        if blen < 12 or off + blen > len(b):
-            return
-        body = b[off + 8:off + blen - 4]
-        if btype == 1:
-            ifs.append(struct.unpack(e + 'H', body[:2])[0])
-        elif btype == 6 and len(body) >= 20:
-            ifid, hi, lo, cap = struct.unpack(e + 'IIII', body[:16])
-            if ifid < len(ifs):
-                # assume microseconds (the default resolution)
-                yield ifs[ifid], ((hi << 32) | lo) * 1000, body[20:20 + cap]
-        off += blen
-
-def records(b):
-    if b[:4] == b'\x0a\x0d\x0d\x0a':
-        return pcapng_records(b)
-    return pcap_records(b)
+    return put_in(os.path.join(out, sub), blob)
 
 def step_code(dt):
     # fuzz_engine.c: 0 = back 0.5 s, s = 1000 << 2(s-1) ns forward
@@ -126,6 +84,8 @@ for root, _, names in sorted(os.walk(data)):
                     beacons += 1
                     if beacons > 4:
                         continue
+                if ts is None:		# pcapng Simple Packet Block
+                    ts = 0 if last is None else last + 1000
                 dt = 1000 if last is None else ts - last
                 last = ts
                 rec = rec[:4096]
