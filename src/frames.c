@@ -63,10 +63,8 @@ print_rsne(struct json *j, const struct d11_rsne *r, bool wpa1)
 {
 	unsigned	 i;
 
-	if (wpa1) {
-		json_key(j, "wpa1");
-		json_bool(j, true);
-	}
+	if (wpa1)
+		json_kv_bool(j, "wpa1", true);
 	if (r->has_group) {
 		json_key(j, wpa1 ? "wpa_group" : "group");
 		suite(j, r->group);
@@ -79,10 +77,8 @@ print_rsne(struct json *j, const struct d11_rsne *r, bool wpa1)
 	if (wpa1)
 		return;
 	if (r->has_caps) {
-		json_key(j, "mfpc");
-		json_bool(j, (r->caps & D11_RSN_CAP_MFPC) != 0);
-		json_key(j, "mfpr");
-		json_bool(j, (r->caps & D11_RSN_CAP_MFPR) != 0);
+		json_kv_bool(j, "mfpc", (r->caps & D11_RSN_CAP_MFPC) != 0);
+		json_kv_bool(j, "mfpr", (r->caps & D11_RSN_CAP_MFPR) != 0);
 	}
 	if (r->has_pmkid && r->n_pmkid > 0) {
 		json_key(j, "pmkids");
@@ -102,28 +98,17 @@ print_fte(struct json *j, const struct d11_fte *t)
 {
 	json_key(j, "fte");
 	json_obj_begin(j);
-	if (t->r0kh_id != NULL) {
-		json_key(j, "r0kh_id");
-		json_strn(j, t->r0kh_id, t->r0kh_id_len);
-	}
-	if (t->r1kh_id != NULL) {
-		json_key(j, "r1kh_id");
-		json_mac(j, t->r1kh_id);
-	}
-	if (t->anonce != NULL) {
-		json_key(j, "anonce");
-		json_hex(j, t->anonce, 32);
-	}
-	if (t->snonce != NULL) {
-		json_key(j, "snonce");
-		json_hex(j, t->snonce, 32);
-	}
-	if (t->mic != NULL) {
-		json_key(j, "mic");
-		json_hex(j, t->mic, t->mic_len);
-	}
-	json_key(j, "element_count");
-	json_uint(j, t->mic_control >> 8);
+	if (t->r0kh_id != NULL)
+		json_kv_strn(j, "r0kh_id", t->r0kh_id, t->r0kh_id_len);
+	if (t->r1kh_id != NULL)
+		json_kv_mac(j, "r1kh_id", t->r1kh_id);
+	if (t->anonce != NULL)
+		json_kv_hex(j, "anonce", t->anonce, 32);
+	if (t->snonce != NULL)
+		json_kv_hex(j, "snonce", t->snonce, 32);
+	if (t->mic != NULL)
+		json_kv_hex(j, "mic", t->mic, t->mic_len);
+	json_kv_uint(j, "element_count", t->mic_control >> 8);
 	json_obj_end(j);
 }
 
@@ -133,19 +118,14 @@ print_elems(struct json *j, const struct d11_frame *f)
 	const struct d11_elems	*e = &f->ie;
 	unsigned		 i, n;
 
-	if (e->ssid != NULL) {
-		json_key(j, "ssid");
-		json_strn(j, e->ssid, e->ssid_len);
-	}
-	if (e->ds_channel >= 0) {
-		json_key(j, "ds_channel");
-		json_int(j, e->ds_channel);
-	}
+	if (e->ssid != NULL)
+		json_kv_strn(j, "ssid", e->ssid, e->ssid_len);
+	if (e->ds_channel >= 0)
+		json_kv_int(j, "ds_channel", e->ds_channel);
 	if (e->has_mde) {
-		json_key(j, "mdid");
-		json_hex(j, e->mde.mdid, 2);
-		json_key(j, "ft_over_ds");
-		json_bool(j, (e->mde.ft_capab & D11_MDE_FT_OVER_DS) != 0);
+		json_kv_hex(j, "mdid", e->mde.mdid, 2);
+		json_kv_bool(j, "ft_over_ds",
+		    (e->mde.ft_capab & D11_MDE_FT_OVER_DS) != 0);
 	}
 	if (e->rsn_ie != NULL)
 		print_rsne(j, &e->rsn, false);
@@ -154,10 +134,8 @@ print_elems(struct json *j, const struct d11_frame *f)
 	if (e->fte_ie != NULL)
 		print_fte(j, &e->fte);
 	if (e->has_timeout) {
-		json_key(j, "timeout_type");
-		json_uint(j, e->timeout_type);
-		json_key(j, "timeout_value");
-		json_uint(j, e->timeout_value);
+		json_kv_uint(j, "timeout_type", e->timeout_type);
+		json_kv_uint(j, "timeout_value", e->timeout_value);
 	}
 	n = e->n_neighbors < D11_MAX_NEIGHBORS ? e->n_neighbors :
 	    D11_MAX_NEIGHBORS;
@@ -166,31 +144,24 @@ print_elems(struct json *j, const struct d11_frame *f)
 		json_arr_begin(j);
 		for (i = 0; i < n; i++) {
 			json_obj_begin(j);
-			json_key(j, "bssid");
-			json_mac(j, e->neighbors[i].bssid);
-			json_key(j, "channel");
-			json_uint(j, e->neighbors[i].channel);
-			json_key(j, "op_class");
-			json_uint(j, e->neighbors[i].op_class);
-			if (e->neighbors[i].preference >= 0) {
-				json_key(j, "preference");
-				json_int(j, e->neighbors[i].preference);
-			}
+			json_kv_mac(j, "bssid", e->neighbors[i].bssid);
+			json_kv_uint(j, "channel", e->neighbors[i].channel);
+			json_kv_uint(j, "op_class", e->neighbors[i].op_class);
+			if (e->neighbors[i].preference >= 0)
+				json_kv_int(j, "preference",
+				    e->neighbors[i].preference);
 			json_obj_end(j);
 		}
 		json_arr_end(j);
 	}
 	if (f->kind == D11_K_BEACON || f->kind == D11_K_PROBE_RESP ||
 	    f->kind == D11_K_ASSOC_REQ || f->kind == D11_K_REASSOC_REQ) {
-		json_key(j, "rm_neighbor_report");
-		json_bool(j, d11_elems_rm_neighbor_report(e));
-		json_key(j, "bss_transition");
-		json_bool(j, d11_elems_bss_transition(e));
+		json_kv_bool(j, "rm_neighbor_report",
+		    d11_elems_rm_neighbor_report(e));
+		json_kv_bool(j, "bss_transition", d11_elems_bss_transition(e));
 	}
-	if (e->n_duplicate > 0) {
-		json_key(j, "duplicate");
-		json_uint(j, e->n_duplicate);
-	}
+	if (e->n_duplicate > 0)
+		json_kv_uint(j, "duplicate", e->n_duplicate);
 }
 
 static void
@@ -201,39 +172,31 @@ print_action(struct json *j, const struct d11_frame *f)
 	unsigned		 i, n;
 
 	if (!a->readable) {
-		json_key(j, "readable");
-		json_bool(j, false);
+		json_kv_bool(j, "readable", false);
 		return;
 	}
 	if (f->body_len < 1)
 		return;
-	json_key(j, "category");
-	json_uint(j, a->category);
-	json_key(j, "category_name");
-	json_str(j, d11_category_name(a->category));
+	json_kv_uint(j, "category", a->category);
+	json_kv_str(j, "category_name", d11_category_name(a->category));
 	if (a->has_action) {
-		json_key(j, "action");
-		json_uint(j, a->action);
-		json_key(j, "action_name");
-		json_str(j, d11_action_name(a->category, a->action));
+		json_kv_uint(j, "action", a->action);
+		json_kv_str(j, "action_name",
+		    d11_action_name(a->category, a->action));
 	}
-	if (a->has_dialog_token) {
-		json_key(j, "dialog_token");
-		json_uint(j, a->dialog_token);
-	}
+	if (a->has_dialog_token)
+		json_kv_uint(j, "dialog_token", a->dialog_token);
 	if ((a->category == D11_CAT_WNM) && a->has_action) {
 		switch (a->action) {
 		case D11_WNM_BTM_QUERY:
-			json_key(j, "btm_query_reason");
-			json_uint(j, a->btm_query_reason);
+			json_kv_uint(j, "btm_query_reason",
+			    a->btm_query_reason);
 			break;
 		case D11_WNM_BTM_REQ:
-			json_key(j, "btm_mode");
-			json_uint(j, a->btm_mode);
-			json_key(j, "btm_disassoc_timer");
-			json_uint(j, a->btm_disassoc_timer);
-			json_key(j, "btm_validity");
-			json_uint(j, a->btm_validity);
+			json_kv_uint(j, "btm_mode", a->btm_mode);
+			json_kv_uint(j, "btm_disassoc_timer",
+			    a->btm_disassoc_timer);
+			json_kv_uint(j, "btm_validity", a->btm_validity);
 			json_key(j, "btm_candidates");
 			json_arr_begin(j);
 			n = e->n_neighbors < D11_MAX_NEIGHBORS ?
@@ -241,33 +204,25 @@ print_action(struct json *j, const struct d11_frame *f)
 			for (i = 0; f->has_elems && i < n; i++)
 				json_mac(j, e->neighbors[i].bssid);
 			json_arr_end(j);
-			if (a->btm_url != NULL) {
-				json_key(j, "btm_url");
-				json_strn(j, a->btm_url, a->btm_url_len);
-			}
+			if (a->btm_url != NULL)
+				json_kv_strn(j, "btm_url", a->btm_url,
+				    a->btm_url_len);
 			break;
 		case D11_WNM_BTM_RESP:
 			break;
 		}
 	}
 	if (a->has_btm_status) {
-		json_key(j, "btm_status");
-		json_uint(j, a->btm_status);
-		json_key(j, "btm_status_name");
-		json_str(j, d11_btm_status_name(a->btm_status));
+		json_kv_uint(j, "btm_status", a->btm_status);
+		json_kv_str(j, "btm_status_name",
+		    d11_btm_status_name(a->btm_status));
 	}
-	if (a->btm_target != NULL) {
-		json_key(j, "btm_target");
-		json_mac(j, a->btm_target);
-	}
-	if (a->ft_sta != NULL) {
-		json_key(j, "ft_sta");
-		json_mac(j, a->ft_sta);
-	}
-	if (a->ft_target_ap != NULL) {
-		json_key(j, "ft_target_ap");
-		json_mac(j, a->ft_target_ap);
-	}
+	if (a->btm_target != NULL)
+		json_kv_mac(j, "btm_target", a->btm_target);
+	if (a->ft_sta != NULL)
+		json_kv_mac(j, "ft_sta", a->ft_sta);
+	if (a->ft_target_ap != NULL)
+		json_kv_mac(j, "ft_target_ap", a->ft_target_ap);
 }
 
 static void
@@ -277,30 +232,20 @@ print_eapol(struct json *j, const struct d11_eapol *e)
 		NULL, "1", "2", "3", "4", "\"g1\"", "\"g2\"", "\"req\""
 	};
 
-	json_key(j, "eapol_type");
-	json_uint(j, e->type);
+	json_kv_uint(j, "eapol_type", e->type);
 	if (e->type != D11_EAPOL_KEY)
 		return;
-	json_key(j, "key_desc");
-	json_uint(j, e->desc_type);
-	json_key(j, "key_info");
-	json_uint(j, e->key_info);
-	if (e->msg != D11_EAPOL_M_UNKNOWN && e->msg < 8) {
-		json_key(j, "eapol_msg");
-		json_raw(j, msgs[e->msg]);
-	}
+	json_kv_uint(j, "key_desc", e->desc_type);
+	json_kv_uint(j, "key_info", e->key_info);
+	if (e->msg != D11_EAPOL_M_UNKNOWN && e->msg < 8)
+		json_kv_raw(j, "eapol_msg", msgs[e->msg]);
 	if (e->nonce == NULL)
 		return;
-	json_key(j, "replay");
-	json_uint(j, e->replay);
-	json_key(j, "mic_len");
-	json_uint(j, e->mic_len);
-	json_key(j, "key_data_len");
-	json_uint(j, e->key_data_len);
-	if (e->pmkid_kde != NULL) {
-		json_key(j, "pmkid_kde");
-		json_hex(j, e->pmkid_kde, 16);
-	}
+	json_kv_uint(j, "replay", e->replay);
+	json_kv_uint(j, "mic_len", e->mic_len);
+	json_kv_uint(j, "key_data_len", e->key_data_len);
+	if (e->pmkid_kde != NULL)
+		json_kv_hex(j, "pmkid_kde", e->pmkid_kde, 16);
 }
 
 static void
@@ -308,20 +253,14 @@ print_eap(struct json *j, const struct d11_eapol *e)
 {
 	if (e->eap_code == 0)
 		return;
-	json_key(j, "eap_code");
-	json_uint(j, e->eap_code);
-	json_key(j, "eap_id");
-	json_uint(j, e->eap_id);
+	json_kv_uint(j, "eap_code", e->eap_code);
+	json_kv_uint(j, "eap_id", e->eap_id);
 	if (e->eap_type != 0) {
-		json_key(j, "eap_type");
-		json_uint(j, e->eap_type);
-		json_key(j, "eap_type_name");
-		json_str(j, d11_eap_type_name(e->eap_type));
+		json_kv_uint(j, "eap_type", e->eap_type);
+		json_kv_str(j, "eap_type_name", d11_eap_type_name(e->eap_type));
 	}
-	if (e->identity != NULL) {
-		json_key(j, "eap_identity");
-		json_strn(j, e->identity, e->identity_len);
-	}
+	if (e->identity != NULL)
+		json_kv_strn(j, "eap_identity", e->identity, e->identity_len);
 }
 
 static unsigned
@@ -354,8 +293,7 @@ addr(struct json *j, const char *key, const uint8_t *mac)
 {
 	if (mac == NULL)
 		return;
-	json_key(j, key);
-	json_mac(j, mac);
+	json_kv_mac(j, key, mac);
 }
 
 void
@@ -372,8 +310,7 @@ frames_print(FILE *out, const struct rs_rec *rec, bool all)
 		return;
 	json_init(&j, out);
 	json_obj_begin(&j);
-	json_key(&j, "n");
-	json_uint(&j, rec->n);
+	json_kv_uint(&j, "n", rec->n);
 
 	s = rec->ts_ns / 1000000000;
 	ns = rec->ts_ns % 1000000000;
@@ -386,52 +323,33 @@ frames_print(FILE *out, const struct rs_rec *rec, bool all)
 		    ns / 1000);
 	else
 		snprintf(ts, sizeof(ts), "%" PRId64 ".%09" PRId64, s, ns);
-	json_key(&j, "ts");
-	json_raw(&j, ts);
+	json_kv_raw(&j, "ts", ts);
 
 	if (f->radio.present & D11_RADIO_FREQ) {
-		json_key(&j, "freq");
-		json_uint(&j, f->radio.freq);
-		if ((ch = d11_freq_to_channel(f->radio.freq)) != 0) {
-			json_key(&j, "channel");
-			json_int(&j, ch);
-		}
+		json_kv_uint(&j, "freq", f->radio.freq);
+		if ((ch = d11_freq_to_channel(f->radio.freq)) != 0)
+			json_kv_int(&j, "channel", ch);
 	}
-	if (f->radio.present & D11_RADIO_SIGNAL) {
-		json_key(&j, "rssi");
-		json_int(&j, f->radio.signal);
-	}
-	if (f->radio.present & D11_RADIO_NOISE) {
-		json_key(&j, "noise");
-		json_int(&j, f->radio.noise);
-	}
-	if (f->bad_fcs) {
-		json_key(&j, "bad_fcs");
-		json_bool(&j, true);
-	}
-	if (rec->cut) {
-		json_key(&j, "cut");
-		json_bool(&j, true);
-	}
-	json_key(&j, "type");
-	json_str(&j, d11_kind_name(f->kind));
+	if (f->radio.present & D11_RADIO_SIGNAL)
+		json_kv_int(&j, "rssi", f->radio.signal);
+	if (f->radio.present & D11_RADIO_NOISE)
+		json_kv_int(&j, "noise", f->radio.noise);
+	if (f->bad_fcs)
+		json_kv_bool(&j, "bad_fcs", true);
+	if (rec->cut)
+		json_kv_bool(&j, "cut", true);
+	json_kv_str(&j, "type", d11_kind_name(f->kind));
 	if (f->kind == D11_K_NONE) {
-		json_key(&j, "error");
-		json_str(&j, error_name(f->error));
+		json_kv_str(&j, "error", error_name(f->error));
 		json_obj_end(&j);
 		putc('\n', out);
 		return;
 	}
-	json_key(&j, "subtype");
-	json_uint(&j, f->type << 4 | f->subtype);
-	json_key(&j, "retry");
-	json_bool(&j, f->retry);
-	json_key(&j, "protected");
-	json_bool(&j, f->protected);
-	if (f->has_seq) {
-		json_key(&j, "seq");
-		json_uint(&j, f->seq);
-	}
+	json_kv_uint(&j, "subtype", f->type << 4 | f->subtype);
+	json_kv_bool(&j, "retry", f->retry);
+	json_kv_bool(&j, "protected", f->protected);
+	if (f->has_seq)
+		json_kv_uint(&j, "seq", f->seq);
 	addr(&j, "sa", f->sa);
 	addr(&j, "da", f->da);
 	addr(&j, "bssid", f->bssid);
@@ -442,41 +360,27 @@ frames_print(FILE *out, const struct rs_rec *rec, bool all)
 	addr(&j, "current_ap", f->current_ap);
 
 	if (f->has_status) {
-		json_key(&j, "status");
-		json_uint(&j, f->status);
-		json_key(&j, "status_name");
-		json_str(&j, d11_status_name(f->status));
+		json_kv_uint(&j, "status", f->status);
+		json_kv_str(&j, "status_name", d11_status_name(f->status));
 	}
 	if (f->has_reason) {
-		json_key(&j, "reason");
-		json_uint(&j, f->reason);
-		json_key(&j, "reason_name");
-		json_str(&j, d11_reason_name(f->reason));
+		json_kv_uint(&j, "reason", f->reason);
+		json_kv_str(&j, "reason_name", d11_reason_name(f->reason));
 	}
 	if (f->has_auth) {
-		json_key(&j, "auth_alg");
-		json_uint(&j, f->auth_alg);
-		json_key(&j, "auth_alg_name");
-		json_str(&j, d11_auth_alg_name(f->auth_alg));
-		json_key(&j, "auth_seq");
-		json_uint(&j, f->auth_seq);
+		json_kv_uint(&j, "auth_alg", f->auth_alg);
+		json_kv_str(&j, "auth_alg_name",
+		    d11_auth_alg_name(f->auth_alg));
+		json_kv_uint(&j, "auth_seq", f->auth_seq);
 	}
-	if (f->has_aid) {
-		json_key(&j, "aid");
-		json_uint(&j, f->aid);
-	}
-	if (f->has_listen) {
-		json_key(&j, "listen_interval");
-		json_uint(&j, f->listen_interval);
-	}
-	if (f->has_capab) {
-		json_key(&j, "capab");
-		json_uint(&j, f->capab);
-	}
-	if (f->kind == D11_K_BEACON || f->kind == D11_K_PROBE_RESP) {
-		json_key(&j, "beacon_int");
-		json_uint(&j, f->beacon_int);
-	}
+	if (f->has_aid)
+		json_kv_uint(&j, "aid", f->aid);
+	if (f->has_listen)
+		json_kv_uint(&j, "listen_interval", f->listen_interval);
+	if (f->has_capab)
+		json_kv_uint(&j, "capab", f->capab);
+	if (f->kind == D11_K_BEACON || f->kind == D11_K_PROBE_RESP)
+		json_kv_uint(&j, "beacon_int", f->beacon_int);
 	if (f->kind == D11_K_ACTION || f->kind == D11_K_ACTION_NOACK)
 		print_action(&j, f);
 	if (f->has_elems)
@@ -486,18 +390,12 @@ frames_print(FILE *out, const struct rs_rec *rec, bool all)
 	else if (f->kind == D11_K_EAP)
 		print_eap(&j, &f->eapol);
 	if (f->type == D11_FC_TYPE_DATA && f->ethertype != 0 &&
-	    f->kind == D11_K_DATA) {
-		json_key(&j, "ethertype");
-		json_uint(&j, f->ethertype);
-	}
-	if (f->is_null) {
-		json_key(&j, "null");
-		json_bool(&j, true);
-	}
-	if ((m = malformed(f)) != 0) {
-		json_key(&j, "malformed");
-		json_uint(&j, m);
-	}
+	    f->kind == D11_K_DATA)
+		json_kv_uint(&j, "ethertype", f->ethertype);
+	if (f->is_null)
+		json_kv_bool(&j, "null", true);
+	if ((m = malformed(f)) != 0)
+		json_kv_uint(&j, "malformed", m);
 	json_obj_end(&j);
 	putc('\n', out);
 }

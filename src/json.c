@@ -243,3 +243,96 @@ json_raw(struct json *j, const char *text)
 	sep(j);
 	fputs(text, j->f);
 }
+
+void
+json_kv_str(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	json_str(j, s);
+}
+
+void
+json_kv_strn(struct json *j, const char *key, const void *s, size_t len)
+{
+	json_key(j, key);
+	json_strn(j, s, len);
+}
+
+void
+json_kv_int(struct json *j, const char *key, long long v)
+{
+	json_key(j, key);
+	json_int(j, v);
+}
+
+void
+json_kv_uint(struct json *j, const char *key, unsigned long long v)
+{
+	json_key(j, key);
+	json_uint(j, v);
+}
+
+void
+json_kv_bool(struct json *j, const char *key, bool v)
+{
+	json_key(j, key);
+	json_bool(j, v);
+}
+
+void
+json_kv_null(struct json *j, const char *key)
+{
+	json_key(j, key);
+	json_null(j);
+}
+
+void
+json_kv_hex(struct json *j, const char *key, const uint8_t *p, size_t len)
+{
+	json_key(j, key);
+	json_hex(j, p, len);
+}
+
+void
+json_kv_mac(struct json *j, const char *key, const uint8_t *mac)
+{
+	json_key(j, key);
+	json_mac(j, mac);
+}
+
+void
+json_kv_raw(struct json *j, const char *key, const char *text)
+{
+	json_key(j, key);
+	json_raw(j, text);
+}
+
+void
+json_kv_str_or_null(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	if (s != NULL)
+		json_str(j, s);
+	else
+		json_null(j);
+}
+
+void
+json_kv_int_or_null(struct json *j, const char *key, bool have, long long v)
+{
+	json_key(j, key);
+	if (have)
+		json_int(j, v);
+	else
+		json_null(j);
+}
+
+void
+json_kv_mac_or_null(struct json *j, const char *key, const uint8_t *mac)
+{
+	json_key(j, key);
+	if (mac != NULL)
+		json_mac(j, mac);
+	else
+		json_null(j);
+}

@@ -41,6 +41,26 @@ void	json_hex(struct json *, const uint8_t *p, size_t len);
 void	json_mac(struct json *, const uint8_t *mac);
 void	json_raw(struct json *, const char *text);	/* a literal as is */
 
+/* A key and its value in one call: json_key() then the value. */
+void	json_kv_str(struct json *, const char *key, const char *s);
+void	json_kv_strn(struct json *, const char *key, const void *s,
+	    size_t len);
+void	json_kv_int(struct json *, const char *key, long long v);
+void	json_kv_uint(struct json *, const char *key, unsigned long long v);
+void	json_kv_bool(struct json *, const char *key, bool v);
+void	json_kv_null(struct json *, const char *key);
+void	json_kv_hex(struct json *, const char *key, const uint8_t *p,
+	    size_t len);
+void	json_kv_mac(struct json *, const char *key, const uint8_t *mac);
+void	json_kv_raw(struct json *, const char *key, const char *text);
+
+/* The same, with null for a value that is not there. */
+void	json_kv_str_or_null(struct json *, const char *key, const char *s);
+void	json_kv_int_or_null(struct json *, const char *key, bool have,
+	    long long v);
+void	json_kv_mac_or_null(struct json *, const char *key,
+	    const uint8_t *mac);
+
 /* The escaped string with its quotes, for callers without a struct json. */
 void	json_write_string(FILE *, const void *s, size_t len);
 

@@ -20,32 +20,48 @@ ts_str(int64_t ns, char *buf, size_t len)
 	    (long long)((ns % 1000000000LL) / 1000));
 }
 
+/* A time stamp as seconds with microseconds. */
 static void
-json_ts(struct json *j, int64_t ns)
+kv_ts(struct json *j, const char *key, int64_t ns)
 {
 	char b[32];
 
 	ts_str(ns, b, sizeof b);
-	json_raw(j, b);
+	json_kv_raw(j, key, b);
 }
 
+/* A duration in milliseconds, null if not measured (negative). */
 static void
-json_ms(struct json *j, double ms)
+kv_ms(struct json *j, const char *key, double ms)
 {
 	char b[32];
 
 	if (ms < 0) {
-		json_null(j);
+		json_kv_null(j, key);
 		return;
 	}
 	snprintf(b, sizeof b, "%.3f", ms);
-	json_raw(j, b);
+	json_kv_raw(j, key, b);
 }
 
 static void
 mdid_str(const uint8_t *m, char out[5])
 {
 	snprintf(out, 5, "%02x%02x", m[0], m[1]);
+}
+
+/* A mobility domain as four hex digits, null if there is none. */
+static void
+kv_mdid(struct json *j, const char *key, bool have, const uint8_t *m)
+{
+	char md[5];
+
+	if (!have) {
+		json_kv_null(j, key);
+		return;
+	}
+	mdid_str(m, md);
+	json_kv_str(j, key, md);
 }
 
 static void
@@ -55,69 +71,36 @@ json_roam(struct json *j, const struct eng_roam *r)
 	unsigned i;
 
 	json_obj_begin(j);
-	json_key(j, "client");
-	json_mac(j, r->client);
-	json_key(j, "from");
-	if (r->has_from)
-		json_mac(j, r->from);
-	else
-		json_null(j);
-	json_key(j, "to");
-	json_mac(j, r->to);
-	json_key(j, "ssid");
-	json_str(j, r->ssid);
-	json_key(j, "start");
-	json_ts(j, r->start_ns);
-	json_key(j, "end");
-	json_ts(j, r->end_ns);
-	json_key(j, "method");
-	json_str(j, eng_method_name(r->method));
-	json_key(j, "result");
-	json_str(j, eng_result_name(r->result));
-	json_key(j, "status");
-	if (r->status >= 0)
-		json_int(j, r->status);
-	else
-		json_null(j);
-	json_key(j, "status_name");
-	json_str(j, r->status >= 0 ? d11_status_name((uint16_t)r->status) :
-	    "");
-	json_key(j, "total_ms");
-	json_ms(j, r->total_ms);
-	json_key(j, "gap_ms");
-	json_ms(j, r->gap_ms);
-	json_key(j, "verdict");
-	json_str(j, eng_verdict_name(r->verdict));
-	json_key(j, "hard");
-	json_bool(j, r->hard);
-	json_key(j, "retries");
-	json_uint(j, r->retries);
-	json_key(j, "attempts");
-	json_uint(j, r->attempts);
+	json_kv_mac(j, "client", r->client);
+	json_kv_mac_or_null(j, "from", r->has_from ? r->from : NULL);
+	json_kv_mac(j, "to", r->to);
+	json_kv_str(j, "ssid", r->ssid);
+	kv_ts(j, "start", r->start_ns);
+	kv_ts(j, "end", r->end_ns);
+	json_kv_str(j, "method", eng_method_name(r->method));
+	json_kv_str(j, "result", eng_result_name(r->result));
+	json_kv_int_or_null(j, "status", r->status >= 0, r->status);
+	json_kv_str(j, "status_name", r->status >= 0 ?
+	    d11_status_name((uint16_t)r->status) : "");
+	kv_ms(j, "total_ms", r->total_ms);
+	kv_ms(j, "gap_ms", r->gap_ms);
+	json_kv_str(j, "verdict", eng_verdict_name(r->verdict));
+	json_kv_bool(j, "hard", r->hard);
+	json_kv_uint(j, "retries", r->retries);
+	json_kv_uint(j, "attempts", r->attempts);
 	json_key(j, "phases");
 	json_arr_begin(j);
 	for (i = 0; i < r->nphases; i++) {
 		ph = &r->phases[i];
 		json_obj_begin(j);
-		json_key(j, "phase");
-		json_str(j, eng_phase_name(ph->kind));
-		json_key(j, "start");
-		json_ts(j, ph->start_ns);
-		json_key(j, "ms");
-		json_ms(j, ph->ms);
-		json_key(j, "verdict");
-		json_str(j, eng_verdict_name(ph->verdict));
-		json_key(j, "status");
-		if (ph->status >= 0)
-			json_int(j, ph->status);
-		else
-			json_null(j);
-		json_key(j, "status_name");
-		json_str(j, eng_phase_status_name(ph));
-		json_key(j, "retries");
-		json_uint(j, ph->retries);
-		json_key(j, "inferred");
-		json_bool(j, ph->protected_);
+		json_kv_str(j, "phase", eng_phase_name(ph->kind));
+		kv_ts(j, "start", ph->start_ns);
+		kv_ms(j, "ms", ph->ms);
+		json_kv_str(j, "verdict", eng_verdict_name(ph->verdict));
+		json_kv_int_or_null(j, "status", ph->status >= 0, ph->status);
+		json_kv_str(j, "status_name", eng_phase_status_name(ph));
+		json_kv_uint(j, "retries", ph->retries);
+		json_kv_bool(j, "inferred", ph->protected_);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
@@ -125,10 +108,8 @@ json_roam(struct json *j, const struct eng_roam *r)
 	json_arr_begin(j);
 	for (i = 0; i < r->ndiags; i++) {
 		json_obj_begin(j);
-		json_key(j, "code");
-		json_str(j, r->diags[i].code);
-		json_key(j, "text");
-		json_str(j, r->diags[i].text);
+		json_kv_str(j, "code", r->diags[i].code);
+		json_kv_str(j, "text", r->diags[i].text);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
@@ -154,49 +135,23 @@ json_akms(struct json *j, const uint32_t *akms, unsigned n)
 static void
 json_ap(struct json *j, const struct eng_ap *a)
 {
-	char md[5];
-
 	json_obj_begin(j);
-	json_key(j, "bssid");
-	json_mac(j, a->bssid);
-	json_key(j, "ssid");
-	if (a->has_ssid)
-		json_str(j, a->ssid);
-	else
-		json_null(j);
-	json_key(j, "channel");
-	json_uint(j, a->channel);
-	json_key(j, "freq");
-	json_uint(j, a->freq);
-	json_key(j, "mdid");
-	if (a->has_mde) {
-		mdid_str(a->mdid, md);
-		json_str(j, md);
-	} else
-		json_null(j);
-	json_key(j, "ft_over_ds");
-	json_bool(j, a->ft_over_ds);
-	json_key(j, "ft");
-	json_bool(j, a->ft);
+	json_kv_mac(j, "bssid", a->bssid);
+	json_kv_str_or_null(j, "ssid", a->has_ssid ? a->ssid : NULL);
+	json_kv_uint(j, "channel", a->channel);
+	json_kv_uint(j, "freq", a->freq);
+	kv_mdid(j, "mdid", a->has_mde, a->mdid);
+	json_kv_bool(j, "ft_over_ds", a->ft_over_ds);
+	json_kv_bool(j, "ft", a->ft);
 	json_key(j, "akms");
 	json_akms(j, a->akms, a->nakms);
-	json_key(j, "rsn_caps");
-	json_uint(j, a->rsn_caps);
-	json_key(j, "nr");
-	json_bool(j, a->nr);
-	json_key(j, "btm");
-	json_bool(j, a->btm);
-	json_key(j, "rssi");
-	if (a->has_rssi)
-		json_int(j, a->rssi);
-	else
-		json_null(j);
-	json_key(j, "beacons");
-	json_uint(j, a->beacons);
-	json_key(j, "first_seen");
-	json_ts(j, a->first_ns);
-	json_key(j, "last_seen");
-	json_ts(j, a->last_ns);
+	json_kv_uint(j, "rsn_caps", a->rsn_caps);
+	json_kv_bool(j, "nr", a->nr);
+	json_kv_bool(j, "btm", a->btm);
+	json_kv_int_or_null(j, "rssi", a->has_rssi, a->rssi);
+	json_kv_uint(j, "beacons", a->beacons);
+	kv_ts(j, "first_seen", a->first_ns);
+	kv_ts(j, "last_seen", a->last_ns);
 	json_obj_end(j);
 }
 
@@ -204,44 +159,23 @@ static void
 json_client(struct json *j, const struct eng_client *c)
 {
 	const struct eng_caps *k = &c->caps;
-	char md[5];
 
 	json_obj_begin(j);
-	json_key(j, "mac");
-	json_mac(j, c->mac);
-	json_key(j, "bss");
-	if (c->has_bss)
-		json_mac(j, c->bss);
-	else
-		json_null(j);
-	json_key(j, "associated");
-	json_bool(j, c->associated);
-	json_key(j, "ssid");
-	json_str(j, c->ssid);
+	json_kv_mac(j, "mac", c->mac);
+	json_kv_mac_or_null(j, "bss", c->has_bss ? c->bss : NULL);
+	json_kv_bool(j, "associated", c->associated);
+	json_kv_str(j, "ssid", c->ssid);
 	json_key(j, "caps");
 	json_obj_begin(j);
-	json_key(j, "k");
-	json_bool(j, k->k);
-	json_key(j, "v");
-	json_bool(j, k->v);
-	json_key(j, "r");
-	json_bool(j, k->r);
-	json_key(j, "w");
-	json_bool(j, k->w);
-	json_key(j, "known");
-	json_bool(j, k->known);
-	json_key(j, "nr");
-	json_bool(j, k->nr);
-	json_key(j, "mfpr");
-	json_bool(j, k->mfpr);
-	json_key(j, "mdid");
-	if (k->has_mdid) {
-		mdid_str(k->mdid, md);
-		json_str(j, md);
-	} else
-		json_null(j);
-	json_key(j, "ft_akm");
-	json_bool(j, k->ft_akm);
+	json_kv_bool(j, "k", k->k);
+	json_kv_bool(j, "v", k->v);
+	json_kv_bool(j, "r", k->r);
+	json_kv_bool(j, "w", k->w);
+	json_kv_bool(j, "known", k->known);
+	json_kv_bool(j, "nr", k->nr);
+	json_kv_bool(j, "mfpr", k->mfpr);
+	kv_mdid(j, "mdid", k->has_mdid, k->mdid);
+	json_kv_bool(j, "ft_akm", k->ft_akm);
 	json_key(j, "bands");
 	json_arr_begin(j);
 	if (k->bands & ENG_BAND_2G)
@@ -251,32 +185,19 @@ json_client(struct json *j, const struct eng_client *c)
 	if (k->bands & ENG_BAND_6G)
 		json_str(j, "6");
 	json_arr_end(j);
-	json_key(j, "ht");
-	json_bool(j, k->ht);
-	json_key(j, "vht");
-	json_bool(j, k->vht);
-	json_key(j, "he");
-	json_bool(j, k->he);
-	json_key(j, "eht");
-	json_bool(j, k->eht);
+	json_kv_bool(j, "ht", k->ht);
+	json_kv_bool(j, "vht", k->vht);
+	json_kv_bool(j, "he", k->he);
+	json_kv_bool(j, "eht", k->eht);
 	json_obj_end(j);
 	json_key(j, "akms");
 	json_akms(j, k->akms, k->nakms);
-	json_key(j, "rssi");
-	if (c->has_rssi)
-		json_int(j, c->rssi);
-	else
-		json_null(j);
-	json_key(j, "roams");
-	json_uint(j, c->nroams);
-	json_key(j, "joins");
-	json_uint(j, c->njoins);
-	json_key(j, "failed");
-	json_uint(j, c->nfailed);
-	json_key(j, "first_seen");
-	json_ts(j, c->first_ns);
-	json_key(j, "last_seen");
-	json_ts(j, c->last_ns);
+	json_kv_int_or_null(j, "rssi", c->has_rssi, c->rssi);
+	json_kv_uint(j, "roams", c->nroams);
+	json_kv_uint(j, "joins", c->njoins);
+	json_kv_uint(j, "failed", c->nfailed);
+	kv_ts(j, "first_seen", c->first_ns);
+	kv_ts(j, "last_seen", c->last_ns);
 	json_obj_end(j);
 }
 
@@ -284,6 +205,7 @@ static void
 json_sources(struct json *j, struct cap *cap)
 {
 	struct cap_source_info si;
+	uint64_t drops = 0;
 	size_t i;
 
 	json_key(j, "sources");
@@ -291,38 +213,24 @@ json_sources(struct json *j, struct cap *cap)
 	for (i = 0; i < cap_nsources(cap); i++) {
 		cap_source_info(cap, i, &si);
 		json_obj_begin(j);
-		json_key(j, "name");
-		json_str(j, si.name);
-		json_key(j, "desc");
-		json_str(j, si.desc);
-		json_key(j, "dlt");
-		json_int(j, si.dlt);
-		json_key(j, "received");
-		json_uint(j, si.received);
-		json_key(j, "ring_drops");
-		json_uint(j, si.ring_drops);
-		json_key(j, "kernel_drops");
-		json_uint(j, si.kernel_drops);
-		json_key(j, "dups");	/* copies another source delivered */
-		json_uint(j, si.dups);
-		json_key(j, "error");
-		if (si.error != 0)
-			json_str(j, si.errmsg);
-		else
-			json_null(j);
+		json_kv_str(j, "name", si.name);
+		json_kv_str(j, "desc", si.desc);
+		json_kv_int(j, "dlt", si.dlt);
+		json_kv_uint(j, "received", si.received);
+		json_kv_uint(j, "ring_drops", si.ring_drops);
+		json_kv_uint(j, "kernel_drops", si.kernel_drops);
+		/* copies another source delivered */
+		json_kv_uint(j, "dups", si.dups);
+		json_kv_str_or_null(j, "error", si.error != 0 ? si.errmsg :
+		    NULL);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
-	json_key(j, "drops");
-	{
-		uint64_t d = 0;
-
-		for (i = 0; i < cap_nsources(cap); i++) {
-			cap_source_info(cap, i, &si);
-			d += si.ring_drops + si.kernel_drops;
-		}
-		json_uint(j, d);
+	for (i = 0; i < cap_nsources(cap); i++) {
+		cap_source_info(cap, i, &si);
+		drops += si.ring_drops + si.kernel_drops;
 	}
+	json_kv_uint(j, "drops", drops);
 }
 
 static void
@@ -364,42 +272,29 @@ report_json(FILE *fp, struct eng *e, struct cap *cap)
 	for (i = 0; i < eng_nfindings(e); i++) {
 		fd = eng_finding(e, i);
 		json_obj_begin(&j);
-		json_key(&j, "code");
-		json_str(&j, fd->code);
-		json_key(&j, "ssid");
-		json_str(&j, fd->ssid);
+		json_kv_str(&j, "code", fd->code);
+		json_kv_str(&j, "ssid", fd->ssid);
 		json_key(&j, "bssids");
 		json_arr_begin(&j);
 		for (b = 0; b < fd->nbssids; b++)
 			json_mac(&j, fd->bssids[b]);
 		json_arr_end(&j);
-		json_key(&j, "text");
-		json_str(&j, fd->text);
+		json_kv_str(&j, "text", fd->text);
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
 	json_key(&j, "summary");
 	json_obj_begin(&j);
-	json_key(&j, "frames");
-	json_uint(&j, cn->frames);
-	json_key(&j, "aps");
-	json_uint(&j, cn->aps);
-	json_key(&j, "clients");
-	json_uint(&j, cn->clients);
-	json_key(&j, "roams");
-	json_uint(&j, cn->roams);
-	json_key(&j, "joins");
-	json_uint(&j, cn->joins);
-	json_key(&j, "failed");
-	json_uint(&j, cn->roams_failed);
-	json_key(&j, "fail");
-	json_uint(&j, cn->fail);
-	json_key(&j, "warn");
-	json_uint(&j, cn->warn);
-	json_key(&j, "roams_aged");
-	json_uint(&j, cn->roams_aged);
-	json_key(&j, "clients_aged");
-	json_uint(&j, cn->clients_aged);
+	json_kv_uint(&j, "frames", cn->frames);
+	json_kv_uint(&j, "aps", cn->aps);
+	json_kv_uint(&j, "clients", cn->clients);
+	json_kv_uint(&j, "roams", cn->roams);
+	json_kv_uint(&j, "joins", cn->joins);
+	json_kv_uint(&j, "failed", cn->roams_failed);
+	json_kv_uint(&j, "fail", cn->fail);
+	json_kv_uint(&j, "warn", cn->warn);
+	json_kv_uint(&j, "roams_aged", cn->roams_aged);
+	json_kv_uint(&j, "clients_aged", cn->clients_aged);
 	json_obj_end(&j);
 	if (cap != NULL)
 		json_sources(&j, cap);

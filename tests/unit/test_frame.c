@@ -1265,6 +1265,48 @@ test_json_nesting(void **state)
 	free(o);
 }
 
+static void
+write_keyed(FILE *f, const void *arg)
+{
+	struct json	 j;
+	static const uint8_t hx[2] = { 0xa1, 0xb2 };
+
+	(void)arg;
+	json_init(&j, f);
+	json_obj_begin(&j);
+	json_kv_str(&j, "s", "x\"y");
+	json_kv_strn(&j, "sn", "abc", 2);
+	json_kv_int(&j, "i", -3);
+	json_kv_uint(&j, "u", 18446744073709551615ULL);
+	json_kv_bool(&j, "b", true);
+	json_kv_null(&j, "n");
+	json_kv_hex(&j, "h", hx, 2);
+	json_kv_mac(&j, "m", STA);
+	json_kv_raw(&j, "r", "1.500");
+	json_kv_str_or_null(&j, "s0", NULL);
+	json_kv_str_or_null(&j, "s1", "z");
+	json_kv_int_or_null(&j, "i0", false, 7);
+	json_kv_int_or_null(&j, "i1", true, 7);
+	json_kv_mac_or_null(&j, "m0", NULL);
+	json_kv_mac_or_null(&j, "m1", STA);
+	json_obj_end(&j);
+}
+
+static void
+test_json_keyed(void **state)
+{
+	char	*o;
+
+	(void)state;
+	o = capture(write_keyed, NULL);
+	assert_string_equal(o, "{\"s\":\"x\\\"y\",\"sn\":\"ab\",\"i\":-3,"
+	    "\"u\":18446744073709551615,\"b\":true,\"n\":null,"
+	    "\"h\":\"a1b2\",\"m\":\"02:00:00:00:02:00\",\"r\":1.500,"
+	    "\"s0\":null,\"s1\":\"z\",\"i0\":null,\"i1\":7,\"m0\":null,"
+	    "\"m1\":\"02:00:00:00:02:00\"}");
+	free(o);
+}
+
 static struct rs_rec	 REC;
 
 static void
@@ -1347,6 +1389,7 @@ main(void)
 		cmocka_unit_test(test_util),
 		cmocka_unit_test(test_json_escape),
 		cmocka_unit_test(test_json_nesting),
+		cmocka_unit_test(test_json_keyed),
 		cmocka_unit_test(test_frames_line),
 	};
 
