@@ -20,14 +20,12 @@
 
 #include "engine/engine.h"
 #include "record.h"
+#include "rs.h"
 
 static double
 now_s(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return (double)rs_mono_ns() / 1e9;
 }
 
 static pcap_t *

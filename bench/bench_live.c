@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "cap/cap.h"
+#include "rs.h"
 
 struct feed {
 	int		 fd;
@@ -37,10 +38,7 @@ struct feed {
 static double
 now(void)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	return (double)rs_mono_ns() / 1e9;
 }
 
 static void

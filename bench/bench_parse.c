@@ -20,6 +20,7 @@
 #include <pcap/pcap.h>
 
 #include "dot11.h"
+#include "rs.h"
 
 struct rec {
 	size_t		 off;
@@ -29,10 +30,7 @@ struct rec {
 static double
 now(void)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+	return (double)rs_mono_ns() / 1e9;
 }
 
 static int

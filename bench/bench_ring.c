@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cap/ring.h"
+#include "rs.h"
 
 static struct ring	*r;
 static uint64_t		 nrec = 20000000;
@@ -24,10 +25,7 @@ static uint64_t		 p_drops;
 static double
 now(void)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	return (double)rs_mono_ns() / 1e9;
 }
 
 static void *

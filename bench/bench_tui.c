@@ -20,6 +20,7 @@
 #include <curses.h>
 
 #include "engine/engine.h"
+#include "rs.h"
 #include "tui/tui_int.h"
 
 #define NCLIENTS	1000
@@ -28,15 +29,6 @@
 #define ITER		200
 
 static uint64_t	 recno;
-
-static int64_t
-now_ns(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
-}
 
 static void
 feed(struct eng *e, const uint8_t *buf, size_t len, int64_t ts)
@@ -176,11 +168,11 @@ main(void)
 	clients_move(&t, NCLIENTS / 2, true);
 
 	for (i = 0; i < ITER; i++) {
-		t0 = now_ns();
+		t0 = rs_mono_ns();
 		tui_model_refresh(&t);
 		redrawwin(stdscr);
 		tui_draw(&t);
-		dt[i] = now_ns() - t0;
+		dt[i] = rs_mono_ns() - t0;
 	}
 	endwin();
 	delscreen(scr);

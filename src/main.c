@@ -3,9 +3,10 @@
  * between the TUI and the headless outputs (--frames, --report).
  *
  * Everything that is not option handling lives behind the subsystems'
- * headers: cap.h (sources, threads, ring), engine.h, frames.h, report.h and
- * tui.h.  Every error is one line on stderr, "roamscope: " + what is wrong +
- * what to do, and one of the RS_EXIT_* codes documented in roamscope(1).
+ * headers: rs.h (exit codes, clock), cap.h (sources, threads, ring),
+ * engine.h, frames.h, report.h and tui.h.  Every error is one line on
+ * stderr, "roamscope: " + what is wrong + what to do, and one of the
+ * RS_EXIT_* codes documented in roamscope(1).
  */
 #include "config.h"
 
@@ -27,6 +28,7 @@
 #include "engine/engine.h"
 #include "frames.h"
 #include "report.h"
+#include "rs.h"
 #include "tui/tui.h"
 
 #ifndef PKGDATADIR
@@ -542,15 +544,6 @@ rec_malformed(const struct rs_rec *rec)
 	    f->act.malformed || f->eapol.malformed);
 }
 
-static int64_t
-mono_ns(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
-}
-
 static int
 run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
     bool streaming)
@@ -570,7 +563,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 			setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	}
 	if (o->duration > 0)
-		deadline = mono_ns() + (int64_t)(o->duration * 1e9);
+		deadline = rs_mono_ns() + (int64_t)(o->duration * 1e9);
 
 	for (;;) {
 		/*
@@ -579,7 +572,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 		 * hold the same frames.
 		 */
 		if (!stopping && (got_stop ||
-		    (deadline != 0 && mono_ns() >= deadline))) {
+		    (deadline != 0 && rs_mono_ns() >= deadline))) {
 			cap_stop(cap);
 			stopping = true;
 		}

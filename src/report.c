@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "json.h"
 #include "report.h"
+#include "rs.h"
 
 static void
 ts_str(int64_t ns, char *buf, size_t len)

@@ -40,6 +40,7 @@
 #include "cap/nl80211.h"
 #include "cap/pcapng.h"
 #include "cap/ring.h"
+#include "rs.h"
 
 #define REORDER_NS	(100 * 1000000LL)	/* live reorder window */
 
@@ -150,15 +151,6 @@ static int
 dlt_ok(int dlt)
 {
 	return d11_dlt_supported(dlt);
-}
-
-static int64_t
-mono_ns(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 static void
@@ -1011,7 +1003,7 @@ src_push(struct cap_src *s, int dlt, int64_t ts_ns, const uint8_t *data,
 	slot->digest = c->dd != NULL ? frame_digest(&slot->rec.f) : 0;
 	slot->origin = (uint16_t)(s->idx * 8 + (s->cur_if < 7 ?
 	    s->cur_if : 7));
-	slot->arrival_ns = mono_ns();
+	slot->arrival_ns = rs_mono_ns();
 	ring_commit(s->ring);
 	/* Pairs with the fence in cap_next: one of us sees the other. */
 	atomic_thread_fence(memory_order_seq_cst);
@@ -1045,7 +1037,7 @@ static void
 live_run(struct cap_src *s)
 {
 	struct pollfd	 pfd;
-	int64_t		 last = mono_ns(), now;
+	int64_t		 last = rs_mono_ns(), now;
 	int		 rc;
 
 	pfd.fd = pcap_get_selectable_fd(s->pcap);
@@ -1069,7 +1061,7 @@ live_run(struct cap_src *s)
 			    pcap_geterr(s->pcap));
 			break;
 		}
-		now = mono_ns();
+		now = rs_mono_ns();
 		if (now - last > 1000000000LL) {
 			live_stats(s);
 			last = now;
@@ -1435,7 +1427,7 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 	}
 	if (!c->started)
 		return -1;
-	now = mono_ns();
+	now = rs_mono_ns();
 	deadline = timeout_ms < 0 ? INT64_MAX :
 	    now + (int64_t)timeout_ms * 1000000LL;
 	for (;;) {
@@ -1489,7 +1481,7 @@ wait:
 		poll(&pfd, 1, ms);
 		drain_efd(c);
 		armed = 0;
-		now = mono_ns();
+		now = rs_mono_ns();
 	}
 }
 

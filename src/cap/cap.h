@@ -20,21 +20,6 @@
 
 #include "record.h"
 
-/* Exit codes shared by the whole program (documented in doc/roamscope.1). */
-#define RS_EXIT_OK		0
-#define RS_EXIT_USAGE		1	/* bad option, or no terminal for the TUI */
-#define RS_EXIT_PERM		2	/* missing capability / privilege */
-#define RS_EXIT_ROAM_FAILED	3	/* --report: at least one roam failed */
-#define RS_EXIT_NOFILE		4	/* missing, unreadable or a directory */
-#define RS_EXIT_FORMAT		5	/* not a capture, empty, bad block */
-#define RS_EXIT_LINKTYPE	6	/* unsupported link type */
-#define RS_EXIT_TRUNCATED	7	/* last record cut short (frames kept) */
-#define RS_EXIT_IFACE		8	/* no such interface, not monitor mode */
-#define RS_EXIT_NETLINK		9	/* nl80211 refused (message given) */
-#define RS_EXIT_SLA		10	/* --sla file has a bad line */
-#define RS_EXIT_WRITE		11	/* -w file cannot be written */
-#define RS_EXIT_INTERNAL	70
-
 enum cap_kind {
 	CAP_FILE,		/* pcap/pcapng file, or "-" for stdin */
 	CAP_FOLLOW,		/* a file still being written (--follow) */

@@ -27,8 +27,9 @@
 #include <netlink/msg.h>
 #include <netlink/netlink.h>
 
-#include "cap/cap.h"
 #include "cap/nl80211.h"
+#include "dot11/dot11.h"
+#include "rs.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK	270

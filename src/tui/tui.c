@@ -26,6 +26,7 @@
 
 #include "cap/cap.h"
 #include "engine/engine.h"
+#include "rs.h"
 #include "tui.h"
 #include "tui_int.h"
 
@@ -38,15 +39,6 @@
 static volatile sig_atomic_t	 tui_sig;
 static volatile sig_atomic_t	 tui_screen_up;
 static bool			 tui_utf8;
-
-static int64_t
-mono_ns(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
-}
 
 static void
 on_signal(int sig)
@@ -256,7 +248,7 @@ tui_status(struct tui *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->status, sizeof t->status, fmt, ap);
 	va_end(ap);
-	t->status_until = mono_ns() + STATUS_NS;
+	t->status_until = rs_mono_ns() + STATUS_NS;
 }
 
 /*
@@ -1017,7 +1009,7 @@ note_failures(struct tui *t, uint64_t *seen)
 		return;
 	}
 	*seen = now;
-	t->flash_until = mono_ns() + FLASH_NS;
+	t->flash_until = rs_mono_ns() + FLASH_NS;
 	if (t->bell)
 		beep();
 	for (i = eng_nroams_all(t->eng); i-- > 0;) {
@@ -1155,10 +1147,10 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	while (!quit && tui_sig == 0) {
 		/* Feed the engine, bounded so that keys stay responsive. */
 		more = false;
-		start = mono_ns();
+		start = rs_mono_ns();
 		for (batch = 0; !t.ended; batch++) {
 			if (batch >= BATCH_MAX || ((batch & 255) == 255 &&
-			    mono_ns() - start > BATCH_NS)) {
+			    rs_mono_ns() - start > BATCH_NS)) {
 				more = true;
 				break;
 			}
@@ -1184,7 +1176,7 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 		}
 		note_failures(&t, &fails_seen);
 
-		now = t.now_mono = mono_ns();
+		now = t.now_mono = rs_mono_ns();
 		if (!t.paused && eng_generation(eng) != drawn_gen)
 			dirty = true;
 		if (t.paused && t.paused_new != drawn_new)

@@ -29,6 +29,7 @@
 #include "cap/cap.h"
 #include "cap/nl80211.h"
 #include "cap/pcapng.h"
+#include "rs.h"
 
 static char	 tmpdir[256];
 
