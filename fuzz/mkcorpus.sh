@@ -25,11 +25,13 @@ mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla"
 
 sh "$top/fuzz/seed.sh" "$out/parse" 100 >/dev/null
 
-exec python3 - "$top/fuzz" "$top/tests/data" "$out" <<'PY'
+exec python3 - "$top" "$top/tests/data" "$out" <<'PY'
 import os, struct, sys
 
-sys.path.insert(0, sys.argv[1])
-from pcaprec import put as put_in, records
+sys.path[:0] = [os.path.join(sys.argv[1], 'fuzz'),
+                os.path.join(sys.argv[1], 'tests')]
+from corpus import put as put_in
+from pcaplib import records
 
 data, out = sys.argv[2], sys.argv[3]
 SEL = {127: 0, 105: 1, 192: 2, 119: 3, 163: 4}	# fuzz_engine.c's order

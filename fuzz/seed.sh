@@ -4,7 +4,7 @@
 # usage: fuzz/seed.sh [OUTDIR] [MAX_PER_FILE]
 #
 # Every record of tests/data/**/*.pcap and *.pcapng (read with
-# fuzz/pcaprec.py, no third-party modules) becomes one corpus file: the
+# tests/pcaplib.py, no third-party modules) becomes one corpus file: the
 # link-type selector byte fuzz_parse.c expects, then the record's bytes.
 # Identical inputs are stored once (files are named by their SHA-1).
 set -eu
@@ -14,11 +14,13 @@ out=${1:-fuzz-corpus}	# relative to the current (build) directory
 max=${2:-400}
 mkdir -p "$out"
 
-exec python3 - "$top/fuzz" "$top/tests/data" "$out" "$max" <<'EOF'
+exec python3 - "$top" "$top/tests/data" "$out" "$max" <<'EOF'
 import os, struct, sys
 
-sys.path.insert(0, sys.argv[1])
-from pcaprec import put, read_records
+sys.path[:0] = [os.path.join(sys.argv[1], 'fuzz'),
+                os.path.join(sys.argv[1], 'tests')]
+from corpus import put
+from pcaplib import read_records
 
 data, out, maxper = sys.argv[2], sys.argv[3], int(sys.argv[4])
 # Selector byte -> link type, in fuzz_parse.c's order.

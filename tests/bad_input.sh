@@ -12,27 +12,18 @@ LAB="$DATA/lab/ft-invalid-pmkid.pcap"
 command -v python3 >/dev/null || { echo "Bail out! no python3"; exit 99; }
 
 # --- build the bad files ---------------------------------------------------
-python3 - "$LAB" "$T" <<'EOF' || { echo "Bail out! mkbad failed"; exit 99; }
+python3 - "$LAB" "$T" "$top_srcdir/tests" \
+    <<'EOF' || { echo "Bail out! mkbad failed"; exit 99; }
 import struct, sys, os
 lab, out = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[3])
+from pcaplib import block as blk, epb as epb_us, file_header as hdr, \
+    read_pcap, record as rec, shb, idb
 
-buf = open(lab, "rb").read()
-assert buf[:4] == b"\xd4\xc3\xb2\xa1"
-recs = []          # (sec, usec, data) of the real capture
-off = 24
-while off + 16 <= len(buf):
-    s, u, cl, ol = struct.unpack("<IIII", buf[off:off + 16])
-    recs.append((s, u, buf[off + 16:off + 16 + cl]))
-    off += 16 + cl
+h, rs = read_pcap(lab)
+assert h.endian == "<" and not h.nanosecond
+recs = [(r.sec, r.frac, r.data) for r in rs]   # of the real capture
 GOOD = 40          # real frames before (and after) a bad one
-
-def hdr(dlt=127, snap=262144):
-    return struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, snap, dlt)
-
-def rec(s, u, data, caplen=None, origlen=None):
-    cl = len(data) if caplen is None else caplen
-    return struct.pack("<IIII", s, u, cl,
-                       len(data) if origlen is None else origlen) + data
 
 def write(name, body):
     with open(os.path.join(out, name), "wb") as f:
@@ -77,8 +68,8 @@ write("good.pcap", body)
 count("good.pcap", GOOD)
 
 # truncated last record: header says 100 bytes, 30 are there
-write("trunc.pcap", body + struct.pack("<IIII", recs[GOOD][0],
-      recs[GOOD][1], 100, 100) + b"\xaa" * 30)
+write("trunc.pcap", body + rec(recs[GOOD][0], recs[GOOD][1], b"\xaa" * 30,
+                                caplen=100, origlen=100))
 count("trunc.pcap", GOOD)
 # a stream cut mid-record: the same file cut inside its last real record
 nxt = rec(*recs[GOOD])
@@ -88,19 +79,12 @@ count("cut-stream.pcap", GOOD)
 # unsupported link type: Ethernet (DLT 1), a real-looking frame
 eth = bytes.fromhex("ffffffffffff020000000200 0806".replace(" ", "")) + \
     b"\0" * 28
-write("ether.pcap", hdr(dlt=1) + rec(1, 0, eth))
+write("ether.pcap", hdr(1) + rec(1, 0, eth))
 
 # pcapng with a block of an unknown type between the packets
-def blk(btype, payload):
-    payload += b"\0" * (-len(payload) % 4)
-    n = 12 + len(payload)
-    return struct.pack("<II", btype, n) + payload + struct.pack("<I", n)
-ng = blk(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
-ng += blk(0x00000001, struct.pack("<HHI", 127, 0, 0))
+ng = shb() + idb(127)
 def epb(s, u, data):
-    ts = s * 1000000 + u
-    return blk(0x00000006, struct.pack("<IIIII", 0, ts >> 32,
-               ts & 0xffffffff, len(data), len(data)) + data)
+    return epb_us(s * 1000000 + u, data)
 for r in recs[:GOOD]:
     ng += epb(*r)
 ng += blk(0x0BAD0BAD, b"an unknown block: readers must skip it")

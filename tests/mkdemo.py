@@ -25,6 +25,9 @@ import os
 import struct
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcaplib  # noqa: E402
+
 SEGMENTS = [
     "ft-ota-ok",          # join, four clean FT-over-the-air roams
     "ft-ods-ok",          # four FT-over-the-DS roams (FT Action)
@@ -37,35 +40,17 @@ SEGMENTS = [
 
 GAP_BETWEEN_NS = 4_000_000_000    # silence between two pieces
 MAX_IDLE_NS = 4_000_000_000       # a beacons-only stretch is cut to this
-DLT_RADIOTAP = 127
+DLT_RADIOTAP = pcaplib.LINKTYPE_RADIOTAP
 
 
 def read_pcap(path):
     """Classic pcap -> (linktype, snaplen, [(ts_ns, origlen, data)])."""
-    with open(path, "rb") as f:
-        buf = f.read()
-    if len(buf) < 24:
-        raise SystemExit(f"{path}: too short for a pcap header")
-    magic = buf[:4]
-    table = {
-        b"\xd4\xc3\xb2\xa1": ("<", 1000), b"\xa1\xb2\xc3\xd4": (">", 1000),
-        b"\x4d\x3c\xb2\xa1": ("<", 1), b"\xa1\xb2\x3c\x4d": (">", 1),
-    }
-    if magic not in table:
-        raise SystemExit(f"{path}: not a classic pcap file")
-    end, mult = table[magic]
-    _, _, _, _, snaplen, linktype = struct.unpack(end + "HHiIII", buf[4:24])
-    recs = []
-    off = 24
-    while off + 16 <= len(buf):
-        sec, frac, caplen, origlen = struct.unpack(end + "IIII",
-                                                   buf[off:off + 16])
-        data = buf[off + 16:off + 16 + caplen]
-        if len(data) != caplen:
-            raise SystemExit(f"{path}: truncated record at {off}")
-        recs.append((sec * 1_000_000_000 + frac * mult, origlen, data))
-        off += 16 + caplen
-    return linktype, snaplen, recs
+    try:
+        hdr, recs = pcaplib.read_pcap(path, strict=True)
+    except pcaplib.PcapError as e:
+        raise SystemExit(f"{path}: {e}")
+    return hdr.linktype, hdr.snaplen, [
+        (pcaplib.ts_ns(hdr, r), r.origlen, r.data) for r in recs]
 
 
 def is_beacon(data):
@@ -160,14 +145,12 @@ def main():
               f"{recs[-1][0] / 1e9:6.1f} s", file=sys.stderr)
 
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, snap,
-                            DLT_RADIOTAP))
-        for ts, origlen, data in out:
-            us = ts // 1000
-            f.write(struct.pack("<IIII", us // 1_000_000, us % 1_000_000,
-                                len(data), origlen))
-            f.write(data)
+    recs = []
+    for ts, origlen, data in out:
+        us = ts // 1000
+        recs.append((us // 1_000_000, us % 1_000_000, data, origlen))
+    pcaplib.write_pcap(args.output, pcaplib.file_header(DLT_RADIOTAP, snap),
+                       recs)
     total = (out[-1][0] - out[0][0]) / 1e9
     print(f"{args.output}: {len(out)} frames, {total:.1f} s", file=sys.stderr)
 

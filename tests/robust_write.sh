@@ -16,19 +16,18 @@ if [ -z "$TSHARK" ] || ! command -v python3 >/dev/null 2>&1; then
 fi
 CAP=$DATA/lab/ft-ota-voice.pcap
 
-# slow FILE: a pcap's header, then its records in bursts of 40, 0.1 s apart.
+# slow FILE TESTSDIR: a pcap's header, then its records in bursts of 40,
+# 0.1 s apart (read with TESTSDIR/pcaplib.py).
 cat >"$T/slow.py" <<'PY'
-import struct, sys, time
+import sys, time
+sys.path.insert(0, sys.argv[2])
+import pcaplib
 b = open(sys.argv[1], 'rb').read()
+h = pcaplib.pcap_header(b)
 out = sys.stdout.buffer
-out.write(b[:24]); out.flush()
-e = '<' if b[:4] in (b'\xd4\xc3\xb2\xa1', b'\x4d\x3c\xb2\xa1') else '>'
-off, n = 24, 0
-while off + 16 <= len(b):
-    incl = struct.unpack(e + 'I', b[off + 8:off + 12])[0]
-    out.write(b[off:off + 16 + incl])
-    off += 16 + incl
-    n += 1
+out.write(h.raw); out.flush()
+for n, r in enumerate(pcaplib.pcap_records(b, h), 1):
+    out.write(b[r.off:r.off + 16 + r.caplen])
     if n % 40 == 0:
         out.flush()
         time.sleep(0.1)
@@ -37,7 +36,7 @@ time.sleep(30)		# keep the pipe open: roamscope is killed first
 PY
 
 mkfifo "$T/fifo"
-python3 "$T/slow.py" "$CAP" >"$T/fifo" 2>/dev/null &
+python3 "$T/slow.py" "$CAP" "$top_srcdir/tests" >"$T/fifo" 2>/dev/null &
 wpid=$!
 "$ROAMSCOPE" -r - -w "$T/w.pcapng" --frames=all <"$T/fifo" >"$T/out" \
     2>"$T/err" &
@@ -93,7 +92,7 @@ trc_kill=$trc
 for sig in INT TERM HUP; do
 	rm -f "$T/fifo" "$T/s.pcapng"
 	mkfifo "$T/fifo"
-	python3 "$T/slow.py" "$CAP" >"$T/fifo" 2>/dev/null &
+	python3 "$T/slow.py" "$CAP" "$top_srcdir/tests" >"$T/fifo" 2>/dev/null &
 	wpid=$!
 	"$ROAMSCOPE" -r - -w "$T/s.pcapng" --report=json <"$T/fifo" \
 	    >"$T/out" 2>"$T/err" &

@@ -50,6 +50,9 @@ LAB = os.path.join(DATA, "lab")
 ROAMSCOPE = os.environ.get("ROAMSCOPE", "")
 TSHARK = os.environ.get("TSHARK") or shutil.which("tshark") or ""
 
+sys.path.insert(0, os.path.join(SRC, "tests"))
+import pcaplib  # noqa: E402
+
 CLIENT = "02:00:00:00:02:00"
 AP1 = "02:00:00:00:00:00"
 AP2 = "02:00:00:00:01:00"
@@ -135,24 +138,15 @@ def finding_codes(doc):
 # --- classic pcap surgery for synthetic captures ---------------------------
 
 def read_pcap(path):
-    with open(path, "rb") as f:
-        data = f.read()
-    magic = struct.unpack("<I", data[:4])[0]
-    assert magic in (0xa1b2c3d4, 0xa1b23c4d), "classic LE pcap expected"
-    hdr, off, recs = data[:24], 24, []
-    while off + 16 <= len(data):
-        s, us, incl, orig = struct.unpack("<IIII", data[off:off + 16])
-        recs.append([s, us, bytearray(data[off + 16:off + 16 + incl]), orig])
-        off += 16 + incl
-    return hdr, recs
+    """(file header bytes, [[sec, usec, bytearray, origlen]]): records to
+    patch in place, for write_pcap."""
+    hdr, recs = pcaplib.read_pcap(path)
+    assert hdr.endian == "<", "classic LE pcap expected"
+    return hdr.raw, [[r.sec, r.frac, bytearray(r.data), r.origlen]
+                     for r in recs]
 
 
-def write_pcap(path, hdr, recs):
-    with open(path, "wb") as f:
-        f.write(hdr)
-        for s, us, b, orig in recs:
-            f.write(struct.pack("<IIII", s, us, len(b), max(orig, len(b))))
-            f.write(bytes(b))
+write_pcap = pcaplib.write_pcap
 
 
 def rt_len(b):

@@ -34,8 +34,11 @@ import glob
 import json
 import os
 import re
-import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..'))
+import pcaplib  # noqa: E402
 
 MAC = r'([0-9a-f]{2}(?::[0-9a-f]{2}){5})'
 LINE = re.compile(r'^(\d+\.\d+): (?:\d+\.\d+: )?(.*)$')
@@ -65,29 +68,6 @@ def read_lines(path):
             m = LINE.match(raw.rstrip('\n'))
             if m:
                 yield float(m.group(1)), m.group(2)
-
-
-def pcap_first_ts(path):
-    """Timestamp of the first packet of a classic pcap (stdlib only)."""
-    try:
-        with open(path, 'rb') as f:
-            hdr = f.read(24)
-            if len(hdr) < 24:
-                return None
-            magic = struct.unpack('<I', hdr[:4])[0]
-            if magic in (0xa1b2c3d4, 0xa1b23c4d):
-                endian = '<'
-            else:
-                endian = '>'
-                magic = struct.unpack('>I', hdr[:4])[0]
-            rec = f.read(16)
-            if len(rec) < 16:
-                return None
-            sec, frac = struct.unpack(endian + 'II', rec[:8])
-            div = 1e9 if magic == 0xa1b23c4d else 1e6
-            return sec + frac / div
-    except OSError:
-        return None
 
 
 # --------------------------------------------------------------------------
@@ -444,7 +424,7 @@ def build(hostapd_logs, wpas_log, rundir=None, pcap=None, events=None):
         'btm': btm_all,
         'ap_events': ap_events,
     }
-    t0 = pcap_first_ts(pcap) if pcap else None
+    t0 = pcaplib.first_ts(pcap) if pcap else None
     if t0:
         out['pcap_first_ts'] = t0
         for a in attempts:

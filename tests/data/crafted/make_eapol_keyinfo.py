@@ -7,7 +7,13 @@ without key data, plus Request, Error and SMK frames and WPA1 (descriptor
 ../public/INDEX.md) by tests/diff_tshark.py to pin down where tshark's
 EAPOL message-number guess and hostapd wlantest's rule differ.
 Deterministic: run it again and the bytes are the same."""
+import os
 import struct
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..', '..'))
+import pcaplib  # noqa: E402
 
 AP = bytes.fromhex('020000000000')
 STA = bytes.fromhex('020000000200')
@@ -44,7 +50,6 @@ for ki in (0x0109, 0x0189, 0x01c9, 0x0089):  # WPA1: no Secure in 3/4
         for zero in (False, True):
             frames.append(key(ki, kdl, zero, 254, zero))
 
-with open('eapol-keyinfo.pcap', 'wb') as f:
-    f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 105))
-    for i, d in enumerate(frames):
-        f.write(struct.pack('<IIII', 1700000000, i, len(d), len(d)) + d)
+pcaplib.write_pcap('eapol-keyinfo.pcap',
+                   pcaplib.file_header(pcaplib.LINKTYPE_IEEE802_11, 65535),
+                   [(1700000000, i, d, len(d)) for i, d in enumerate(frames)])
