@@ -19,6 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pcapw.h"
+
 #define DLT_RADIOTAP	127
 #define N_ROAM_KINDS	7
 
@@ -502,7 +504,6 @@ main(int argc, char **argv)
 {
 	static struct buf b;
 	FILE		*fp;
-	uint32_t	 hdr32[6], rec[4];
 	unsigned long	 nbg = 1000000, nroam = 7000, i, total, bg = 0,
 			 rm = 0;
 	unsigned	 ap, sta, r, alt[N_ROAM_KINDS] = { 0 };
@@ -527,13 +528,7 @@ main(int argc, char **argv)
 	if ((fp = fopen(argv[optind], "wb")) == NULL)
 		err(1, "%s", argv[optind]);
 
-	hdr32[0] = 0xa1b2c3d4;
-	hdr32[1] = 0x00040002;
-	hdr32[2] = 0;
-	hdr32[3] = 0;
-	hdr32[4] = 65535;
-	hdr32[5] = DLT_RADIOTAP;
-	if (fwrite(hdr32, sizeof(hdr32), 1, fp) != 1)
+	if (pcapw_write_header(fp, 65535, DLT_RADIOTAP) != 0)
 		err(1, "write");
 
 	total = nbg + nroam;
@@ -566,11 +561,8 @@ main(int argc, char **argv)
 		}
 		if (fcs)
 			put_fill(&b, 4);
-		rec[0] = (uint32_t)(tsft / 1000000);
-		rec[1] = (uint32_t)(tsft % 1000000);
-		rec[2] = rec[3] = (uint32_t)b.n;
-		if (fwrite(rec, sizeof(rec), 1, fp) != 1 ||
-		    fwrite(b.b, b.n, 1, fp) != 1)
+		if (pcapw_write_record(fp, (uint32_t)(tsft / 1000000),
+		    (uint32_t)(tsft % 1000000), b.b, (uint32_t)b.n) != 0)
 			err(1, "write");
 	}
 	if (fclose(fp) != 0)

@@ -29,6 +29,7 @@
 #include "cap/cap.h"
 #include "cap/nl80211.h"
 #include "cap/pcapng.h"
+#include "pcapw.h"
 #include "rs.h"
 
 static char	 tmpdir[256];
@@ -267,14 +268,12 @@ test_small_ring_no_loss(void **state)
 static void
 test_errors(void **state)
 {
-	static const uint8_t	 eth_hdr[24] = {
-		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0	/* EN10MB */
-	};
+	uint8_t		 eth_hdr[PCAPW_HDR_LEN];
 	char		 err[512];
 	int		 rc;
 
 	(void)state;
+	pcapw_header(eth_hdr, 65535, DLT_EN10MB);
 	rc = add_rc(tmp("nope.pcap"), err, sizeof err);
 	assert_int_equal(rc, RS_EXIT_NOFILE);
 	assert_non_null(strstr(err, "no such file"));
@@ -890,11 +889,10 @@ test_idle_source_no_stall(void **state)
 	struct timespec	 t0, t1;
 	double		 secs;
 	int		 rc, idle = 0;
-	static const uint8_t hdr[24] = {	/* pcap, radiotap, no records */
-		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0xff, 0xff, 0, 0, 127, 0, 0, 0 };
+	uint8_t		 hdr[PCAPW_HDR_LEN];	/* radiotap, no records */
 
 	(void)state;
+	pcapw_header(hdr, 65535, D11_DLT_RADIOTAP);
 	write_file(tmp("idle.pcap"), hdr, sizeof hdr);
 	copy_prefix(f, tmp("busy.pcap"), 0);
 	setenv("ROAMSCOPE_RING_SLOTS", "4", 1);
