@@ -4,7 +4,7 @@
 # usage: fuzz/mkcorpus.sh OUTDIR	(outside the source tree: `make fuzz-smoke`
 #				 uses fuzz/corpus in the build directory)
 #
-# OUTDIR/parse	  fuzz/seed.sh's records (p2's format for fuzz_parse)
+# OUTDIR/parse	  fuzz/seed.sh's records (fuzz_parse's format)
 # OUTDIR/engine	  each capture as a record sequence in fuzz_engine.c's format
 #		  (beacons thinned so the roam frames fit in 60 KB), with the
 #		  real time steps mapped onto the target's step codes

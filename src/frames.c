@@ -1,5 +1,5 @@
 /*
- * frames.c -- the --frames JSON lines (issue 2, "The headless frame dump").
+ * frames.c -- the --frames JSON lines: one per frame, for scripts.
  *
  * A key is printed only when the frame carries the field; see
  * doc/frames.md.  Nothing here decodes: it prints what d11_parse() filled.

@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/bad_input.sh -- every bad input of issue 6 that needs neither radio
-# hardware nor a terminal: the exit code (doc/exit-codes.md), exactly one
+# tests/bad_input.sh -- every bad input of doc/exit-codes.md that needs
+# neither radio hardware nor a terminal: the exit code, exactly one
 # line on stderr naming the problem, and the frames before the problem
 # still coming out.  The bad files are built here, in a temp dir, from a
 # real lab capture and hand-built 802.11 frames.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # robust_priv.sh -- -Z USER and the sudo default drop root once the captures
-# are open (issue 6), checked on the running process (/proc/PID/status):
+# are open, checked on the running process (/proc/PID/status):
 # every uid and gid is the user's, no capability is left, and the headless
 # run still reads and reports.  -w is created before the drop and belongs to
 # the invoking user.  Needs root (skips otherwise); no radio needed: the

@@ -1,6 +1,6 @@
 #!/bin/sh
 # robust_tui.sh -- the TUI under a 20x5 terminal and under SIGINT, SIGTERM
-# and SIGHUP while it redraws (issue 6): a plain "too small" screen that
+# and SIGHUP while it redraws: a plain "too small" screen that
 # recovers when the terminal grows, the documented exit code, and after
 # every exit a terminal in its normal state (icanon, echo; the cursor back).
 #

@@ -1,6 +1,6 @@
 #!/bin/sh
 # robust_write.sh -- SIGKILL during -w: the pcapng stays readable up to the
-# last flush (issue 6; flushes are at least once a second).
+# last flush (flushes are at least once a second).
 #
 # A slow writer feeds a lab capture into `-r -` (about 400 records a
 # second); roamscope writes -w and prints --frames=all.  Every record is

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_roams.py -- the roam engine against real captures (issue 3).
+"""test_roams.py -- the roam engine against real captures.
 
 Runs `$ROAMSCOPE -r FILE --report=json` and checks:
 
@@ -11,9 +11,9 @@ Runs `$ROAMSCOPE -r FILE --report=json` and checks:
    client's attempts (`actions[].sta_attempts[]`), each with the BSSID it
    tried.  We walk them in order keeping the client's current BSS (None until
    the first attempt that ends "connected"):
-     - an attempt at the current BSS is NOT a roam: issue 3 says FT or
-       reassociation with the current AP after a refused roam belongs to that
-       failed roam (ft-invalid-pmkid: FT to AP2 refused, then FT with AP1);
+     - an attempt at the current BSS is NOT a roam: FT or reassociation
+       with the current AP after a refused roam belongs to that failed roam
+       (ft-invalid-pmkid: FT to AP2 refused, then FT with AP1);
      - an attempt at another BSS while the client has none is a join, else a
        roam from the current BSS;
      - result: outcome "connected" -> ok, anything else -> failed;
@@ -387,7 +387,7 @@ class Diagnoses(Base):
     def test_synthetic_retry_loop(self):
         # the refused FT exchange with AP2 repeated 4 more times, 340 ms
         # apart (new sequence numbers, so not retransmissions), then the
-        # capture ends: the seed-001 loop
+        # capture ends: a client stuck retrying a refused roam
         hdr, recs = read_pcap(os.path.join(LAB, "ft-invalid-pmkid.pcap"))
         req = find(recs, 0, 11, a2=CLIENT, a1=AP2, alg=2)[0]
         resp = find(recs, 0, 11, a2=AP2, alg=2)[0]

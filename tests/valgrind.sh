@@ -1,7 +1,7 @@
 #!/bin/sh
 # valgrind.sh -- the headless report over every capture in tests/data/ under
 # valgrind: no invalid read or write, no use of uninitialised memory, no
-# leak "definitely lost" (issue 6).  Skips (77) without valgrind, and on a
+# leak "definitely lost".  Skips (77) without valgrind, and on a
 # sanitizer build (ASan and valgrind do not mix).
 #
 # The exit code of each run must still be a documented one for that file

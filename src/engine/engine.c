@@ -850,9 +850,9 @@ starts_attempt(const struct d11_frame *f)
 }
 
 /* The open record r at f's target is over and f is the client's next
- * attempt.  A roam keeps its retries at the target (issue 3) unless it
- * already succeeded; a join ends once the AP answered its (re)association
- * (or refused its authentication) and the client starts again. */
+ * attempt.  A roam keeps its retries at the target unless it already
+ * succeeded; a join ends once the AP answered its (re)association (or
+ * refused its authentication) and the client starts again. */
 /* f is a retransmission of the request r last saw: the same sequence
  * number, soon after (numbers wrap and restart, e.g. at 1 after a reset). */
 static bool

@@ -28,7 +28,7 @@ struct eng;
 
 /* ------------------------------------------------------------------------
  * SLA profile: WARN above warn_ms, FAIL above fail_ms (ms); a limit < 0 is
- * "none".  Built-in defaults are PRODUCT.md's table; --sla FILE loads
+ * "none".  The built-in defaults are doc/sla.md's table; --sla FILE loads
  * another (format in doc/sla.md).
  */
 enum eng_sla_key {
@@ -72,7 +72,6 @@ struct eng_conf {
 	unsigned	 max_roams_per_client;	/* oldest dropped (256) */
 	int64_t		 client_idle_ns;	/* age out idle clients (24 h) */
 	const char	*sla_path;		/* NULL: built-in profile */
-	/* added by the engine's author: */
 	const char	*sla_text;		/* profile text; wins over sla_path */
 	int64_t		 roam_max_age_ns;	/* drop older roams (0: never) */
 	unsigned	 max_aps;		/* BSSIDs kept (4096) */
@@ -116,7 +115,6 @@ enum eng_method {
 	ENG_M_PSK,
 	ENG_M_SAE,
 	ENG_M_OPEN,
-	/* added by eng2: AKMs issue 3's list has no name for */
 	ENG_M_OWE,		/* AKM 18, opportunistic wireless encryption */
 	ENG_M_FILS,		/* AKMs 14-17 / FILS auth algorithms 4-6 */
 };
@@ -137,8 +135,8 @@ enum eng_phase_kind {
 	ENG_P_BTM,
 	ENG_P_FT_AUTH,
 	ENG_P_FT_ACTION,
-	ENG_P_AUTH,		/* open / SAE authentication (not in issue 3's
-				   list; kept so a non-FT roam's timeline is whole) */
+	ENG_P_AUTH,		/* open / SAE authentication: a non-FT
+				   roam's timeline is whole with it */
 	ENG_P_REASSOC,
 	ENG_P_ASSOC,
 	ENG_P_EAP,

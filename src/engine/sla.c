@@ -1,7 +1,7 @@
 /*
- * sla.c -- SLA profiles: the built-in thresholds (PRODUCT.md, seed 002) and
- * the --sla key = value format (doc/sla.md).  No file opening here: the
- * caller hands text or an open stream.
+ * sla.c -- SLA profiles: the built-in thresholds and the --sla key = value
+ * format (both in doc/sla.md).  No file opening here: the caller hands text
+ * or an open stream.
  */
 #include <ctype.h>
 #include <errno.h>

@@ -165,7 +165,7 @@ def main(rundir, sdir):
 
     client = norm_mac(tr['client'])
     # A client refused (e.g. FT status 53) that re-runs FT with its own AP:
-    # per issue 3 that is part of the failed roam, not a roam of its own.
+    # that is part of the failed roam, not a roam of its own.
     # (truth index of such a return -> the failed roam it belongs to)
     part_of = {}
     for i, t in enumerate(tr['roams']):

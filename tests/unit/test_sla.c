@@ -18,7 +18,7 @@ test_defaults(void **state)
 
 	(void)state;
 	eng_sla_defaults(&s);
-	/* PRODUCT.md's table (seed 002) */
+	/* doc/sla.md's table */
 	assert_true(s.warn_ms[ENG_SLA_NEIGHBOR_REPORT] == 200);
 	assert_true(s.fail_ms[ENG_SLA_NEIGHBOR_REPORT] == 500);
 	assert_true(s.warn_ms[ENG_SLA_BTM] == 1000);
