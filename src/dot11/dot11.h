@@ -148,6 +148,93 @@ int	 d11_freq_to_channel(unsigned freq);
 #define D11_EXT_HE_CAP		35
 #define D11_EXT_EHT_CAP		108
 
+/* ------------------------------------------------------------------------
+ * The TLV walker: elements, subelements and KDEs, in the manner of hostapd's
+ * for_each_element.  Each TLV is a one-octet ID, a one-octet length and that
+ * many octets.  The bounds are checked here, once: d11_tlv_next() yields a
+ * TLV only when all of it lies inside the buffer, and stops at the first one
+ * that does not (or at a lone trailing octet).  After the walk,
+ * d11_tlv_left() is 0 when the buffer was consumed exactly; otherwise the
+ * caller counts the element malformed (nothing after it can be found) and
+ * d11_tlv_stop() says where the walk stopped.
+ *
+ *	struct d11_tlv_iter	 it;
+ *	struct d11_tlv		 t;
+ *
+ *	D11_FOR_EACH_ELEM(it, t, buf, len)
+ *		switch (t.id) ...
+ *	if (d11_tlv_left(&it) != 0)
+ *		malformed++;
+ */
+struct d11_tlv {
+	const uint8_t	*hdr;		/* the ID octet, in the buffer */
+	uint8_t		 id;
+	uint8_t		 ext;		/* Element ID Extension, 0 without */
+	bool		 has_ext;	/* id 255 with its extension ID */
+	const uint8_t	*body;		/* after the length (and extension) */
+	size_t		 len;		/* octets at body */
+};
+
+struct d11_tlv_iter {
+	const uint8_t	*p;		/* next TLV */
+	const uint8_t	*end;
+	bool		 elems;		/* elements: read the extension ID */
+};
+
+static inline void
+d11_tlv_init(struct d11_tlv_iter *it, const uint8_t *buf, size_t len,
+    bool elems)
+{
+	it->p = buf;
+	it->end = buf + len;
+	it->elems = elems;
+}
+
+static inline bool
+d11_tlv_next(struct d11_tlv_iter *it, struct d11_tlv *t)
+{
+	const uint8_t	*p = it->p;
+	size_t		 left = (size_t)(it->end - p);
+
+	if (left < 2 || p[1] > left - 2)
+		return (false);
+	t->hdr = p;
+	t->id = p[0];
+	t->body = p + 2;
+	t->len = p[1];
+	t->ext = 0;
+	t->has_ext = false;
+	if (it->elems && t->id == D11_EID_EXTENSION && t->len >= 1) {
+		t->ext = t->body[0];
+		t->has_ext = true;
+		t->body++;
+		t->len--;
+	}
+	it->p = p + 2 + p[1];
+	return (true);
+}
+
+/* Octets not walked: 0 when the TLVs filled the buffer exactly. */
+static inline size_t
+d11_tlv_left(const struct d11_tlv_iter *it)
+{
+	return ((size_t)(it->end - it->p));
+}
+
+/* Where the walk stopped: the TLV that overran, or the end. */
+static inline const uint8_t *
+d11_tlv_stop(const struct d11_tlv_iter *it)
+{
+	return (it->p);
+}
+
+#define D11_FOR_EACH_ELEM(it, t, buf, len)				\
+	for (d11_tlv_init(&(it), (buf), (len), true);			\
+	    d11_tlv_next(&(it), &(t)); )
+#define D11_FOR_EACH_SUB(it, t, buf, len)				\
+	for (d11_tlv_init(&(it), (buf), (len), false);			\
+	    d11_tlv_next(&(it), &(t)); )
+
 /* RSN capabilities bits */
 #define D11_RSN_CAP_MFPR	0x0040
 #define D11_RSN_CAP_MFPC	0x0080

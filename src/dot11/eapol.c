@@ -95,19 +95,16 @@ classify(uint16_t ki, uint16_t key_data_len)
 static const uint8_t *
 find_pmkid_kde(const uint8_t *p, size_t len)
 {
-	size_t	 elen;
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 t;
 
-	while (len >= 2) {
-		elen = p[1];
-		if (p[0] == KDE_TYPE && elen == 0)
+	D11_FOR_EACH_SUB(it, t, p, len) {
+		if (t.id == KDE_TYPE && t.len == 0)
 			break;		/* padding starts */
-		if (elen + 2 > len)
-			break;
-		if (p[0] == KDE_TYPE && elen >= 4 + 16 && p[2] == 0x00 &&
-		    p[3] == 0x0f && p[4] == 0xac && p[5] == KDE_PMKID)
-			return p + 6;
-		p += elen + 2;
-		len -= elen + 2;
+		if (t.id == KDE_TYPE && t.len >= 4 + 16 && t.body[0] == 0x00 &&
+		    t.body[1] == 0x0f && t.body[2] == 0xac &&
+		    t.body[3] == KDE_PMKID)
+			return t.body + 4;
 	}
 	return NULL;
 }

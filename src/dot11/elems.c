@@ -1,7 +1,7 @@
 /*
- * elems.c -- information elements: one walker, a switch on the element ID,
- * and the decoders for the elements a roam is made of (RSNE, MDE, FTE,
- * Timeout Interval, Neighbor Report, capabilities).
+ * elems.c -- information elements: one walk (the TLV walker of dot11.h), a
+ * switch on the element ID, and the decoders for the elements a roam is made
+ * of (RSNE, MDE, FTE, Timeout Interval, Neighbor Report, capabilities).
  *
  * Everything here reads untrusted bytes: each decoder checks the length it
  * is given before every read, and a field that does not fit is left absent
@@ -38,8 +38,8 @@ enum {
 #define RM_ENABLED_LEN		5
 #define HT_CAP_LEN		26
 #define VHT_CAP_LEN		12
-#define HE_CAP_MIN		(1 + 6 + 11 + 4)	/* ext ID, MAC, PHY, MCS */
-#define EHT_CAP_MIN		(1 + 2 + 9)		/* ext ID, MAC, PHY */
+#define HE_CAP_MIN		(6 + 11 + 4)	/* MAC, PHY, MCS (after ext ID) */
+#define EHT_CAP_MIN		(2 + 9)		/* MAC, PHY (after ext ID) */
 #define NEIGHBOR_FIXED		13	/* BSSID, info, class, channel, PHY */
 #define FTE_NONCES		64	/* ANonce + SNonce */
 #define SSID_MAX		32
@@ -197,8 +197,10 @@ int
 d11_parse_fte(const uint8_t *body, size_t len, uint32_t akm,
     struct d11_fte *fte)
 {
-	const uint8_t	*p = body, *end = body + len;
-	uint8_t		 mic_len, id, sl;
+	const uint8_t		*p = body, *end = body + len;
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 t;
+	uint8_t			 mic_len;
 
 	memset(fte, 0, sizeof(*fte));
 	if (len < 2)
@@ -233,60 +235,54 @@ d11_parse_fte(const uint8_t *body, size_t len, uint32_t akm,
 	fte->snonce = p;
 	p += 32;
 
-	while (end - p >= 2) {
-		id = p[0];
-		sl = p[1];
-		p += 2;
-		if (sl > end - p)
-			goto bad;
+	D11_FOR_EACH_SUB(it, t, p, (size_t)(end - p)) {
 		if (fte->n_subelems < UINT8_MAX)
 			fte->n_subelems++;
-		switch (id) {
+		switch (t.id) {
 		case FTE_SUB_R1KH_ID:
-			if (sl != FTE_R1KH_ID_LEN)
+			if (t.len != FTE_R1KH_ID_LEN)
 				fte->malformed = 1;
 			else if (fte->r1kh_id == NULL)
-				fte->r1kh_id = p;
+				fte->r1kh_id = t.body;
 			break;
 		case FTE_SUB_R0KH_ID:
-			if (sl < 1 || sl > FTE_R0KH_ID_MAX)
+			if (t.len < 1 || t.len > FTE_R0KH_ID_MAX)
 				fte->malformed = 1;
 			else if (fte->r0kh_id == NULL) {
-				fte->r0kh_id = p;
-				fte->r0kh_id_len = sl;
+				fte->r0kh_id = t.body;
+				fte->r0kh_id_len = (uint8_t)t.len;
 			}
 			break;
 		case FTE_SUB_GTK:
 			if (fte->gtk == NULL) {
-				fte->gtk = p;
-				fte->gtk_len = sl;
+				fte->gtk = t.body;
+				fte->gtk_len = (uint8_t)t.len;
 			}
 			break;
 		case FTE_SUB_IGTK:
 			if (fte->igtk == NULL) {
-				fte->igtk = p;
-				fte->igtk_len = sl;
+				fte->igtk = t.body;
+				fte->igtk_len = (uint8_t)t.len;
 			}
 			break;
 		case FTE_SUB_OCI:
 			if (fte->oci == NULL) {
-				fte->oci = p;
-				fte->oci_len = sl;
+				fte->oci = t.body;
+				fte->oci_len = (uint8_t)t.len;
 			}
 			break;
 		case FTE_SUB_BIGTK:
 			if (fte->bigtk == NULL) {
-				fte->bigtk = p;
-				fte->bigtk_len = sl;
+				fte->bigtk = t.body;
+				fte->bigtk_len = (uint8_t)t.len;
 			}
 			break;
 		default:
 			break;	/* counted only */
 		}
-		p += sl;
 	}
-	if (p != end)
-		goto bad;	/* one stray byte */
+	if (d11_tlv_left(&it) != 0)
+		goto bad;	/* overran, or one stray byte */
 	return (fte->malformed ? -1 : 0);
 
 bad:
@@ -297,8 +293,8 @@ bad:
 int
 d11_parse_neighbor(const uint8_t *body, size_t len, struct d11_neighbor *nb)
 {
-	const uint8_t	*p, *end = body + len;
-	uint8_t		 id, sl;
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 t;
 
 	nb->bssid = NULL;
 	nb->bssid_info = 0;
@@ -312,22 +308,15 @@ d11_parse_neighbor(const uint8_t *body, size_t len, struct d11_neighbor *nb)
 	nb->channel = body[11];
 	nb->phy_type = body[12];
 
-	p = body + NEIGHBOR_FIXED;
-	while (end - p >= 2) {
-		id = p[0];
-		sl = p[1];
-		p += 2;
-		if (sl > end - p)
-			return (-1);
-		if (id == NR_SUB_CAND_PREF) {
-			if (sl < 1)
+	D11_FOR_EACH_SUB(it, t, body + NEIGHBOR_FIXED, len - NEIGHBOR_FIXED) {
+		if (t.id == NR_SUB_CAND_PREF) {
+			if (t.len < 1)
 				return (-1);
 			if (nb->preference < 0)
-				nb->preference = p[0];
+				nb->preference = t.body[0];
 		}
-		p += sl;
 	}
-	return (p == end ? 0 : -1);
+	return (d11_tlv_left(&it) == 0 ? 0 : -1);
 }
 
 /* Element ID -> once-only bit, or -1 when the element may repeat. */
@@ -411,17 +400,17 @@ parse_vendor(const uint8_t *p, uint8_t l, uint32_t *seen,
 }
 
 static void
-parse_ext(const uint8_t *p, uint8_t l, uint32_t *seen, struct d11_elems *e)
+parse_ext(const struct d11_tlv *t, uint32_t *seen, struct d11_elems *e)
 {
-	if (l < 1) {
+	if (!t->has_ext) {
 		bad_elem(e);
 		return;
 	}
-	switch (p[0]) {
+	switch (t->ext) {
 	case D11_EXT_HE_CAP:
 		if (!first_seen(seen, SEEN_HE, e))
 			return;
-		if (l < HE_CAP_MIN)
+		if (t->len < HE_CAP_MIN)
 			bad_elem(e);
 		else
 			e->has_he = 1;
@@ -429,7 +418,7 @@ parse_ext(const uint8_t *p, uint8_t l, uint32_t *seen, struct d11_elems *e)
 	case D11_EXT_EHT_CAP:
 		if (!first_seen(seen, SEEN_EHT, e))
 			return;
-		if (l < EHT_CAP_MIN)
+		if (t->len < EHT_CAP_MIN)
 			bad_elem(e);
 		else
 			e->has_eht = 1;
@@ -464,32 +453,26 @@ void
 d11_parse_elems(const uint8_t *buf, size_t len, uint32_t akm_hint,
     struct d11_elems *e)
 {
-	const uint8_t	*p = buf, *end = buf + len;
-	uint32_t	 seen = 0, akm;
-	uint8_t		 id, l;
-	int		 bit;
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 t;
+	const uint8_t		*p;
+	uint32_t		 seen = 0, akm;
+	uint8_t			 l;
+	int			 bit;
 
 	elems_clear(e);
 
-	while (p < end) {
-		if (end - p < 2 || p[1] > end - p - 2) {
-			/* Overruns the body: nothing after it can be found. */
-			bad_elem(e);
-			break;
-		}
-		id = p[0];
-		l = p[1];
-		p += 2;
+	D11_FOR_EACH_ELEM(it, t, buf, len) {
+		p = t.body;
+		l = (uint8_t)t.len;
 		if (e->n_elems < UINT16_MAX)
 			e->n_elems++;
 
-		bit = once_bit(id);
-		if (bit >= 0 && !first_seen(&seen, bit, e)) {
-			p += l;
+		bit = once_bit(t.id);
+		if (bit >= 0 && !first_seen(&seen, bit, e))
 			continue;	/* keep the first */
-		}
 
-		switch (id) {
+		switch (t.id) {
 		case D11_EID_SSID:
 			if (l > SSID_MAX) {
 				bad_elem(e);
@@ -587,13 +570,15 @@ d11_parse_elems(const uint8_t *buf, size_t len, uint32_t akm_hint,
 			parse_vendor(p, l, &seen, e);
 			break;
 		case D11_EID_EXTENSION:
-			parse_ext(p, l, &seen, e);
+			parse_ext(&t, &seen, e);
 			break;
 		default:
 			break;
 		}
-		p += l;
 	}
+	/* An element overran the body: nothing after it can be found. */
+	if (d11_tlv_left(&it) != 0)
+		bad_elem(e);
 
 	if (e->fte_ie != NULL) {
 		akm = akm_hint;

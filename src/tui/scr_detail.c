@@ -198,33 +198,28 @@ elem_fields(struct tui *t, const struct d11_frame *f, const uint8_t *p,
     size_t len)
 {
 	const uint8_t		*b;
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 e;
 	struct d11_rsne		 rs;
 	struct d11_fte		 ft;
 	struct d11_neighbor	 nb;
 	char			 m[18], s[40];
-	uint8_t			 id, el;
+	uint8_t			 el;
 	uint32_t		 akm = 0;
-	size_t			 i;
+	size_t			 i, left;
 
 	if (f->ie.rsn.has_akm && f->ie.rsn.n_akm > 0)
 		akm = d11_suite(f->ie.rsn.akm);
-	while (len >= 2) {
-		id = p[0];
-		el = p[1];
-		if ((size_t)el + 2 > len) {
-			fld(t, 1, p, len, "Element %s (%u): length %u overruns "
-			    "the frame (%zu bytes left)", d11_element_name(id),
-			    id, el, len - 2);
-			return;
-		}
-		b = p + 2;
-		if (id == D11_EID_EXTENSION && el >= 1)
-			fld(t, 1, p, el + 2u, "Element: %s (255/%u), %u bytes",
-			    d11_ext_element_name(b[0]), b[0], el);
+	D11_FOR_EACH_ELEM(it, e, p, len) {
+		b = e.hdr + 2;
+		el = e.hdr[1];
+		if (e.has_ext)
+			fld(t, 1, e.hdr, el + 2u, "Element: %s (255/%u), %u "
+			    "bytes", d11_ext_element_name(e.ext), e.ext, el);
 		else
-			fld(t, 1, p, el + 2u, "Element: %s (%u), %u bytes",
-			    d11_element_name(id), id, el);
-		switch (id) {
+			fld(t, 1, e.hdr, el + 2u, "Element: %s (%u), %u bytes",
+			    d11_element_name(e.id), e.id, el);
+		switch (e.id) {
 		case D11_EID_SSID:
 			tui_sanitize(s, sizeof s, "");
 			for (i = 0; i < el && i < sizeof s - 1; i++)
@@ -305,10 +300,14 @@ elem_fields(struct tui *t, const struct d11_frame *f, const uint8_t *p,
 		default:
 			break;
 		}
-		p += 2 + el;
-		len -= 2 + (size_t)el;
 	}
-	if (len == 1)
+	p = d11_tlv_stop(&it);
+	left = d11_tlv_left(&it);
+	if (left >= 2)
+		fld(t, 1, p, left, "Element %s (%u): length %u overruns the "
+		    "frame (%zu bytes left)", d11_element_name(p[0]), p[0],
+		    p[1], left - 2);
+	else if (left == 1)
 		fld(t, 1, p, 1, "(1 stray byte)");
 }
 
