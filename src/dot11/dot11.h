@@ -300,6 +300,262 @@ struct d11_neighbor {
 };
 #define D11_MAX_NEIGHBORS	16	/* kept in the struct; count is exact */
 
+/* ------------------------------------------------------------------------
+ * Wi-Fi 7 elements (mlo.c), IEEE 802.11be-2024 clause 9.4.2: the
+ * Multi-Link element, EHT Capabilities and Operation, and the Reduced
+ * Neighbor Report's TBTT Information with its MLD Parameters.
+ */
+#define D11_EID_RNR		201
+#define D11_EID_FRAGMENT	242	/* continues the element before it */
+#define D11_EXT_HE_OP		36
+#define D11_EXT_NON_INHERIT	56
+#define D11_EXT_EHT_OP		106
+#define D11_EXT_ML		107
+
+/* Multi-Link Control: the Type subfield and, per type, the presence bits. */
+#define D11_ML_TYPE_MASK	0x0007
+#define D11_ML_BASIC		0
+#define D11_ML_PREQ		1	/* Probe Request */
+#define D11_ML_RECONF		2	/* Reconfiguration */
+#define D11_ML_TDLS		3
+#define D11_ML_PRIO		4	/* Priority Access (EPCS) */
+#define D11_ML_BASIC_LINK_ID	0x0010	/* Link ID Info */
+#define D11_ML_BASIC_BPCC	0x0020	/* BSS Parameters Change Count */
+#define D11_ML_BASIC_MSD	0x0040	/* Medium Synchronization Delay */
+#define D11_ML_BASIC_EML	0x0080	/* EML Capabilities */
+#define D11_ML_BASIC_MLD_CAPA	0x0100	/* MLD Capabilities and Operations */
+#define D11_ML_BASIC_MLD_ID	0x0200	/* AP MLD ID */
+#define D11_ML_BASIC_EXT_CAPA	0x0400	/* Extended MLD Capabilities */
+#define D11_ML_PREQ_MLD_ID	0x0010	/* AP MLD ID */
+#define D11_ML_RECONF_MLD_ADDR	0x0010	/* MLD MAC Address */
+#define D11_ML_RECONF_EML	0x0020
+#define D11_ML_RECONF_MLD_CAPA	0x0040
+#define D11_ML_RECONF_EXT_CAPA	0x0080
+#define D11_ML_PRIO_MLD_ADDR	0x0010	/* AP MLD MAC Address */
+#define D11_ML_LINK_ID_MASK	0x0f	/* in Link ID Info */
+
+/* Link Info subelements. */
+#define D11_ML_SUB_PROFILE	0	/* Per-STA Profile */
+#define D11_ML_SUB_VENDOR	221
+#define D11_ML_SUB_FRAGMENT	254	/* continues the subelement before */
+
+/* STA Control of a Basic per-STA profile. */
+#define D11_ML_STA_LINK_ID	0x000f
+#define D11_ML_STA_COMPLETE	0x0010	/* Complete Profile */
+#define D11_ML_STA_MAC		0x0020	/* STA MAC Address Present */
+#define D11_ML_STA_BI		0x0040	/* Beacon Interval Present */
+#define D11_ML_STA_TSF		0x0080	/* TSF Offset Present */
+#define D11_ML_STA_DTIM		0x0100	/* DTIM Info Present */
+#define D11_ML_STA_NSTR		0x0200	/* NSTR Link Pair Present */
+#define D11_ML_STA_NSTR_WIDE	0x0400	/* NSTR Bitmap Size: 2 octets */
+#define D11_ML_STA_BPCC		0x0800	/* BSS Parameters Change Count */
+/* STA Control of a Reconfiguration per-STA profile. */
+#define D11_ML_RSTA_TIMER	0x0040	/* AP Removal Timer Present */
+#define D11_ML_RSTA_OP_MASK	0x0780	/* Reconfiguration Operation Type */
+#define D11_ML_RSTA_OP_SHIFT	7
+#define D11_ML_RSTA_OP_PARAMS	0x0800	/* Operation Parameters Present */
+#define D11_ML_RSTA_NSTR_WIDE	0x1000	/* NSTR Bitmap Size: 2 octets */
+#define D11_ML_RSTA_NSTR	0x2000	/* NSTR Indication Bitmap Present */
+#define D11_ML_RSTA_OP_PARAMS_LEN 3
+/* Reconfiguration Operation Type values. */
+#define D11_RECONF_AP_REMOVAL	0
+#define D11_RECONF_OP_UPDATE	1
+#define D11_RECONF_ADD_LINK	2
+#define D11_RECONF_DELETE_LINK	3
+#define D11_RECONF_NSTR_UPDATE	4
+
+/* MLD Capabilities and Operations / EML Capabilities subfields. */
+#define D11_MLD_CAPA_MAX_LINKS	0x000f	/* Maximum Number Of Simultaneous
+					   Links, minus one */
+#define D11_EML_EMLSR		0x0001	/* EMLSR Support */
+#define D11_EML_EMLMR		0x0080	/* EMLMR Support */
+
+#define D11_ML_MAX_STA		4	/* per-STA profiles kept; count exact */
+#define D11_ML_MAX_IDS		16	/* Element IDs kept per list */
+#define D11_ML_MAX_EXT		12	/* Element ID Extensions kept per list */
+#define D11_ML_MAX_NONINH	8	/* Non-Inheritance IDs kept per list */
+
+/*
+ * A list of elements as the Non-Inheritance element writes one: Element
+ * IDs, and the Element ID Extensions of the elements 255.  The counts are
+ * exact; the lists keep the first ones.
+ */
+struct d11_idlist {
+	uint8_t		 n_ids, n_ext;
+	uint8_t		 ids[D11_ML_MAX_IDS];
+	uint8_t		 ext[D11_ML_MAX_EXT];
+};
+
+/* Per-STA profile fixed fields before its elements, by the frame. */
+enum d11_prof {
+	D11_PROF_ELEMS = 0,	/* none: elements only */
+	D11_PROF_CAPAB,		/* Capability Information: (re)association
+				   request, beacon, probe response */
+	D11_PROF_CAPAB_STATUS,	/* Capability, Status Code: (re)association
+				   response */
+};
+
+/*
+ * One per-STA profile: what the STA Control, the STA Info, the fixed fields
+ * and the inner elements say.  Values only (a fragmented profile is joined
+ * on the stack and forgotten); off/len locate it in the element's joined
+ * content for d11_ml_sta_at().
+ */
+struct d11_ml_sta {
+	uint16_t	 ctrl;		/* STA Control */
+	uint8_t		 link_id;
+	uint8_t		 info_len;	/* STA Info Length (counts itself) */
+	uint8_t		 mac[6];	/* STA MAC Address, when has_mac */
+	uint16_t	 beacon_int;	/* TUs */
+	uint64_t	 tsf_offset;
+	uint8_t		 dtim_count;
+	uint8_t		 dtim_period;
+	uint16_t	 nstr_bitmap;	/* NSTR Indication Bitmap */
+	uint8_t		 bpcc;		/* BSS Parameters Change Count */
+	uint8_t		 reconf_op;	/* Reconfiguration Operation Type */
+	uint16_t	 removal_timer;	/* AP Removal Timer, TBTTs */
+	uint8_t		 op_params[D11_ML_RSTA_OP_PARAMS_LEN];
+	uint16_t	 capab;		/* Capability Information */
+	uint16_t	 status;	/* Status Code (responses) */
+	int16_t		 channel;	/* primary channel from its own DS
+					   Parameter Set, HT or HE 6 GHz
+					   Operation; -1 absent */
+	uint32_t	 akm;		/* first AKM of its own RSNE, 0 absent */
+	unsigned	 complete:1, has_mac:1, has_bi:1, has_tsf:1,
+			 has_dtim:1, has_nstr:1, has_bpcc:1, has_timer:1,
+			 has_op_params:1, has_capab:1, has_status:1,
+			 has_rsn:1, has_noninh:1, malformed:1;
+	uint8_t		 n_frags;	/* Fragment subelements joined */
+	uint16_t	 off;		/* subelement header, in the content */
+	uint16_t	 len;		/* joined subelement body length */
+	struct d11_idlist elems;	/* its own elements */
+	struct d11_idlist inherited;	/* the reporting frame's it takes */
+	uint8_t		 n_noninh_ids, n_noninh_ext;	/* Non-Inheritance */
+	uint8_t		 noninh_ids[D11_ML_MAX_NONINH];
+	uint8_t		 noninh_ext[D11_ML_MAX_NONINH];
+};
+
+/*
+ * A Multi-Link element.  hdr points at its Element ID in the frame; the
+ * element and the Fragment elements after it (n_frags) span span octets
+ * there, and their joined content (after the Element ID Extension) is len
+ * octets, read through d11_ml_at().
+ */
+struct d11_ml {
+	const uint8_t	*hdr;
+	uint16_t	 span;
+	uint16_t	 len;
+	uint8_t		 n_frags;
+	uint16_t	 ctrl;		/* Multi-Link Control */
+	uint8_t		 type;		/* D11_ML_BASIC ... */
+	uint8_t		 common_len;	/* Common Info Length (counts itself) */
+	uint8_t		 mld_addr[6];
+	uint8_t		 link_id_info;	/* Link ID Info (low 4 bits: link ID) */
+	uint8_t		 bpcc;
+	uint16_t	 msd;		/* Medium Synchronization Delay Info */
+	uint16_t	 eml_capa;
+	uint16_t	 mld_capa;	/* MLD Capabilities and Operations */
+	uint8_t		 ap_mld_id;
+	uint16_t	 ext_mld_capa;
+	unsigned	 has_mld_addr:1, has_link_id:1, has_bpcc:1, has_msd:1,
+			 has_eml:1, has_mld_capa:1, has_mld_id:1,
+			 has_ext_capa:1, cut:1, malformed:1;
+	uint8_t		 n_sta;		/* per-STA profiles, exact */
+	uint8_t		 first_sta;	/* index of its first in elems->ml_sta */
+	uint8_t		 n_sub_other;	/* vendor and unknown subelements */
+};
+
+/* EHT Capabilities element (after the Element ID Extension). */
+struct d11_eht_cap {
+	uint16_t	 mac_capa;
+	const uint8_t	*phy_capa;	/* 9 octets */
+	const uint8_t	*mcs_nss;	/* Supported EHT-MCS And NSS Set */
+	uint8_t		 mcs_nss_len;	/* 4 (20 MHz-only), 3, 6 or 9 */
+	bool		 ppe;		/* EHT PPE Thresholds present */
+};
+#define D11_EHT_PHY0_320MHZ	0x02	/* 320 MHz in 6 GHz (octet 0) */
+#define D11_EHT_PHY5_PPE	0x08	/* PPE Thresholds Present (octet 5) */
+#define D11_EHT_MCS_20ONLY	4
+#define D11_EHT_MCS_PER_BW	3
+
+/* EHT Operation element. */
+struct d11_eht_op {
+	uint8_t		 params;	/* EHT Operation Parameters */
+	uint32_t	 basic_mcs_nss;	/* Basic EHT-MCS And NSS Set */
+	bool		 has_info;	/* EHT Operation Information */
+	uint8_t		 width;		/* Channel Width subfield */
+	uint8_t		 ccfs0, ccfs1;
+	bool		 has_disabled;
+	uint16_t	 disabled;	/* Disabled Subchannel Bitmap */
+};
+#define D11_EHT_OP_INFO		0x01	/* EHT Operation Information Present */
+#define D11_EHT_OP_DISABLED	0x02	/* Disabled Subchannel Bitmap Present */
+#define D11_EHT_OP_WIDTH_MASK	0x07
+#define D11_EHT_WIDTH_20	0
+#define D11_EHT_WIDTH_40	1
+#define D11_EHT_WIDTH_80	2
+#define D11_EHT_WIDTH_160	3
+#define D11_EHT_WIDTH_320	4
+
+/* One TBTT Information field of a Reduced Neighbor Report. */
+struct d11_rnr {
+	const uint8_t	*tbtt;		/* the field, in the frame */
+	uint8_t		 op_class;
+	uint8_t		 channel;
+	uint8_t		 info_type;	/* TBTT Information Field Type */
+	uint8_t		 info_len;	/* TBTT Information Length */
+	uint8_t		 tbtt_offset;	/* TUs; 255 unknown */
+	/* the BSSID, when has_bssid, is at tbtt + 1 */
+	uint32_t	 short_ssid;
+	uint8_t		 bss_params;
+	int8_t		 psd;		/* 20 MHz PSD, 0.5 dBm/MHz units */
+	uint8_t		 mld_id;	/* MLD Parameters */
+	uint8_t		 link_id;
+	uint8_t		 bpcc;
+	unsigned	 filtered:1, has_bssid:1, has_short_ssid:1,
+			 has_bss_params:1, has_psd:1, has_mld:1,
+			 all_updates:1, disabled:1, unknown_len:1;
+};
+#define D11_RNR_HDR_TYPE	0x03	/* TBTT Information Header */
+#define D11_RNR_HDR_FILTERED	0x04
+#define D11_RNR_HDR_COUNT_SHIFT	4
+#define D11_RNR_BSS_SAME_SSID	0x02	/* BSS Parameters */
+#define D11_RNR_BSS_MULTI_BSSID	0x04
+#define D11_RNR_BSS_TX_BSSID	0x08
+#define D11_RNR_BSS_COLOCATED	0x40
+#define D11_RNR_MLD2_ALL_UPDATES 0x10	/* MLD Parameters, third octet */
+#define D11_RNR_MLD2_DISABLED	0x20
+#define D11_MAX_RNR		8	/* TBTT fields kept; count is exact */
+#define D11_MLD_ID_NONE		255	/* MLD ID of a BSS of no known MLD */
+
+/*
+ * Parts of the element walk (elems.c calls them): a Multi-Link element t
+ * of the walk over the frame's elements (outer, olen), whose per-STA
+ * profiles have the fixed fields prof says; a Reduced Neighbor Report body.
+ * Both fill e and count what is malformed in it.
+ */
+struct d11_elems;
+void	 d11_parse_ml(const struct d11_tlv *t, const uint8_t *outer,
+	    size_t olen, enum d11_prof prof, struct d11_elems *e);
+void	 d11_parse_rnr(const uint8_t *body, size_t len, struct d11_elems *e);
+/* Single-element decoders (body after the Element ID Extension); 0 or -1.
+ * he_phy0 is octet 0 of the frame's HE PHY Capabilities (0 without). */
+int	 d11_parse_eht_cap(const uint8_t *body, size_t len, uint8_t he_phy0,
+	    struct d11_eht_cap *);
+int	 d11_parse_eht_op(const uint8_t *body, size_t len, struct d11_eht_op *);
+/*
+ * Reading the results.  d11_ml_profile(): the i-th per-STA profile of ml
+ * that was kept (NULL past them; ml->n_sta is the exact count).
+ * d11_ml_at(): the frame's bytes for n octets at off in ml's joined content
+ * (NULL when they straddle fragments or lie outside); d11_ml_sta_at(): the
+ * same for an offset in a per-STA profile's joined body.
+ */
+const struct d11_ml_sta *d11_ml_profile(const struct d11_elems *,
+	    const struct d11_ml *ml, unsigned i);
+const uint8_t	*d11_ml_at(const struct d11_ml *ml, size_t off, size_t n);
+const uint8_t	*d11_ml_sta_at(const struct d11_ml *ml,
+	    const struct d11_ml_sta *s, size_t off, size_t n);
+
 struct d11_elems {
 	const uint8_t	*ssid;		/* NULL when no SSID element */
 	uint8_t		 ssid_len;
@@ -327,6 +583,17 @@ struct d11_elems {
 	uint8_t		 n_neighbors;	/* exact count of Neighbor Report elems */
 	struct d11_neighbor neighbors[D11_MAX_NEIGHBORS];
 
+	/*
+	 * Wi-Fi 7, not cleared for every frame: each is valid only when its
+	 * has_* bit below is set (the arrays up to their counts).
+	 */
+	struct d11_ml	 ml;		/* first Multi-Link element but Reconf */
+	struct d11_ml	 ml_reconf;	/* Reconfiguration Multi-Link element */
+	struct d11_ml_sta ml_sta[D11_ML_MAX_STA]; /* both elements' profiles */
+	struct d11_eht_cap eht_cap;
+	struct d11_eht_op eht_op;
+	struct d11_rnr	 rnr[D11_MAX_RNR];
+
 	const uint8_t	*rm_enabled;	/* RM Enabled Capabilities body (5) */
 	uint8_t		 rm_enabled_len;
 	const uint8_t	*ext_capab;	/* Extended Capabilities body */
@@ -334,6 +601,13 @@ struct d11_elems {
 
 	unsigned	 has_ht:1, has_vht:1, has_he:1, has_eht:1, has_wmm:1,
 			 has_supp_rates:1;
+	unsigned	 has_ml:1, has_ml_reconf:1, has_eht_op:1, has_rnr:1;
+	uint8_t		 n_ml_sta;	/* ml_sta[] entries in use */
+	uint8_t		 n_rnr;		/* TBTT Information fields, exact */
+	uint8_t		 he_phy0;	/* HE PHY Capabilities octet 0 (widths) */
+	const uint8_t	*eht_cap_ie;	/* EHT Capabilities body after the
+					   extension ID; eht_cap when has_eht */
+	uint8_t		 eht_cap_ie_len;
 
 	uint16_t	 n_elems;	/* elements walked */
 	uint16_t	 n_malformed;	/* overran the body, or bad content */
@@ -351,6 +625,10 @@ bool	 d11_elems_bss_transition(const struct d11_elems *);	/* ext bit 19 */
  */
 void	 d11_parse_elems(const uint8_t *buf, size_t len, uint32_t akm_hint,
 	    struct d11_elems *out);
+/* The same for the elements of a frame whose per-STA profiles (in its
+ * Multi-Link elements) start with the fixed fields prof names. */
+void	 d11_parse_elems_prof(const uint8_t *buf, size_t len,
+	    uint32_t akm_hint, enum d11_prof prof, struct d11_elems *out);
 /* Single-element decoders (body without ID and length). Return 0 or -1. */
 int	 d11_parse_rsne(const uint8_t *body, size_t len, struct d11_rsne *);
 int	 d11_parse_fte(const uint8_t *body, size_t len, uint32_t akm,
@@ -391,6 +669,7 @@ int	 d11_parse_neighbor(const uint8_t *body, size_t len,
 #define D11_BTM_DISASSOC_IMM	0x04
 #define D11_BTM_TERMINATION	0x08
 #define D11_BTM_ESS_DISASSOC	0x10
+#define D11_BTM_LINK_REMOVAL	0x20	/* Link Removal Imminent (802.11be) */
 
 struct d11_action {
 	bool		 readable;	/* false: protected (PMF), body encrypted */

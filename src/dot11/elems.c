@@ -30,6 +30,7 @@ enum {
 	SEEN_EHT,
 	SEEN_WPA,
 	SEEN_WMM,
+	SEEN_EHT_OP,
 };
 
 /* Fixed sizes of element contents (IEEE 802.11-2020, clause 9.4.2). */
@@ -40,6 +41,7 @@ enum {
 #define VHT_CAP_LEN		12
 #define HE_CAP_MIN		(6 + 11 + 4)	/* MAC, PHY, MCS (after ext ID) */
 #define EHT_CAP_MIN		(2 + 9)		/* MAC, PHY (after ext ID) */
+#define HE_CAP_PHY		6		/* PHY Capabilities offset */
 #define NEIGHBOR_FIXED		13	/* BSSID, info, class, channel, PHY */
 #define FTE_NONCES		64	/* ANonce + SNonce */
 #define SSID_MAX		32
@@ -400,7 +402,8 @@ parse_vendor(const uint8_t *p, uint8_t l, uint32_t *seen,
 }
 
 static void
-parse_ext(const struct d11_tlv *t, uint32_t *seen, struct d11_elems *e)
+parse_ext(const struct d11_tlv *t, const uint8_t *buf, size_t len,
+    enum d11_prof prof, uint32_t *seen, struct d11_elems *e)
 {
 	if (!t->has_ext) {
 		bad_elem(e);
@@ -412,16 +415,34 @@ parse_ext(const struct d11_tlv *t, uint32_t *seen, struct d11_elems *e)
 			return;
 		if (t->len < HE_CAP_MIN)
 			bad_elem(e);
-		else
+		else {
 			e->has_he = 1;
+			e->he_phy0 = t->body[HE_CAP_PHY];
+		}
 		break;
 	case D11_EXT_EHT_CAP:
 		if (!first_seen(seen, SEEN_EHT, e))
 			return;
 		if (t->len < EHT_CAP_MIN)
 			bad_elem(e);
-		else
+		else {
+			/* Decoded after the walk: its size depends on the
+			 * HE Capabilities, which may come later. */
 			e->has_eht = 1;
+			e->eht_cap_ie = t->body;
+			e->eht_cap_ie_len = (uint8_t)t->len;
+		}
+		break;
+	case D11_EXT_EHT_OP:
+		if (!first_seen(seen, SEEN_EHT_OP, e))
+			return;
+		if (d11_parse_eht_op(t->body, t->len, &e->eht_op) != 0)
+			bad_elem(e);
+		else
+			e->has_eht_op = 1;
+		break;
+	case D11_EXT_ML:
+		d11_parse_ml(t, buf, len, prof, e);
 		break;
 	}
 }
@@ -452,6 +473,13 @@ elems_clear(struct d11_elems *e)
 void
 d11_parse_elems(const uint8_t *buf, size_t len, uint32_t akm_hint,
     struct d11_elems *e)
+{
+	d11_parse_elems_prof(buf, len, akm_hint, D11_PROF_ELEMS, e);
+}
+
+void
+d11_parse_elems_prof(const uint8_t *buf, size_t len, uint32_t akm_hint,
+    enum d11_prof prof, struct d11_elems *e)
 {
 	struct d11_tlv_iter	 it;
 	struct d11_tlv		 t;
@@ -570,8 +598,13 @@ d11_parse_elems(const uint8_t *buf, size_t len, uint32_t akm_hint,
 			parse_vendor(p, l, &seen, e);
 			break;
 		case D11_EID_EXTENSION:
-			parse_ext(&t, &seen, e);
+			parse_ext(&t, buf, len, prof, &seen, e);
 			break;
+		case D11_EID_RNR:
+			d11_parse_rnr(p, l, e);
+			break;
+		case D11_EID_FRAGMENT:
+			break;	/* joined with the element it continues */
 		default:
 			break;
 		}
@@ -580,6 +613,14 @@ d11_parse_elems(const uint8_t *buf, size_t len, uint32_t akm_hint,
 	if (d11_tlv_left(&it) != 0)
 		bad_elem(e);
 
+	/*
+	 * The EHT-MCS map's size hangs on the HE Capabilities and on who sent
+	 * the frame; a map that does not fit is left out (mcs_nss NULL) but,
+	 * as hostapd, only an element short of its fixed fields is malformed.
+	 */
+	if (e->has_eht)
+		(void)d11_parse_eht_cap(e->eht_cap_ie, e->eht_cap_ie_len,
+		    e->he_phy0, &e->eht_cap);
 	if (e->fte_ie != NULL) {
 		akm = akm_hint;
 		if (e->rsn.n_akm > 0)

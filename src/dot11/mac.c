@@ -75,12 +75,31 @@ clear_elems(struct d11_frame *f)
 	f->has_elems = false;
 }
 
+/* The fixed fields a per-STA profile starts with, by the frame's kind. */
+static enum d11_prof
+profile_layout(enum d11_kind kind)
+{
+	switch (kind) {
+	case D11_K_ASSOC_REQ:
+	case D11_K_REASSOC_REQ:
+	case D11_K_BEACON:
+	case D11_K_PROBE_RESP:
+		return (D11_PROF_CAPAB);
+	case D11_K_ASSOC_RESP:
+	case D11_K_REASSOC_RESP:
+		return (D11_PROF_CAPAB_STATUS);
+	default:
+		return (D11_PROF_ELEMS);
+	}
+}
+
 static void
 elems_at(struct d11_frame *f, size_t off)
 {
 	if (off > f->body_len)
 		off = f->body_len;
-	d11_parse_elems(f->body + off, f->body_len - off, 0, &f->ie);
+	d11_parse_elems_prof(f->body + off, f->body_len - off, 0,
+	    profile_layout(f->kind), &f->ie);
 	f->has_elems = true;
 }
 

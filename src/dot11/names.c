@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dot11.h"
 #include "names.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -1670,4 +1671,48 @@ const char *
 d11_phy_type_name(uint8_t phy)
 {
 	return pick(phy_type_tab, NELEM(phy_type_tab), phy, RESERVED);
+}
+
+/* ---- Wi-Fi 7: Multi-Link element type, Reconfiguration operation ------- */
+
+static const char *const ml_type_tab[] = {
+	[D11_ML_BASIC] = "Basic",
+	[D11_ML_PREQ] = "Probe Request",
+	[D11_ML_RECONF] = "Reconfiguration",
+	[D11_ML_TDLS] = "TDLS",
+	[D11_ML_PRIO] = "Priority Access",
+};
+
+const char *
+d11_ml_type_name(uint8_t type)
+{
+	return pick(ml_type_tab, NELEM(ml_type_tab), type, RESERVED);
+}
+
+static const char *const reconf_op_tab[] = {
+	[D11_RECONF_AP_REMOVAL] = "AP Removal",
+	[D11_RECONF_OP_UPDATE] = "Operation Parameter Update",
+	[D11_RECONF_ADD_LINK] = "Add Link",
+	[D11_RECONF_DELETE_LINK] = "Delete Link",
+	[D11_RECONF_NSTR_UPDATE] = "NSTR Status Update",
+};
+
+const char *
+d11_reconf_op_name(uint8_t op)
+{
+	return pick(reconf_op_tab, NELEM(reconf_op_tab), op, RESERVED);
+}
+
+static const char *const eht_width_tab[] = {
+	[D11_EHT_WIDTH_20] = "20 MHz",
+	[D11_EHT_WIDTH_40] = "40 MHz",
+	[D11_EHT_WIDTH_80] = "80 MHz",
+	[D11_EHT_WIDTH_160] = "160 MHz",
+	[D11_EHT_WIDTH_320] = "320 MHz",
+};
+
+const char *
+d11_eht_width_name(uint8_t width)
+{
+	return pick(eht_width_tab, NELEM(eht_width_tab), width, RESERVED);
 }

@@ -79,4 +79,11 @@ const char *d11_subtype_name(uint8_t type, uint8_t subtype);
 /* Neighbor Report PHY type (dot11PHYType): 2 DSSS, 4 OFDM, 5 HRDSSS,
  * 6 ERP, 7 HT, 8 DMG, 9 VHT, 14 HE, 15 EHT, ... */
 const char *d11_phy_type_name(uint8_t phy);
+/* Multi-Link element Type (0 "Basic" .. 4 "Priority Access"), the
+ * Reconfiguration Operation Type of a Reconfiguration per-STA profile (0 "AP
+ * Removal" .. 4 "NSTR Status Update") and the EHT Operation Channel Width
+ * (0 "20 MHz" .. 4 "320 MHz"), IEEE 802.11be-2024. */
+const char *d11_ml_type_name(uint8_t type);
+const char *d11_reconf_op_name(uint8_t op);
+const char *d11_eht_width_name(uint8_t width);
 #endif
