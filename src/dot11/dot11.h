@@ -735,6 +735,14 @@ struct d11_action {
 #define D11_EAPOL_G2		6
 #define D11_EAPOL_REQ		7	/* Request bit set */
 
+/* KDEs in clear key data (00-0F-AC types) for MLO. */
+#define D11_KDE_MAC_ADDR	3	/* MAC Address KDE */
+#define D11_KDE_MLO_LINK	19	/* MLO Link KDE */
+#define D11_KDE_LINK_ID_MASK	0x0f	/* MLO Link KDE Link Information */
+#define D11_KDE_LINK_RSNE	0x10	/* ... an RSNE follows */
+#define D11_KDE_LINK_RSNXE	0x20	/* ... an RSNXE follows */
+#define D11_EAPOL_MAX_LINKS	4	/* MLO Link KDEs kept */
+
 struct d11_eapol {
 	uint8_t		 version;
 	uint8_t		 type;		/* D11_EAPOL_* */
@@ -752,6 +760,12 @@ struct d11_eapol {
 	const uint8_t	*key_data;	/* NULL when encrypted or absent */
 	uint8_t		 msg;		/* D11_EAPOL_M* */
 	const uint8_t	*pmkid_kde;	/* 16 bytes, M1 only */
+	const uint8_t	*mac_kde;	/* MAC Address KDE (an MLD's), 6 */
+	uint8_t		 n_mlo_links;	/* MLO Link KDEs, exact */
+	struct {
+		uint8_t		 info;	/* Link Information */
+		const uint8_t	*addr;	/* the link's MAC address */
+	} mlo_link[D11_EAPOL_MAX_LINKS];
 
 	/* EAP */
 	uint8_t		 eap_code;

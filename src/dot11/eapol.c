@@ -55,9 +55,38 @@ infer_mic_len(const uint8_t *k, size_t klen, bool *ok)
 	return 16;
 }
 
-/* hostapd wlantest's rule (rx_eapol.c), on the key information bits. */
+/*
+ * Whether clear key data holds KDEs only, no element: message 4 of an MLO
+ * handshake carries a MAC Address KDE (the STA MLD's address), while
+ * message 2 always carries the STA's RSNE (or WPA element).  NULL (key
+ * data encrypted or cut) is not KDEs only.
+ */
+static bool
+kdes_only(const uint8_t *p, size_t len)
+{
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 t;
+
+	if (p == NULL)
+		return false;
+	D11_FOR_EACH_SUB(it, t, p, len) {
+		if (t.id != KDE_TYPE)
+			return false;
+		if (t.len == 0)
+			return true;	/* padding starts */
+		if (t.len < 4 || t.body[0] != 0x00 || t.body[1] != 0x0f ||
+		    t.body[2] != 0xac)
+			return false;	/* a vendor element (WPA1) */
+	}
+	return d11_tlv_left(&it) == 0;
+}
+
+/*
+ * hostapd wlantest's rule (rx_eapol.c), on the key information bits; a
+ * Secure frame without Ack whose key data is KDEs only is message 4 (MLO).
+ */
 static uint8_t
-classify(uint16_t ki, uint16_t key_data_len)
+classify(uint16_t ki, uint16_t key_data_len, const uint8_t *key_data)
 {
 	if (ki & (D11_KI_ERROR | D11_KI_REQUEST))
 		return D11_EAPOL_REQ;
@@ -69,10 +98,12 @@ classify(uint16_t ki, uint16_t key_data_len)
 		case D11_KI_ACK:
 			return D11_EAPOL_M1;
 		case D11_KI_MIC:
-		case D11_KI_SECURE | D11_KI_MIC:
-		case D11_KI_SECURE:
 			/* M4 carries no key data; M2 carries the RSNE. */
 			return key_data_len == 0 ? D11_EAPOL_M4 : D11_EAPOL_M2;
+		case D11_KI_SECURE | D11_KI_MIC:
+		case D11_KI_SECURE:
+			return key_data_len == 0 || kdes_only(key_data,
+			    key_data_len) ? D11_EAPOL_M4 : D11_EAPOL_M2;
 		case D11_KI_MIC | D11_KI_ACK | D11_KI_INSTALL:	/* WPA1 */
 		case D11_KI_SECURE | D11_KI_MIC | D11_KI_ACK | D11_KI_INSTALL:
 		case D11_KI_SECURE | D11_KI_ACK | D11_KI_INSTALL:
@@ -91,22 +122,47 @@ classify(uint16_t ki, uint16_t key_data_len)
 	return D11_EAPOL_M_UNKNOWN;
 }
 
-/* PMKID KDE (dd len 00-0f-ac 04 PMKID) in clear key data. */
-static const uint8_t *
-find_pmkid_kde(const uint8_t *p, size_t len)
+/*
+ * KDEs (dd len 00-0f-ac type data) in clear key data: the PMKID KDE of M1,
+ * the MAC Address KDE (an MLD's address) and MLO Link KDEs (link ID and
+ * address of each link the STA or AP sets up).  Padding (dd 00) ends them.
+ */
+static void
+find_kdes(const uint8_t *p, size_t len, struct d11_eapol *e)
 {
 	struct d11_tlv_iter	 it;
 	struct d11_tlv		 t;
+	const uint8_t		*d;
 
 	D11_FOR_EACH_SUB(it, t, p, len) {
 		if (t.id == KDE_TYPE && t.len == 0)
 			break;		/* padding starts */
-		if (t.id == KDE_TYPE && t.len >= 4 + 16 && t.body[0] == 0x00 &&
-		    t.body[1] == 0x0f && t.body[2] == 0xac &&
-		    t.body[3] == KDE_PMKID)
-			return t.body + 4;
+		if (t.id != KDE_TYPE || t.len < 4 || t.body[0] != 0x00 ||
+		    t.body[1] != 0x0f || t.body[2] != 0xac)
+			continue;
+		d = t.body + 4;
+		switch (t.body[3]) {
+		case KDE_PMKID:
+			if (e->msg == D11_EAPOL_M1 && t.len >= 4 + 16 &&
+			    e->pmkid_kde == NULL)
+				e->pmkid_kde = d;
+			break;
+		case D11_KDE_MAC_ADDR:
+			if (t.len >= 4 + 6 && e->mac_kde == NULL)
+				e->mac_kde = d;
+			break;
+		case D11_KDE_MLO_LINK:
+			if (t.len < 4 + 1 + 6)
+				break;
+			if (e->n_mlo_links < D11_EAPOL_MAX_LINKS) {
+				e->mlo_link[e->n_mlo_links].info = d[0];
+				e->mlo_link[e->n_mlo_links].addr = d + 1;
+			}
+			if (e->n_mlo_links < UINT8_MAX)
+				e->n_mlo_links++;
+			break;
+		}
 	}
-	return NULL;
 }
 
 static void
@@ -141,9 +197,9 @@ parse_key(const uint8_t *k, size_t klen, struct d11_eapol *e)
 	    !(e->key_info & D11_KI_ENCR_DATA) &&
 	    !(e->desc_type == 254 && !(e->key_info & D11_KI_PAIRWISE)))
 		e->key_data = k + off + 2;
-	e->msg = classify(e->key_info, e->key_data_len);
-	if (e->msg == D11_EAPOL_M1 && e->key_data != NULL)
-		e->pmkid_kde = find_pmkid_kde(e->key_data, e->key_data_len);
+	e->msg = classify(e->key_info, e->key_data_len, e->key_data);
+	if (e->key_data != NULL)
+		find_kdes(e->key_data, e->key_data_len, e);
 }
 
 static void

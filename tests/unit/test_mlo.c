@@ -1289,6 +1289,103 @@ test_btm_link_removal(void **state)
 	assert_int_equal(f.act.btm_disassoc_timer, 10);
 }
 
+/* An EAPOL-Key PDU with key information ki and key data (kd, n). */
+static void
+eapol_key(struct b *b, unsigned ki, const uint8_t *kd, size_t n)
+{
+	b->n = 0;
+	b8(b, 2);			/* 802.1X-2004 */
+	b8(b, D11_EAPOL_KEY);
+	b8(b, (95 + n) >> 8);
+	b8(b, (95 + n) & 0xff);
+	b8(b, 2);			/* RSN descriptor */
+	b8(b, ki >> 8);
+	b8(b, ki & 0xff);
+	b16(b, 0);			/* key length */
+	bfill(b, 0, 7);
+	b8(b, 2);			/* replay counter 2 */
+	bfill(b, 0, 32 + 16 + 8 + 8);	/* nonce, IV, RSC, reserved */
+	bfill(b, 0x6d, 16);		/* MIC */
+	b8(b, n >> 8);
+	b8(b, n & 0xff);
+	bmem(b, kd, n);
+}
+
+static void
+test_eapol_mlo(void **state)
+{
+	/* hostapd/wpa_supplicant MLO messages 2 and 4 (mlo-assoc.pcap
+	 * frames 59 and 66): RSNE, RSNXE, MAC Address KDE and one MLO Link
+	 * KDE; the MAC Address KDE alone. */
+	static const uint8_t	 m2[] = { 0x30, 0x1a, 0x01, 0x00, 0x00, 0x0f,
+	    0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00,
+	    0x0f, 0xac, 0x08, 0xcc, 0x00, 0x00, 0x00, 0x00, 0x0f, 0xac, 0x06,
+	    0xf4, 0x01, 0x20,
+	    0xdd, 0x0a, 0x00, 0x0f, 0xac, 0x03, 0x02, 0x00, 0x00, 0x00, 0x02,
+	    0x00,
+	    0xdd, 0x0b, 0x00, 0x0f, 0xac, 0x13, 0x01, 0x22, 0x92, 0xc1, 0x1a,
+	    0x13, 0xaf };
+	static const uint8_t	 m4[] = { 0xdd, 0x0a, 0x00, 0x0f, 0xac, 0x03,
+	    0x02, 0x00, 0x00, 0x00, 0x02, 0x00 };
+	static const uint8_t	 wpa1[] = { 0xdd, 0x06, 0x00, 0x50, 0xf2, 0x01,
+	    0x01, 0x00 };
+	static const uint8_t	 sta_mld[6] = { 0x02, 0x00, 0x00, 0x00, 0x02,
+	    0x00 };
+	static const uint8_t	 link1[6] = { 0x22, 0x92, 0xc1, 0x1a, 0x13,
+	    0xaf };
+	static struct d11_eapol	 k;
+	struct b		 b;
+	uint8_t			*q;
+
+	(void)state;
+	eapol_key(&b, 0x0108, m2, sizeof(m2));
+	q = malloc(b.n);
+	assert_non_null(q);
+	memcpy(q, b.d, b.n);
+	assert_int_equal(d11_parse_eapol(q, b.n, &k), D11_K_EAPOL);
+	assert_false(k.malformed);
+	assert_int_equal(k.msg, D11_EAPOL_M2);
+	assert_non_null(k.mac_kde);
+	assert_memory_equal(k.mac_kde, sta_mld, 6);
+	assert_int_equal(k.n_mlo_links, 1);
+	assert_int_equal(k.mlo_link[0].info & D11_KDE_LINK_ID_MASK, 1);
+	assert_memory_equal(k.mlo_link[0].addr, link1, 6);
+	free(q);
+
+	/* Message 2 of a rekeying (Secure set) still carries the RSNE. */
+	eapol_key(&b, 0x0308, m2, sizeof(m2));
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_eapol(q, b.n, &k);
+	assert_int_equal(k.msg, D11_EAPOL_M2);
+	free(q);
+
+	/* Message 4 with the MAC Address KDE only, and without key data. */
+	eapol_key(&b, 0x0308, m4, sizeof(m4));
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_eapol(q, b.n, &k);
+	assert_int_equal(k.msg, D11_EAPOL_M4);
+	assert_memory_equal(k.mac_kde, sta_mld, 6);
+	assert_int_equal(k.n_mlo_links, 0);
+	free(q);
+	eapol_key(&b, 0x0308, m4, 0);
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_eapol(q, b.n, &k);
+	assert_int_equal(k.msg, D11_EAPOL_M4);
+	assert_null(k.mac_kde);
+	free(q);
+
+	/* A vendor element is not a KDE: message 2. */
+	eapol_key(&b, 0x0308, wpa1, sizeof(wpa1));
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_eapol(q, b.n, &k);
+	assert_int_equal(k.msg, D11_EAPOL_M2);
+	free(q);
+}
+
 static void
 test_names(void **state)
 {
@@ -1330,6 +1427,7 @@ main(void)
 		cmocka_unit_test(test_rnr),
 		cmocka_unit_test(test_frames),
 		cmocka_unit_test(test_btm_link_removal),
+		cmocka_unit_test(test_eapol_mlo),
 		cmocka_unit_test(test_names),
 	};
 
