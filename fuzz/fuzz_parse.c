@@ -50,6 +50,23 @@ touch_rsne(const struct d11_rsne *r)
 	touch(r->pmkid, (size_t)r->n_pmkid * 16);
 }
 
+/* A Multi-Link element: its span, and every octet of its joined content
+ * and of each profile's, through the offset maps. */
+static void
+touch_ml(const struct d11_elems *e, const struct d11_ml *ml)
+{
+	const struct d11_ml_sta	*s;
+	size_t			 o;
+	unsigned		 i;
+
+	touch(ml->hdr, ml->span);
+	for (o = 0; o < ml->len; o++)
+		touch(d11_ml_at(ml, o, 1), 1);
+	for (i = 0; (s = d11_ml_profile(e, ml, i)) != NULL; i++)
+		for (o = 0; o < s->len; o++)
+			touch(d11_ml_sta_at(ml, s, o, 1), 1);
+}
+
 static void
 touch_elems(const struct d11_elems *e)
 {
@@ -78,6 +95,23 @@ touch_elems(const struct d11_elems *e)
 		touch(e->neighbors[i].bssid, 6);
 	touch(e->rm_enabled, e->rm_enabled_len);
 	touch(e->ext_capab, e->ext_capab_len);
+	if (e->has_ml)
+		touch_ml(e, &e->ml);
+	if (e->has_ml_reconf)
+		touch_ml(e, &e->ml_reconf);
+	n = e->n_rnr;
+	if (n > D11_MAX_RNR)
+		n = D11_MAX_RNR;
+	for (i = 0; i < n; i++) {
+		touch(e->rnr[i].tbtt, e->rnr[i].info_len);
+		if (e->rnr[i].has_bssid)
+			touch(e->rnr[i].tbtt + 1, 6);
+	}
+	if (e->has_eht) {
+		touch(e->eht_cap_ie, e->eht_cap_ie_len);
+		touch(e->eht_cap.phy_capa, 9);
+		touch(e->eht_cap.mcs_nss, e->eht_cap.mcs_nss_len);
+	}
 	sink ^= (uint8_t)d11_elems_rm_neighbor_report(e);
 	sink ^= (uint8_t)d11_elems_bss_transition(e);
 }
@@ -88,6 +122,7 @@ touch_frame(const struct d11_frame *f)
 	const struct d11_action	*a = &f->act;
 	const struct d11_eapol	*ep = &f->eapol;
 	char			 s[18];
+	unsigned		 i;
 
 	touch(f->mac, f->mac_len);
 	touch(f->addr1, 6);
@@ -122,6 +157,10 @@ touch_frame(const struct d11_frame *f)
 		touch(ep->mic, ep->mic_len);
 		touch(ep->key_data, ep->key_data_len);
 		touch(ep->pmkid_kde, 16);
+		touch(ep->mac_kde, 6);
+		for (i = 0; i < ep->n_mlo_links && i < D11_EAPOL_MAX_LINKS;
+		    i++)
+			touch(ep->mlo_link[i].addr, 6);
 		touch(ep->identity, ep->identity_len);
 	}
 }
