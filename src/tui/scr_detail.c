@@ -191,6 +191,87 @@ fte_fields(struct tui *t, const struct d11_fte *f)
 		fld(t, 2, NULL, 0, "(malformed FTE)");
 }
 
+/* A Multi-Link element as the parser decoded it; byte ranges map through
+ * its joined content (NULL where a field straddles a Fragment element). */
+static void
+ml_fields(struct tui *t, const struct d11_frame *f, const struct d11_ml *ml)
+{
+	const struct d11_ml_sta	*s;
+	char			 m[18];
+	unsigned		 i;
+
+	fld(t, 2, d11_ml_at(ml, 0, 2), 2, "Multi-Link Control: 0x%04x (%s)",
+	    ml->ctrl, d11_ml_type_name(ml->type));
+	if (ml->n_frags > 0)
+		fld(t, 2, ml->hdr, ml->span, "Joined with %u Fragment "
+		    "element%s: %u bytes", ml->n_frags, ml->n_frags == 1 ?
+		    "" : "s", ml->len);
+	if (ml->has_mld_addr)
+		fld(t, 2, d11_ml_at(ml, 3, 6), 6, "MLD MAC Address: %s",
+		    tui_mac(ml->mld_addr, m));
+	if (ml->has_link_id)
+		fld(t, 2, NULL, 0, "Link ID: %u", ml->link_id_info &
+		    D11_ML_LINK_ID_MASK);
+	if (ml->has_bpcc)
+		fld(t, 2, NULL, 0, "BSS Parameters Change Count: %u",
+		    ml->bpcc);
+	if (ml->has_eml)
+		fld(t, 2, NULL, 0, "EML Capabilities: 0x%04x", ml->eml_capa);
+	if (ml->has_mld_capa)
+		fld(t, 2, NULL, 0, "MLD Capabilities and Operations: 0x%04x "
+		    "(up to %u links)", ml->mld_capa, (ml->mld_capa &
+		    D11_MLD_CAPA_MAX_LINKS) + 1);
+	if (ml->has_mld_id)
+		fld(t, 2, NULL, 0, "AP MLD ID: %u", ml->ap_mld_id);
+	for (i = 0; (s = d11_ml_profile(&f->ie, ml, i)) != NULL; i++) {
+		fld(t, 2, d11_ml_at(ml, s->off, 2), 2, "Per-STA Profile: link "
+		    "%u%s%s", s->link_id, s->complete ? ", complete" : "",
+		    s->malformed ? " (malformed)" : "");
+		if (s->has_mac)
+			fld(t, 3, d11_ml_sta_at(ml, s, 3, 6), 6, "STA MAC "
+			    "Address: %s", tui_mac(s->mac, m));
+		if (s->has_timer)
+			fld(t, 3, NULL, 0, "AP Removal Timer: %u TBTTs (%s)",
+			    s->removal_timer, d11_reconf_op_name(s->reconf_op));
+		if (s->has_status)
+			fld(t, 3, d11_ml_sta_at(ml, s, 2u + s->info_len + 2,
+			    2), 2, "Status code: %s (%u)",
+			    d11_status_name(s->status), s->status);
+		if (s->channel >= 0)
+			fld(t, 3, NULL, 0, "Channel: %d", s->channel);
+	}
+	if (ml->n_sta > i)
+		fld(t, 2, NULL, 0, "(%u more per-STA profiles)",
+		    (unsigned)ml->n_sta - i);
+}
+
+static void
+rnr_fields(struct tui *t, const struct d11_frame *f, const uint8_t *b,
+    uint8_t el)
+{
+	const struct d11_rnr	*r;
+	char			 m[18];
+	unsigned		 i;
+
+	for (i = 0; i < f->ie.n_rnr && i < D11_MAX_RNR; i++) {
+		r = &f->ie.rnr[i];
+		if (r->tbtt < b || r->tbtt >= b + el)
+			continue;	/* another RNR element's */
+		if (r->has_bssid && r->has_mld)
+			fld(t, 2, r->tbtt, r->info_len, "Neighbor AP: %s, op "
+			    "class %u channel %u, MLD ID %u link %u",
+			    tui_mac(r->tbtt + 1, m), r->op_class, r->channel,
+			    r->mld_id, r->link_id);
+		else if (r->has_bssid)
+			fld(t, 2, r->tbtt, r->info_len, "Neighbor AP: %s, op "
+			    "class %u channel %u", tui_mac(r->tbtt + 1, m),
+			    r->op_class, r->channel);
+		else
+			fld(t, 2, r->tbtt, r->info_len, "Neighbor AP: op class "
+			    "%u channel %u", r->op_class, r->channel);
+	}
+}
+
 /* Walk the elements of (p, len) for their byte ranges; decode the ones a
  * roam is about with the parser's results. */
 static void
@@ -296,6 +377,20 @@ elem_fields(struct tui *t, const struct d11_frame *f, const uint8_t *p,
 			if (el >= 3)
 				fld(t, 2, b, 3, "OUI: %02x:%02x:%02x", b[0],
 				    b[1], b[2]);
+			break;
+		case D11_EID_RNR:
+			rnr_fields(t, f, b, el);
+			break;
+		case D11_EID_EXTENSION:
+			if (f->ie.has_ml && e.hdr == f->ie.ml.hdr)
+				ml_fields(t, f, &f->ie.ml);
+			else if (f->ie.has_ml_reconf &&
+			    e.hdr == f->ie.ml_reconf.hdr)
+				ml_fields(t, f, &f->ie.ml_reconf);
+			else if (e.has_ext && e.ext == D11_EXT_EHT_OP &&
+			    f->ie.has_eht_op && f->ie.eht_op.has_info)
+				fld(t, 2, e.body + 5, 3, "EHT channel width: %s",
+				    d11_eht_width_name(f->ie.eht_op.width));
 			break;
 		default:
 			break;
@@ -420,14 +515,16 @@ action_fields(struct tui *t, const struct d11_frame *f)
 			    a->btm_query_reason);
 			e = b + 4;
 		} else if (a->action == D11_WNM_BTM_REQ && n >= 7) {
-			fld(t, 1, b + 3, 1, "Request Mode: 0x%02x (%s%s%s%s%s)",
+			fld(t, 1, b + 3, 1, "Request Mode: 0x%02x (%s%s%s%s%s%s)",
 			    a->btm_mode, a->btm_mode & D11_BTM_PREF_LIST ?
 			    "candidate list " : "", a->btm_mode &
 			    D11_BTM_ABRIDGED ? "abridged " : "", a->btm_mode &
 			    D11_BTM_DISASSOC_IMM ? "disassoc-imminent " : "",
 			    a->btm_mode & D11_BTM_TERMINATION ?
 			    "termination " : "", a->btm_mode &
-			    D11_BTM_ESS_DISASSOC ? "ESS-disassoc" : "");
+			    D11_BTM_ESS_DISASSOC ? "ESS-disassoc " : "",
+			    a->btm_mode & D11_BTM_LINK_REMOVAL ?
+			    "link-removal-imminent" : "");
 			fld(t, 1, b + 4, 2, "Disassociation Timer: %u TBTT",
 			    a->btm_disassoc_timer);
 			fld(t, 1, b + 6, 1, "Validity Interval: %u TBTT",
