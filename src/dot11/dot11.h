@@ -386,6 +386,26 @@ struct d11_idlist {
 	uint8_t		 ext[D11_ML_MAX_EXT];
 };
 
+/*
+ * SAE Authentication frames carry their elements (the Multi-Link element
+ * among them) after the SAE fields: an H2E commit after the group, scalar
+ * and element of its ECC group; a confirm after the send-confirm and the
+ * confirm, as long as the group's hash.
+ */
+#define D11_STATUS_SUCCESS	0
+#define D11_STATUS_SAE_H2E	126	/* SAE_HASH_TO_ELEMENT */
+#define D11_STATUS_SAE_PK	127
+#define D11_SAE_COMMIT		1	/* Authentication transaction seq */
+#define D11_SAE_CONFIRM		2
+#define D11_SAE_GROUP_P256	19	/* IANA group numbers (ECC) */
+#define D11_SAE_GROUP_P384	20
+#define D11_SAE_GROUP_P521	21
+#define D11_SAE_GROUP_P192	25
+#define D11_SAE_GROUP_P224	26
+#define D11_SAE_GROUP_BP256	28
+#define D11_SAE_GROUP_BP384	29
+#define D11_SAE_GROUP_BP512	30
+
 /* Per-STA profile fixed fields before its elements, by the frame. */
 enum d11_prof {
 	D11_PROF_ELEMS = 0,	/* none: elements only */

@@ -103,6 +103,77 @@ elems_at(struct d11_frame *f, size_t off)
 	f->has_elems = true;
 }
 
+/* The prime length of an SAE ECC group, in octets; 0 for others. */
+static size_t
+sae_prime_len(uint16_t group)
+{
+	switch (group) {
+	case D11_SAE_GROUP_P192:
+		return (24);
+	case D11_SAE_GROUP_P224:
+		return (28);
+	case D11_SAE_GROUP_P256:
+	case D11_SAE_GROUP_BP256:
+		return (32);
+	case D11_SAE_GROUP_P384:
+	case D11_SAE_GROUP_BP384:
+		return (48);
+	case D11_SAE_GROUP_BP512:
+		return (64);
+	case D11_SAE_GROUP_P521:
+		return (66);
+	}
+	return (0);
+}
+
+/* Whether (p, n) walks as elements exactly and holds a Multi-Link one. */
+static bool
+ends_with_ml(const uint8_t *p, size_t n)
+{
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 t;
+	bool			 ml = false;
+
+	D11_FOR_EACH_ELEM(it, t, p, n)
+		if (t.has_ext && t.ext == D11_EXT_ML)
+			ml = true;
+	return (ml && d11_tlv_left(&it) == 0);
+}
+
+/*
+ * Where the elements of an SAE Authentication frame start, 0 when that
+ * cannot be told.  An H2E commit (status 126 or 127): after the group,
+ * scalar and element (hostapd's layout for an ECC group).  A confirm:
+ * after the send-confirm and a confirm as long as the group's hash (32,
+ * 48 or 64 octets); the frame does not name its group, so the length is
+ * the one after which the rest is elements, exactly, with a Multi-Link
+ * element among them.
+ */
+static size_t
+sae_elems(const struct d11_frame *f)
+{
+	static const size_t	 hash[] = { 32, 48, 64 };
+	const uint8_t		*b = f->body;
+	size_t			 n = f->body_len, off, plen, i;
+
+	if (f->auth_seq == D11_SAE_COMMIT &&
+	    (f->status == D11_STATUS_SAE_H2E || f->status == D11_STATUS_SAE_PK)) {
+		if (n < 8 || (plen = sae_prime_len(d11_le16(b + 6))) == 0)
+			return (0);
+		off = 8 + 3 * plen;
+		return (off < n ? off : 0);
+	}
+	if (f->auth_seq == D11_SAE_CONFIRM &&
+	    f->status == D11_STATUS_SUCCESS) {
+		for (i = 0; i < sizeof(hash) / sizeof(hash[0]); i++) {
+			off = 6 + 2 + hash[i];
+			if (off < n && ends_with_ml(b + off, n - off))
+				return (off);
+		}
+	}
+	return (0);
+}
+
 /*
  * Status and Reason Code fixed fields of action frames, into the same
  * f->status / f->reason as the other management frames carry them.
@@ -256,7 +327,7 @@ parse_mgmt(struct d11_frame *f)
 			f->has_status = true;
 		}
 		if (f->has_auth && f->auth_alg == AUTH_ALG_SAE) {
-			/* SAE fields, not elements, follow. */
+			/* SAE fields, then (H2E, MLO) elements. */
 			clear_elems(f);
 			if (n > 6) {
 				f->sae_data = b + 6;
@@ -264,6 +335,8 @@ parse_mgmt(struct d11_frame *f)
 			}
 			if (n < need)
 				f->ie.n_malformed++;
+			else if ((eoff = sae_elems(f)) != 0)
+				elems_at(f, eoff);
 			return;
 		}
 		break;

@@ -1273,6 +1273,99 @@ test_frames(void **state)
 	free(q);
 }
 
+/* An SAE Authentication frame: seq, status, then (fields, n) and a Basic
+ * Multi-Link element naming mld_a. */
+static void
+sae_frame(struct b *b, unsigned seq, unsigned status, const struct b *fields)
+{
+	size_t	 l;
+
+	b->n = 0;
+	b16(b, 0x00b0);
+	b16(b, 0);
+	bmem(b, mld_a, 6);
+	bmem(b, sta_a, 6);
+	bmem(b, mld_a, 6);
+	b16(b, 0);
+	b16(b, 3);			/* SAE */
+	b16(b, seq);
+	b16(b, status);
+	bmem(b, fields->d, fields->n);
+	l = bopen(b, 255);
+	b8(b, D11_EXT_ML);
+	b16(b, D11_ML_BASIC);
+	b8(b, 7);
+	bmem(b, mld_a, 6);
+	bend(b, l);
+}
+
+static void
+test_sae(void **state)
+{
+	static struct d11_frame	 f;
+	struct b		 b, fld;
+	uint8_t			*q;
+	size_t			 h;
+
+	(void)state;
+	/* H2E commit, group 19: group, 32-octet scalar, 64-octet element. */
+	fld.n = 0;
+	b16(&fld, D11_SAE_GROUP_P256);
+	bfill(&fld, 0x5c, 32 + 64);
+	sae_frame(&b, D11_SAE_COMMIT, D11_STATUS_SAE_H2E, &fld);
+	q = malloc(b.n);
+	assert_non_null(q);
+	memcpy(q, b.d, b.n);
+	assert_int_equal(d11_parse_mac(q, b.n, &f), D11_OK);
+	assert_true(f.has_elems);
+	assert_true(f.ie.has_ml);
+	assert_memory_equal(f.ie.ml.mld_addr, mld_a, 6);
+	assert_int_equal(f.sae_len, 2 + 96 + 12);
+	free(q);
+	/* Group 20: 48-octet scalar and 96-octet element. */
+	fld.n = 0;
+	b16(&fld, D11_SAE_GROUP_P384);
+	bfill(&fld, 0x5c, 48 + 96);
+	sae_frame(&b, D11_SAE_COMMIT, D11_STATUS_SAE_H2E, &fld);
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_mac(q, b.n, &f);
+	assert_true(f.ie.has_ml);
+	free(q);
+	/* A commit without H2E: no elements are looked for. */
+	sae_frame(&b, D11_SAE_COMMIT, D11_STATUS_SUCCESS, &fld);
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_mac(q, b.n, &f);
+	assert_false(f.has_elems);
+	free(q);
+	/* Confirms with a confirm of each hash length. */
+	for (h = 32; h <= 64; h += 16) {
+		fld.n = 0;
+		b16(&fld, 1);		/* send-confirm */
+		bfill(&fld, 0xc0, h);
+		sae_frame(&b, D11_SAE_CONFIRM, D11_STATUS_SUCCESS, &fld);
+		q = malloc(b.n);
+		memcpy(q, b.d, b.n);
+		d11_parse_mac(q, b.n, &f);
+		assert_true(f.has_elems);
+		assert_true(f.ie.has_ml);
+		assert_int_equal(f.ie.n_malformed, 0);
+		free(q);
+	}
+	/* A confirm without a Multi-Link element: nothing is guessed. */
+	fld.n = 0;
+	b16(&fld, 1);
+	bfill(&fld, 0xc0, 32);
+	sae_frame(&b, D11_SAE_CONFIRM, D11_STATUS_SUCCESS, &fld);
+	b.n -= 12;
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_mac(q, b.n, &f);
+	assert_false(f.has_elems);
+	free(q);
+}
+
 static void
 test_btm_link_removal(void **state)
 {
@@ -1426,6 +1519,7 @@ main(void)
 		cmocka_unit_test(test_eht),
 		cmocka_unit_test(test_rnr),
 		cmocka_unit_test(test_frames),
+		cmocka_unit_test(test_sae),
 		cmocka_unit_test(test_btm_link_removal),
 		cmocka_unit_test(test_eapol_mlo),
 		cmocka_unit_test(test_names),
