@@ -143,18 +143,21 @@ ends_with_ml(const uint8_t *p, size_t n)
 /*
  * Where the elements of an SAE Authentication frame start, 0 when that
  * cannot be told.  An H2E commit (status 126 or 127): after the group,
- * scalar and element (hostapd's layout for an ECC group).  A confirm:
- * after the send-confirm and a confirm as long as the group's hash (32,
- * 48 or 64 octets); the frame does not name its group, so the length is
- * the one after which the rest is elements, exactly, with a Multi-Link
- * element among them.
+ * scalar and element (hostapd's layout for an ECC group).  Otherwise the
+ * frame does not say how long its fields are: a successful confirm has a
+ * send-confirm and a confirm as long as the group's hash (32, 48 or 64
+ * octets), a refusal none or a group; the offset taken is the first of
+ * those after which the rest is elements, exactly, with a Multi-Link
+ * element among them.  A commit without H2E (no MLO) is not looked into.
  */
 static size_t
 sae_elems(const struct d11_frame *f)
 {
-	static const size_t	 hash[] = { 32, 48, 64 };
+	static const size_t	 confirm[] = { 2 + 32, 2 + 48, 2 + 64 };
+	static const size_t	 refusal[] = { 0, 2 };
 	const uint8_t		*b = f->body;
-	size_t			 n = f->body_len, off, plen, i;
+	const size_t		*try;
+	size_t			 n = f->body_len, off, plen, i, ntry;
 
 	if (f->auth_seq == D11_SAE_COMMIT &&
 	    (f->status == D11_STATUS_SAE_H2E || f->status == D11_STATUS_SAE_PK)) {
@@ -163,13 +166,19 @@ sae_elems(const struct d11_frame *f)
 		off = 8 + 3 * plen;
 		return (off < n ? off : 0);
 	}
-	if (f->auth_seq == D11_SAE_CONFIRM &&
-	    f->status == D11_STATUS_SUCCESS) {
-		for (i = 0; i < sizeof(hash) / sizeof(hash[0]); i++) {
-			off = 6 + 2 + hash[i];
-			if (off < n && ends_with_ml(b + off, n - off))
-				return (off);
-		}
+	if (f->status == D11_STATUS_SUCCESS) {
+		if (f->auth_seq != D11_SAE_CONFIRM)
+			return (0);
+		try = confirm;
+		ntry = sizeof(confirm) / sizeof(confirm[0]);
+	} else {
+		try = refusal;
+		ntry = sizeof(refusal) / sizeof(refusal[0]);
+	}
+	for (i = 0; i < ntry; i++) {
+		off = 6 + try[i];
+		if (off < n && ends_with_ml(b + off, n - off))
+			return (off);
 	}
 	return (0);
 }

@@ -1353,6 +1353,14 @@ test_sae(void **state)
 		assert_int_equal(f.ie.n_malformed, 0);
 		free(q);
 	}
+	/* A refusal: no SAE fields, the element right after the status. */
+	fld.n = 0;
+	sae_frame(&b, D11_SAE_COMMIT, 1, &fld);
+	q = malloc(b.n);
+	memcpy(q, b.d, b.n);
+	d11_parse_mac(q, b.n, &f);
+	assert_true(f.ie.has_ml);
+	free(q);
 	/* A confirm without a Multi-Link element: nothing is guessed. */
 	fld.n = 0;
 	b16(&fld, 1);
