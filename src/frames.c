@@ -112,6 +112,224 @@ print_fte(struct json *j, const struct d11_fte *t)
 	json_obj_end(j);
 }
 
+/* An ID list: its Element IDs and Element ID Extensions, as kept. */
+static void
+id_list(struct json *j, const char *ids, const char *ext,
+    const uint8_t *id, unsigned n_id, const uint8_t *x, unsigned n_x)
+{
+	unsigned	 i;
+
+	json_key(j, ids);
+	json_arr_begin(j);
+	for (i = 0; i < n_id; i++)
+		json_uint(j, id[i]);
+	json_arr_end(j);
+	json_key(j, ext);
+	json_arr_begin(j);
+	for (i = 0; i < n_x; i++)
+		json_uint(j, x[i]);
+	json_arr_end(j);
+}
+
+static void
+idlist(struct json *j, const char *ids, const char *ext,
+    const struct d11_idlist *l)
+{
+	id_list(j, ids, ext, l->ids, l->n_ids < D11_ML_MAX_IDS ? l->n_ids :
+	    D11_ML_MAX_IDS, l->ext, l->n_ext < D11_ML_MAX_EXT ? l->n_ext :
+	    D11_ML_MAX_EXT);
+}
+
+static void
+print_ml_sta(struct json *j, const struct d11_ml *ml,
+    const struct d11_ml_sta *s)
+{
+	json_obj_begin(j);
+	json_kv_uint(j, "link_id", s->link_id);
+	json_kv_uint(j, "sta_control", s->ctrl);
+	json_kv_bool(j, "complete", s->complete);
+	if (s->has_mac)
+		json_kv_mac(j, "sta_mac", s->mac);
+	if (s->has_bi)
+		json_kv_uint(j, "beacon_int", s->beacon_int);
+	if (s->has_tsf)
+		json_kv_uint(j, "tsf_offset", s->tsf_offset);
+	if (s->has_dtim) {
+		json_kv_uint(j, "dtim_count", s->dtim_count);
+		json_kv_uint(j, "dtim_period", s->dtim_period);
+	}
+	if (s->has_nstr)
+		json_kv_uint(j, "nstr_bitmap", s->nstr_bitmap);
+	if (s->has_bpcc)
+		json_kv_uint(j, "bss_params_change_count", s->bpcc);
+	if (ml->type == D11_ML_RECONF) {
+		json_kv_uint(j, "reconf_op", s->reconf_op);
+		json_kv_str(j, "reconf_op_name",
+		    d11_reconf_op_name(s->reconf_op));
+	}
+	if (s->has_timer)
+		json_kv_uint(j, "ap_removal_timer", s->removal_timer);
+	if (s->has_op_params)
+		json_kv_hex(j, "op_params", s->op_params,
+		    sizeof(s->op_params));
+	if (s->has_capab)
+		json_kv_uint(j, "capab", s->capab);
+	if (s->has_status) {
+		json_kv_uint(j, "status", s->status);
+		json_kv_str(j, "status_name", d11_status_name(s->status));
+	}
+	if (s->channel >= 0)
+		json_kv_int(j, "channel", s->channel);
+	if (s->has_rsn && s->akm != 0) {
+		json_key(j, "akm");
+		suite(j, s->akm);
+	}
+	if (s->elems.n_ids + s->elems.n_ext > 0)
+		idlist(j, "element_ids", "element_ext_ids", &s->elems);
+	if (s->complete && !s->malformed && ml->type != D11_ML_PREQ)
+		idlist(j, "inherited_ids", "inherited_ext_ids",
+		    &s->inherited);
+	if (s->has_noninh)
+		id_list(j, "non_inherited_ids", "non_inherited_ext_ids",
+		    s->noninh_ids, s->n_noninh_ids < D11_ML_MAX_NONINH ?
+		    s->n_noninh_ids : D11_ML_MAX_NONINH, s->noninh_ext,
+		    s->n_noninh_ext < D11_ML_MAX_NONINH ? s->n_noninh_ext :
+		    D11_ML_MAX_NONINH);
+	if (s->n_frags > 0)
+		json_kv_uint(j, "fragments", s->n_frags);
+	if (s->malformed)
+		json_kv_bool(j, "malformed", true);
+	json_obj_end(j);
+}
+
+static void
+print_ml(struct json *j, const char *key, const struct d11_elems *e,
+    const struct d11_ml *ml)
+{
+	const struct d11_ml_sta	*s;
+	unsigned		 i;
+
+	json_key(j, key);
+	json_obj_begin(j);
+	json_kv_uint(j, "type", ml->type);
+	json_kv_str(j, "type_name", d11_ml_type_name(ml->type));
+	json_kv_uint(j, "control", ml->ctrl);
+	if (ml->common_len > 0)
+		json_kv_uint(j, "common_info_len", ml->common_len);
+	if (ml->has_mld_addr)
+		json_kv_mac(j, "mld_addr", ml->mld_addr);
+	if (ml->has_link_id)
+		json_kv_uint(j, "link_id", ml->link_id_info &
+		    D11_ML_LINK_ID_MASK);
+	if (ml->has_bpcc)
+		json_kv_uint(j, "bss_params_change_count", ml->bpcc);
+	if (ml->has_msd)
+		json_kv_uint(j, "medium_sync_delay", ml->msd);
+	if (ml->has_eml)
+		json_kv_uint(j, "eml_capa", ml->eml_capa);
+	if (ml->has_mld_capa)
+		json_kv_uint(j, "mld_capa", ml->mld_capa);
+	if (ml->has_mld_id)
+		json_kv_uint(j, "ap_mld_id", ml->ap_mld_id);
+	if (ml->has_ext_capa)
+		json_kv_uint(j, "ext_mld_capa", ml->ext_mld_capa);
+	if (ml->n_frags > 0)
+		json_kv_uint(j, "fragments", ml->n_frags);
+	if (ml->n_sta > 0) {
+		json_key(j, "profiles");
+		json_arr_begin(j);
+		for (i = 0; (s = d11_ml_profile(e, ml, i)) != NULL; i++)
+			print_ml_sta(j, ml, s);
+		json_arr_end(j);
+		if (i < ml->n_sta)
+			json_kv_uint(j, "profile_count", ml->n_sta);
+	}
+	if (ml->n_sub_other > 0)
+		json_kv_uint(j, "other_subelements", ml->n_sub_other);
+	if (ml->malformed)
+		json_kv_bool(j, "malformed", true);
+	json_obj_end(j);
+}
+
+static void
+print_eht(struct json *j, const struct d11_elems *e)
+{
+	static const unsigned	 mhz[] = { 20, 40, 80, 160, 320 };
+	const struct d11_eht_cap *c = &e->eht_cap;
+	const struct d11_eht_op	*o = &e->eht_op;
+
+	if (e->has_eht) {
+		json_key(j, "eht_cap");
+		json_obj_begin(j);
+		json_kv_uint(j, "mac_capa", c->mac_capa);
+		json_kv_hex(j, "phy_capa", c->phy_capa, 9);
+		json_kv_bool(j, "supports_320mhz",
+		    (c->phy_capa[0] & D11_EHT_PHY0_320MHZ) != 0);
+		if (c->mcs_nss != NULL)
+			json_kv_hex(j, "mcs_nss", c->mcs_nss, c->mcs_nss_len);
+		json_kv_bool(j, "ppe_thresholds", c->ppe);
+		json_obj_end(j);
+	}
+	if (e->has_eht_op) {
+		json_key(j, "eht_op");
+		json_obj_begin(j);
+		json_kv_uint(j, "params", o->params);
+		json_kv_uint(j, "basic_mcs_nss", o->basic_mcs_nss);
+		if (o->has_info) {
+			if (o->width < sizeof(mhz) / sizeof(mhz[0]))
+				json_kv_uint(j, "width", mhz[o->width]);
+			else
+				json_kv_uint(j, "width_code", o->width);
+			json_kv_uint(j, "ccfs0", o->ccfs0);
+			json_kv_uint(j, "ccfs1", o->ccfs1);
+		}
+		if (o->has_disabled)
+			json_kv_uint(j, "disabled_subchannels", o->disabled);
+		json_obj_end(j);
+	}
+}
+
+static void
+print_rnr(struct json *j, const struct d11_elems *e)
+{
+	const struct d11_rnr	*r;
+	unsigned		 i;
+
+	json_key(j, "rnr");
+	json_arr_begin(j);
+	for (i = 0; i < e->n_rnr && i < D11_MAX_RNR; i++) {
+		r = &e->rnr[i];
+		json_obj_begin(j);
+		json_kv_uint(j, "op_class", r->op_class);
+		json_kv_uint(j, "channel", r->channel);
+		json_kv_uint(j, "tbtt_type", r->info_type);
+		json_kv_uint(j, "tbtt_len", r->info_len);
+		if (r->filtered)
+			json_kv_bool(j, "filtered", true);
+		if (r->info_type == 0 && r->info_len > 0)
+			json_kv_uint(j, "tbtt_offset", r->tbtt_offset);
+		if (r->has_bssid)
+			json_kv_mac(j, "bssid", r->tbtt + 1);
+		if (r->has_short_ssid)
+			json_kv_uint(j, "short_ssid", r->short_ssid);
+		if (r->has_bss_params)
+			json_kv_uint(j, "bss_params", r->bss_params);
+		if (r->has_psd)
+			json_kv_int(j, "psd", r->psd);
+		if (r->has_mld) {
+			json_kv_uint(j, "mld_id", r->mld_id);
+			json_kv_uint(j, "link_id", r->link_id);
+			json_kv_uint(j, "bss_params_change_count", r->bpcc);
+			json_kv_bool(j, "all_updates", r->all_updates);
+			json_kv_bool(j, "link_disabled", r->disabled);
+		}
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	if (e->n_rnr > D11_MAX_RNR)
+		json_kv_uint(j, "rnr_count", e->n_rnr);
+}
+
 static void
 print_elems(struct json *j, const struct d11_frame *f)
 {
@@ -160,6 +378,13 @@ print_elems(struct json *j, const struct d11_frame *f)
 		    d11_elems_rm_neighbor_report(e));
 		json_kv_bool(j, "bss_transition", d11_elems_bss_transition(e));
 	}
+	if (e->has_ml)
+		print_ml(j, "ml", e, &e->ml);
+	if (e->has_ml_reconf)
+		print_ml(j, "ml_reconf", e, &e->ml_reconf);
+	print_eht(j, e);
+	if (e->n_rnr > 0)
+		print_rnr(j, e);
 	if (e->n_duplicate > 0)
 		json_kv_uint(j, "duplicate", e->n_duplicate);
 }
@@ -197,6 +422,8 @@ print_action(struct json *j, const struct d11_frame *f)
 			json_kv_uint(j, "btm_disassoc_timer",
 			    a->btm_disassoc_timer);
 			json_kv_uint(j, "btm_validity", a->btm_validity);
+			if (a->btm_mode & D11_BTM_LINK_REMOVAL)
+				json_kv_bool(j, "btm_link_removal", true);
 			json_key(j, "btm_candidates");
 			json_arr_begin(j);
 			n = e->n_neighbors < D11_MAX_NEIGHBORS ?
@@ -231,6 +458,7 @@ print_eapol(struct json *j, const struct d11_eapol *e)
 	static const char *const msgs[] = {
 		NULL, "1", "2", "3", "4", "\"g1\"", "\"g2\"", "\"req\""
 	};
+	unsigned		 i;
 
 	json_kv_uint(j, "eapol_type", e->type);
 	if (e->type != D11_EAPOL_KEY)
@@ -246,6 +474,21 @@ print_eapol(struct json *j, const struct d11_eapol *e)
 	json_kv_uint(j, "key_data_len", e->key_data_len);
 	if (e->pmkid_kde != NULL)
 		json_kv_hex(j, "pmkid_kde", e->pmkid_kde, 16);
+	if (e->mac_kde != NULL)
+		json_kv_mac(j, "mac_kde", e->mac_kde);
+	if (e->n_mlo_links > 0) {
+		json_key(j, "mlo_links");
+		json_arr_begin(j);
+		for (i = 0; i < e->n_mlo_links && i < D11_EAPOL_MAX_LINKS;
+		    i++) {
+			json_obj_begin(j);
+			json_kv_uint(j, "link_id", e->mlo_link[i].info &
+			    D11_KDE_LINK_ID_MASK);
+			json_kv_mac(j, "addr", e->mlo_link[i].addr);
+			json_obj_end(j);
+		}
+		json_arr_end(j);
+	}
 }
 
 static void
