@@ -291,110 +291,100 @@ inherit(const uint8_t *outer, size_t olen, const uint8_t *p, size_t len,
 }
 
 /*
- * STA Info of a Basic per-STA profile (from its length octet), in the
- * order of the presence bits.  Returns -1 when a present field does not
- * fit; octets after the known fields are a later amendment's, skipped.
+ * A run of optional fields (the STA Info, the Common Info): n octets from
+ * p, read from o on.  field() takes the next len octets when present says
+ * the field is there; once one does not fit, nothing more is taken and bad
+ * stays set.  Octets after the known fields are a later amendment's.
  */
+struct run {
+	const uint8_t	*p;
+	size_t		 n, o;
+	bool		 bad;
+};
+
+static const uint8_t *
+field(struct run *r, bool present, size_t len)
+{
+	const uint8_t	*q;
+
+	if (!present || r->bad)
+		return (NULL);
+	if (len > r->n - r->o) {
+		r->bad = true;
+		return (NULL);
+	}
+	q = r->p + r->o;
+	r->o += len;
+	return (q);
+}
+
+/* STA Info of a Basic per-STA profile (from its length octet). */
 static int
 basic_sta_info(const uint8_t *p, size_t n, struct d11_ml_sta *s)
 {
+	struct run	 r = { p, n, 1, false };
 	uint16_t	 c = s->ctrl;
-	size_t		 o = 1;
+	const uint8_t	*q;
+	bool		 nstr;
 
-	if (c & D11_ML_STA_MAC) {
-		if (n < o + MAC_LEN)
-			return (-1);
-		memcpy(s->mac, p + o, MAC_LEN);
+	if ((q = field(&r, c & D11_ML_STA_MAC, MAC_LEN)) != NULL) {
+		memcpy(s->mac, q, MAC_LEN);
 		s->has_mac = 1;
-		o += MAC_LEN;
 	}
-	if (c & D11_ML_STA_BI) {
-		if (n < o + 2)
-			return (-1);
-		s->beacon_int = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_STA_BI, 2)) != NULL) {
+		s->beacon_int = d11_le16(q);
 		s->has_bi = 1;
-		o += 2;
 	}
-	if (c & D11_ML_STA_TSF) {
-		if (n < o + 8)
-			return (-1);
-		s->tsf_offset = d11_le64(p + o);
+	if ((q = field(&r, c & D11_ML_STA_TSF, 8)) != NULL) {
+		s->tsf_offset = d11_le64(q);
 		s->has_tsf = 1;
-		o += 8;
 	}
-	if (c & D11_ML_STA_DTIM) {
-		if (n < o + 2)
-			return (-1);
-		s->dtim_count = p[o];
-		s->dtim_period = p[o + 1];
+	if ((q = field(&r, c & D11_ML_STA_DTIM, 2)) != NULL) {
+		s->dtim_count = q[0];
+		s->dtim_period = q[1];
 		s->has_dtim = 1;
-		o += 2;
 	}
 	/* The NSTR Indication Bitmap is only in a complete profile. */
-	if ((c & D11_ML_STA_COMPLETE) && (c & D11_ML_STA_NSTR)) {
-		if (c & D11_ML_STA_NSTR_WIDE) {
-			if (n < o + 2)
-				return (-1);
-			s->nstr_bitmap = d11_le16(p + o);
-			o += 2;
-		} else {
-			if (n < o + 1)
-				return (-1);
-			s->nstr_bitmap = p[o];
-			o += 1;
-		}
+	nstr = (c & D11_ML_STA_COMPLETE) && (c & D11_ML_STA_NSTR);
+	if ((q = field(&r, nstr, c & D11_ML_STA_NSTR_WIDE ? 2 : 1)) != NULL) {
+		s->nstr_bitmap = c & D11_ML_STA_NSTR_WIDE ? d11_le16(q) : q[0];
 		s->has_nstr = 1;
 	}
-	if (c & D11_ML_STA_BPCC) {
-		if (n < o + 1)
-			return (-1);
-		s->bpcc = p[o];
+	if ((q = field(&r, c & D11_ML_STA_BPCC, 1)) != NULL) {
+		s->bpcc = q[0];
 		s->has_bpcc = 1;
 	}
-	return (0);
+	return (r.bad ? -1 : 0);
 }
 
 /* STA Info of a Reconfiguration per-STA profile. */
 static int
 reconf_sta_info(const uint8_t *p, size_t n, struct d11_ml_sta *s)
 {
+	struct run	 r = { p, n, 1, false };
 	uint16_t	 c = s->ctrl;
-	size_t		 o = 1;
+	const uint8_t	*q;
 
-	if (c & D11_ML_STA_MAC) {
-		if (n < o + MAC_LEN)
-			return (-1);
-		memcpy(s->mac, p + o, MAC_LEN);
+	if ((q = field(&r, c & D11_ML_STA_MAC, MAC_LEN)) != NULL) {
+		memcpy(s->mac, q, MAC_LEN);
 		s->has_mac = 1;
-		o += MAC_LEN;
 	}
-	if (c & D11_ML_RSTA_TIMER) {
-		if (n < o + 2)
-			return (-1);
-		s->removal_timer = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_RSTA_TIMER, 2)) != NULL) {
+		s->removal_timer = d11_le16(q);
 		s->has_timer = 1;
-		o += 2;
 	}
-	if (c & D11_ML_RSTA_OP_PARAMS) {
-		if (n < o + D11_ML_RSTA_OP_PARAMS_LEN)
-			return (-1);
-		memcpy(s->op_params, p + o, D11_ML_RSTA_OP_PARAMS_LEN);
+	if ((q = field(&r, c & D11_ML_RSTA_OP_PARAMS,
+	    D11_ML_RSTA_OP_PARAMS_LEN)) != NULL) {
+		memcpy(s->op_params, q, D11_ML_RSTA_OP_PARAMS_LEN);
 		s->has_op_params = 1;
-		o += D11_ML_RSTA_OP_PARAMS_LEN;
 	}
-	if (c & D11_ML_RSTA_NSTR) {
-		if (c & D11_ML_RSTA_NSTR_WIDE) {
-			if (n < o + 2)
-				return (-1);
-			s->nstr_bitmap = d11_le16(p + o);
-		} else {
-			if (n < o + 1)
-				return (-1);
-			s->nstr_bitmap = p[o];
-		}
+	if ((q = field(&r, c & D11_ML_RSTA_NSTR, c & D11_ML_RSTA_NSTR_WIDE ?
+	    2 : 1)) != NULL) {
+		s->nstr_bitmap = c & D11_ML_RSTA_NSTR_WIDE ? d11_le16(q) :
+		    q[0];
 		s->has_nstr = 1;
 	}
-	return (0);
+	return (r.bad ? -1 : 0);
 }
 
 /*
@@ -459,103 +449,75 @@ parse_sta(const uint8_t *p, size_t n, uint8_t type, enum d11_prof prof,
 }
 
 /*
- * Common Info of each variant, from its length octet (n octets).  Fields
- * are read in the order of the presence bits; octets after those known are
- * a later amendment's and skipped (the Link Info starts after n).
+ * Common Info of each variant, from its length octet (n octets), in the
+ * order of the presence bits (the Link Info starts after n).
  */
 static int
 basic_common(const uint8_t *p, size_t n, struct d11_ml *m)
 {
+	struct run	 r = { p, n, 1, false };
 	uint16_t	 c = m->ctrl;
-	size_t		 o = 1;
+	const uint8_t	*q;
 
-	if (n < o + MAC_LEN)
-		return (-1);
-	memcpy(m->mld_addr, p + o, MAC_LEN);
-	m->has_mld_addr = 1;
-	o += MAC_LEN;
-	if (c & D11_ML_BASIC_LINK_ID) {
-		if (n < o + 1)
-			return (-1);
-		m->link_id_info = p[o++];
+	if ((q = field(&r, true, MAC_LEN)) != NULL) {
+		memcpy(m->mld_addr, q, MAC_LEN);
+		m->has_mld_addr = 1;
+	}
+	if ((q = field(&r, c & D11_ML_BASIC_LINK_ID, 1)) != NULL) {
+		m->link_id_info = q[0];
 		m->has_link_id = 1;
 	}
-	if (c & D11_ML_BASIC_BPCC) {
-		if (n < o + 1)
-			return (-1);
-		m->bpcc = p[o++];
+	if ((q = field(&r, c & D11_ML_BASIC_BPCC, 1)) != NULL) {
+		m->bpcc = q[0];
 		m->has_bpcc = 1;
 	}
-	if (c & D11_ML_BASIC_MSD) {
-		if (n < o + 2)
-			return (-1);
-		m->msd = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_BASIC_MSD, 2)) != NULL) {
+		m->msd = d11_le16(q);
 		m->has_msd = 1;
-		o += 2;
 	}
-	if (c & D11_ML_BASIC_EML) {
-		if (n < o + 2)
-			return (-1);
-		m->eml_capa = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_BASIC_EML, 2)) != NULL) {
+		m->eml_capa = d11_le16(q);
 		m->has_eml = 1;
-		o += 2;
 	}
-	if (c & D11_ML_BASIC_MLD_CAPA) {
-		if (n < o + 2)
-			return (-1);
-		m->mld_capa = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_BASIC_MLD_CAPA, 2)) != NULL) {
+		m->mld_capa = d11_le16(q);
 		m->has_mld_capa = 1;
-		o += 2;
 	}
-	if (c & D11_ML_BASIC_MLD_ID) {
-		if (n < o + 1)
-			return (-1);
-		m->ap_mld_id = p[o++];
+	if ((q = field(&r, c & D11_ML_BASIC_MLD_ID, 1)) != NULL) {
+		m->ap_mld_id = q[0];
 		m->has_mld_id = 1;
 	}
-	if (c & D11_ML_BASIC_EXT_CAPA) {
-		if (n < o + 2)
-			return (-1);
-		m->ext_mld_capa = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_BASIC_EXT_CAPA, 2)) != NULL) {
+		m->ext_mld_capa = d11_le16(q);
 		m->has_ext_capa = 1;
 	}
-	return (0);
+	return (r.bad ? -1 : 0);
 }
 
 static int
 reconf_common(const uint8_t *p, size_t n, struct d11_ml *m)
 {
+	struct run	 r = { p, n, 1, false };
 	uint16_t	 c = m->ctrl;
-	size_t		 o = 1;
+	const uint8_t	*q;
 
-	if (c & D11_ML_RECONF_MLD_ADDR) {
-		if (n < o + MAC_LEN)
-			return (-1);
-		memcpy(m->mld_addr, p + o, MAC_LEN);
+	if ((q = field(&r, c & D11_ML_RECONF_MLD_ADDR, MAC_LEN)) != NULL) {
+		memcpy(m->mld_addr, q, MAC_LEN);
 		m->has_mld_addr = 1;
-		o += MAC_LEN;
 	}
-	if (c & D11_ML_RECONF_EML) {
-		if (n < o + 2)
-			return (-1);
-		m->eml_capa = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_RECONF_EML, 2)) != NULL) {
+		m->eml_capa = d11_le16(q);
 		m->has_eml = 1;
-		o += 2;
 	}
-	if (c & D11_ML_RECONF_MLD_CAPA) {
-		if (n < o + 2)
-			return (-1);
-		m->mld_capa = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_RECONF_MLD_CAPA, 2)) != NULL) {
+		m->mld_capa = d11_le16(q);
 		m->has_mld_capa = 1;
-		o += 2;
 	}
-	if (c & D11_ML_RECONF_EXT_CAPA) {
-		if (n < o + 2)
-			return (-1);
-		m->ext_mld_capa = d11_le16(p + o);
+	if ((q = field(&r, c & D11_ML_RECONF_EXT_CAPA, 2)) != NULL) {
+		m->ext_mld_capa = d11_le16(q);
 		m->has_ext_capa = 1;
 	}
-	return (0);
+	return (r.bad ? -1 : 0);
 }
 
 static int
