@@ -372,7 +372,7 @@ struct d11_neighbor {
 
 #define D11_ML_MAX_STA		4	/* per-STA profiles kept; count exact */
 #define D11_ML_MAX_IDS		16	/* Element IDs kept per list */
-#define D11_ML_MAX_EXT		12	/* Element ID Extensions kept per list */
+#define D11_ML_MAX_EXT		12	/* extension IDs kept per list */
 #define D11_ML_MAX_NONINH	8	/* Non-Inheritance IDs kept per list */
 
 /*
@@ -440,7 +440,7 @@ struct d11_ml_sta {
 	int16_t		 channel;	/* primary channel from its own DS
 					   Parameter Set, HT or HE 6 GHz
 					   Operation; -1 absent */
-	uint32_t	 akm;		/* first AKM of its own RSNE, 0 absent */
+	uint32_t	 akm;		/* first AKM of its own RSNE, 0 none */
 	unsigned	 complete:1, has_mac:1, has_bi:1, has_tsf:1,
 			 has_dtim:1, has_nstr:1, has_bpcc:1, has_timer:1,
 			 has_op_params:1, has_capab:1, has_status:1,
@@ -481,7 +481,7 @@ struct d11_ml {
 			 has_eml:1, has_mld_capa:1, has_mld_id:1,
 			 has_ext_capa:1, cut:1, malformed:1;
 	uint8_t		 n_sta;		/* per-STA profiles, exact */
-	uint8_t		 first_sta;	/* index of its first in elems->ml_sta */
+	uint8_t		 first_sta;	/* its first in elems->ml_sta */
 	uint8_t		 n_sub_other;	/* vendor and unknown subelements */
 };
 
@@ -607,7 +607,7 @@ struct d11_elems {
 	 * Wi-Fi 7, not cleared for every frame: each is valid only when its
 	 * has_* bit below is set (the arrays up to their counts).
 	 */
-	struct d11_ml	 ml;		/* first Multi-Link element but Reconf */
+	struct d11_ml	 ml;		/* first Multi-Link but Reconf */
 	struct d11_ml	 ml_reconf;	/* Reconfiguration Multi-Link element */
 	struct d11_ml_sta ml_sta[D11_ML_MAX_STA]; /* both elements' profiles */
 	struct d11_eht_cap eht_cap;
@@ -624,7 +624,7 @@ struct d11_elems {
 	unsigned	 has_ml:1, has_ml_reconf:1, has_eht_op:1, has_rnr:1;
 	uint8_t		 n_ml_sta;	/* ml_sta[] entries in use */
 	uint8_t		 n_rnr;		/* TBTT Information fields, exact */
-	uint8_t		 he_phy0;	/* HE PHY Capabilities octet 0 (widths) */
+	uint8_t		 he_phy0;	/* HE PHY Capabilities octet 0 */
 	const uint8_t	*eht_cap_ie;	/* EHT Capabilities body after the
 					   extension ID; eht_cap when has_eht */
 	uint8_t		 eht_cap_ie_len;

@@ -39,7 +39,7 @@ enum {
 #define RM_ENABLED_LEN		5
 #define HT_CAP_LEN		26
 #define VHT_CAP_LEN		12
-#define HE_CAP_MIN		(6 + 11 + 4)	/* MAC, PHY, MCS (after ext ID) */
+#define HE_CAP_MIN		(6 + 11 + 4)	/* MAC, PHY, MCS after ext ID */
 #define EHT_CAP_MIN		(2 + 9)		/* MAC, PHY (after ext ID) */
 #define HE_CAP_PHY		6		/* PHY Capabilities offset */
 #define NEIGHBOR_FIXED		13	/* BSSID, info, class, channel, PHY */

@@ -159,8 +159,8 @@ sae_elems(const struct d11_frame *f)
 	const size_t		*try;
 	size_t			 n = f->body_len, off, plen, i, ntry;
 
-	if (f->auth_seq == D11_SAE_COMMIT &&
-	    (f->status == D11_STATUS_SAE_H2E || f->status == D11_STATUS_SAE_PK)) {
+	if (f->auth_seq == D11_SAE_COMMIT && (f->status ==
+	    D11_STATUS_SAE_H2E || f->status == D11_STATUS_SAE_PK)) {
 		if (n < 8 || (plen = sae_prime_len(d11_le16(b + 6))) == 0)
 			return (0);
 		off = 8 + 3 * plen;

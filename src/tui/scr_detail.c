@@ -389,7 +389,8 @@ elem_fields(struct tui *t, const struct d11_frame *f, const uint8_t *p,
 				ml_fields(t, f, &f->ie.ml_reconf);
 			else if (e.has_ext && e.ext == D11_EXT_EHT_OP &&
 			    f->ie.has_eht_op && f->ie.eht_op.has_info)
-				fld(t, 2, e.body + 5, 3, "EHT channel width: %s",
+				fld(t, 2, e.body + 5, 3, "EHT channel width: "
+				    "%s",
 				    d11_eht_width_name(f->ie.eht_op.width));
 			break;
 		default:
@@ -515,7 +516,8 @@ action_fields(struct tui *t, const struct d11_frame *f)
 			    a->btm_query_reason);
 			e = b + 4;
 		} else if (a->action == D11_WNM_BTM_REQ && n >= 7) {
-			fld(t, 1, b + 3, 1, "Request Mode: 0x%02x (%s%s%s%s%s%s)",
+			fld(t, 1, b + 3, 1, "Request Mode: 0x%02x "
+			    "(%s%s%s%s%s%s)",
 			    a->btm_mode, a->btm_mode & D11_BTM_PREF_LIST ?
 			    "candidate list " : "", a->btm_mode &
 			    D11_BTM_ABRIDGED ? "abridged " : "", a->btm_mode &

@@ -124,6 +124,35 @@ static const uint8_t	 mld_a[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x10 };
 static const uint8_t	 sta_a[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
 static const uint8_t	 sta_b[6] = { 0x06, 0xaa, 0xbb, 0xcc, 0xdd, 0xee };
 
+/* Open a Multi-Link element: Control, Common Info Length and, with mld,
+ * the MLD MAC Address mld_a; close it with bend(). */
+static size_t
+ml_open(struct b *b, unsigned ctrl, unsigned clen, bool mld)
+{
+	size_t	 l = bopen(b, 255);
+
+	b8(b, D11_EXT_ML);
+	b16(b, ctrl);
+	b8(b, clen);
+	if (mld)
+		bmem(b, mld_a, 6);
+	return (l);
+}
+
+/* Open a per-STA profile: STA Control, STA Info Length and, when mac is
+ * not NULL, the STA MAC Address. */
+static size_t
+sta_open(struct b *b, unsigned ctrl, unsigned info_len, const uint8_t *mac)
+{
+	size_t	 l = bopen(b, D11_ML_SUB_PROFILE);
+
+	b16(b, ctrl);
+	b8(b, info_len);
+	if (mac != NULL)
+		bmem(b, mac, 6);
+	return (l);
+}
+
 /* ---- the walker --------------------------------------------------------- */
 
 static void
@@ -306,11 +335,7 @@ test_basic_lies(void **state)
 	(void)state;
 	/* Common Info Length longer than the element. */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC);
-	b8(&b, 40);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_BASIC, 40, true);
 	bend(&b, l);
 	e = parse(&b, D11_PROF_ELEMS);
 	assert_true(e->has_ml);
@@ -334,10 +359,7 @@ test_basic_lies(void **state)
 	/* Common Info Length 0, and an element with only the extension ID
 	 * or half a Multi-Link Control. */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC);
-	b8(&b, 0);
+	l = ml_open(&b, D11_ML_BASIC, 0, false);
 	bend(&b, l);
 	assert_true(parse(&b, D11_PROF_ELEMS)->ml.malformed);
 	b.n = 0;
@@ -381,10 +403,7 @@ test_variants(void **state)
 	/* Probe Request: AP MLD ID, and a per-STA profile asking for the
 	 * complete profile of link 2 (STA Control only: no STA Info). */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_PREQ | D11_ML_PREQ_MLD_ID);
-	b8(&b, 2);
+	l = ml_open(&b, D11_ML_PREQ | D11_ML_PREQ_MLD_ID, 2, false);
 	b8(&b, 7);
 	sl = bopen(&b, D11_ML_SUB_PROFILE);
 	b16(&b, 2 | D11_ML_STA_COMPLETE);
@@ -406,11 +425,7 @@ test_variants(void **state)
 
 	/* TDLS: the AP MLD MAC Address. */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_TDLS);
-	b8(&b, 7);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_TDLS, 7, true);
 	bend(&b, l);
 	e = parse(&b, D11_PROF_ELEMS);
 	assert_int_equal(e->ml.type, D11_ML_TDLS);
@@ -419,20 +434,13 @@ test_variants(void **state)
 
 	/* Priority Access with and without its AP MLD MAC Address. */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_PRIO | D11_ML_PRIO_MLD_ADDR);
-	b8(&b, 7);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_PRIO | D11_ML_PRIO_MLD_ADDR, 7, true);
 	bend(&b, l);
 	e = parse(&b, D11_PROF_ELEMS);
 	assert_int_equal(e->ml.type, D11_ML_PRIO);
 	assert_true(e->ml.has_mld_addr);
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_PRIO);
-	b8(&b, 1);
+	l = ml_open(&b, D11_ML_PRIO, 1, false);
 	bend(&b, l);
 	e = parse(&b, D11_PROF_ELEMS);
 	assert_false(e->ml.has_mld_addr);
@@ -467,12 +475,8 @@ test_reconf(void **state)
 	 * (MAC, timer, operation parameters, a 2-octet NSTR bitmap). */
 	b.n = 0;
 	basic_elem(&b, D11_ML_BASIC_LINK_ID, 0);
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_RECONF | D11_ML_RECONF_MLD_ADDR | D11_ML_RECONF_EML |
-	    D11_ML_RECONF_MLD_CAPA);
-	b8(&b, 1 + 6 + 2 + 2);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_RECONF | D11_ML_RECONF_MLD_ADDR |
+	    D11_ML_RECONF_EML | D11_ML_RECONF_MLD_CAPA, 1 + 6 + 2 + 2, true);
 	b16(&b, 0x0081);
 	b16(&b, 0x2001);
 	sl = bopen(&b, D11_ML_SUB_PROFILE);
@@ -482,12 +486,10 @@ test_reconf(void **state)
 	b8(&b, 3);
 	b16(&b, 50);
 	bend(&b, sl);
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 3 | D11_ML_STA_MAC | D11_ML_RSTA_TIMER |
+	sl = sta_open(&b, 3 | D11_ML_STA_MAC | D11_ML_RSTA_TIMER |
 	    D11_ML_RSTA_OP_PARAMS | D11_ML_RSTA_NSTR | D11_ML_RSTA_NSTR_WIDE |
-	    (D11_RECONF_OP_UPDATE << D11_ML_RSTA_OP_SHIFT));
-	b8(&b, 1 + 6 + 2 + 3 + 2);
-	bmem(&b, sta_a, 6);
+	    (D11_RECONF_OP_UPDATE << D11_ML_RSTA_OP_SHIFT), 1 + 6 + 2 + 3 + 2,
+	    sta_a);
 	b16(&b, 0x1234);
 	bmem(&b, ops, 3);
 	b16(&b, 0x0402);
@@ -547,17 +549,10 @@ test_sta_info(void **state)
 	(void)state;
 	/* Every STA Info field, with the 1-octet NSTR bitmap. */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC);
-	b8(&b, 7);
-	bmem(&b, mld_a, 6);
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 4 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC | D11_ML_STA_BI |
-	    D11_ML_STA_TSF | D11_ML_STA_DTIM | D11_ML_STA_NSTR |
-	    D11_ML_STA_BPCC);
-	b8(&b, 1 + 6 + 2 + 8 + 2 + 1 + 1);
-	bmem(&b, sta_a, 6);
+	l = ml_open(&b, D11_ML_BASIC, 7, true);
+	sl = sta_open(&b, 4 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC |
+	    D11_ML_STA_BI | D11_ML_STA_TSF | D11_ML_STA_DTIM | D11_ML_STA_NSTR |
+	    D11_ML_STA_BPCC, 1 + 6 + 2 + 8 + 2 + 1 + 1, sta_a);
 	b16(&b, 100);
 	b16(&b, 0x5566);
 	b16(&b, 0x3344);
@@ -572,17 +567,13 @@ test_sta_info(void **state)
 	bend(&b, sl);
 	/* The NSTR bit without Complete Profile: no bitmap is read, so the
 	 * change count that follows is found at its own place. */
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 5 | D11_ML_STA_MAC | D11_ML_STA_NSTR | D11_ML_STA_BPCC);
-	b8(&b, 1 + 6 + 1);
-	bmem(&b, sta_b, 6);
+	sl = sta_open(&b, 5 | D11_ML_STA_MAC | D11_ML_STA_NSTR |
+	    D11_ML_STA_BPCC, 1 + 6 + 1, sta_b);
 	b8(&b, 7);
 	bend(&b, sl);
 	/* The 2-octet bitmap. */
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 6 | D11_ML_STA_COMPLETE | D11_ML_STA_NSTR |
-	    D11_ML_STA_NSTR_WIDE);
-	b8(&b, 1 + 2);
+	sl = sta_open(&b, 6 | D11_ML_STA_COMPLETE | D11_ML_STA_NSTR |
+	    D11_ML_STA_NSTR_WIDE, 1 + 2, NULL);
 	b16(&b, 0x0203);
 	b16(&b, 0x0011);
 	b16(&b, 17);		/* status */
@@ -617,19 +608,10 @@ test_sta_info(void **state)
 
 	/* STA Info Length 0 and one that runs past the subelement. */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC);
-	b8(&b, 7);
-	bmem(&b, mld_a, 6);
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 1);
-	b8(&b, 0);
+	l = ml_open(&b, D11_ML_BASIC, 7, true);
+	sl = sta_open(&b, 1, 0, NULL);
 	bend(&b, sl);
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 2 | D11_ML_STA_MAC);
-	b8(&b, 30);
-	bmem(&b, sta_a, 6);
+	sl = sta_open(&b, 2 | D11_ML_STA_MAC, 30, sta_a);
 	bend(&b, sl);
 	sl = bopen(&b, D11_ML_SUB_PROFILE);
 	b8(&b, 3);		/* half a STA Control */
@@ -647,11 +629,7 @@ test_sta_info(void **state)
 	/* A vendor subelement is counted, not taken for a profile; a Link
 	 * Info subelement that overruns makes the element malformed. */
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC);
-	b8(&b, 7);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_BASIC, 7, true);
 	sl = bopen(&b, D11_ML_SUB_VENDOR);
 	bfill(&b, 0x11, 4);
 	bend(&b, sl);
@@ -721,16 +699,9 @@ test_inheritance(void **state)
 	b8(&b, D11_EXT_HE_CAP);
 	bfill(&b, 0, 21);
 	bend(&b, l);
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC | D11_ML_BASIC_LINK_ID);
-	b8(&b, 8);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_BASIC | D11_ML_BASIC_LINK_ID, 8, true);
 	b8(&b, 0);
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 1 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC);
-	b8(&b, 7);
-	bmem(&b, sta_a, 6);
+	sl = sta_open(&b, 1 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC, 7, sta_a);
 	b16(&b, 0x0411);
 	b16(&b, 0);
 	il = bopen(&b, D11_EID_SUPP_RATES);
@@ -751,10 +722,7 @@ test_inheritance(void **state)
 	b8(&b, D11_EXT_HE_CAP);
 	bend(&b, il);
 	bend(&b, sl);
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 2 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC);
-	b8(&b, 7);
-	bmem(&b, sta_b, 6);
+	sl = sta_open(&b, 2 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC, 7, sta_b);
 	b16(&b, 0x0411);
 	b16(&b, 0);
 	bend(&b, sl);
@@ -941,11 +909,7 @@ test_many_profiles(void **state)
 
 	(void)state;
 	b.n = 0;
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC);
-	b8(&b, 7);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_BASIC, 7, true);
 	for (i = 0; i < 9; i++) {
 		sl = bopen(&b, D11_ML_SUB_PROFILE);
 		b16(&b, i | D11_ML_STA_MAC);
@@ -1232,16 +1196,9 @@ test_frames(void **state)
 	b16(&b, 0x0411);		/* capability */
 	b16(&b, 0);			/* status */
 	b16(&b, 0xc001);		/* AID */
-	l = bopen(&b, 255);
-	b8(&b, D11_EXT_ML);
-	b16(&b, D11_ML_BASIC | D11_ML_BASIC_LINK_ID);
-	b8(&b, 8);
-	bmem(&b, mld_a, 6);
+	l = ml_open(&b, D11_ML_BASIC | D11_ML_BASIC_LINK_ID, 8, true);
 	b8(&b, 0);
-	sl = bopen(&b, D11_ML_SUB_PROFILE);
-	b16(&b, 1 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC);
-	b8(&b, 7);
-	bmem(&b, sta_a, 6);
+	sl = sta_open(&b, 1 | D11_ML_STA_COMPLETE | D11_ML_STA_MAC, 7, sta_a);
 	b16(&b, 0x0411);
 	b16(&b, 139);			/* this link refused */
 	bend(&b, sl);
