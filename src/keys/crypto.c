@@ -1,0 +1,357 @@
+/*
+ * crypto.c -- the primitives, all through OpenSSL's libcrypto (the library
+ * hostapd and wpa_supplicant use), and the 802.11 PRF and KDF loops that
+ * IEEE 802.11-2020 12.7.1.2 and 12.7.1.6.2 build on HMAC.
+ *
+ * The tracker runs on one thread (the consumer); the fetched HMAC and CMAC
+ * implementations and one AEAD context are cached in statics for it.
+ */
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/params.h>
+
+#include "keys_int.h"
+
+#define PBKDF2_ITER	4096
+#define PRF_BLOCK	20	/* SHA-1 */
+#define KDF_MAX_OUT	128
+#define PIECES_MAX	12
+#define CCM_NONCE	13
+#define GCM_NONCE	12
+#define GCM_TAG		16
+
+static const EVP_MD *
+md(enum ks_hash h)
+{
+	switch (h) {
+	case KS_H_MD5:
+		return EVP_md5();
+	case KS_H_SHA1:
+		return EVP_sha1();
+	case KS_H_SHA256:
+		return EVP_sha256();
+	case KS_H_SHA384:
+		return EVP_sha384();
+	}
+	return NULL;
+}
+
+size_t
+ks_hash_len(enum ks_hash h)
+{
+	const EVP_MD	*m = md(h);
+
+	return m ? (size_t)EVP_MD_get_size(m) : 0;
+}
+
+bool
+ks_equal(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	return CRYPTO_memcmp(a, b, n) == 0;
+}
+
+int
+ks_pbkdf2_sha1(const char *pass, size_t passlen, const uint8_t *ssid,
+    size_t ssidlen, uint8_t out[32])
+{
+	if (passlen > INT32_MAX || ssidlen > INT32_MAX)
+		return -1;
+	return PKCS5_PBKDF2_HMAC_SHA1(pass, (int)passlen, ssid, (int)ssidlen,
+	    PBKDF2_ITER, 32, out) == 1 ? 0 : -1;
+}
+
+int
+ks_hmac(enum ks_hash h, const uint8_t *key, size_t keylen, size_t n,
+    const uint8_t *const *p, const size_t *len, uint8_t *out)
+{
+	static EVP_MAC	*mac;
+	EVP_MAC_CTX	*c = NULL;
+	OSSL_PARAM	 params[2];
+	const EVP_MD	*m = md(h);
+	size_t		 i, outl = 0;
+	int		 rc = -1;
+
+	if (m == NULL)
+		return -1;
+	if (mac == NULL && (mac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
+		return -1;
+	params[0] = OSSL_PARAM_construct_utf8_string("digest",
+	    (char *)EVP_MD_get0_name(m), 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if ((c = EVP_MAC_CTX_new(mac)) == NULL ||
+	    EVP_MAC_init(c, key, keylen, params) != 1)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (len[i] && EVP_MAC_update(c, p[i], len[i]) != 1)
+			goto out;
+	if (EVP_MAC_final(c, out, &outl, EVP_MAX_MD_SIZE) != 1)
+		goto out;
+	rc = 0;
+out:
+	EVP_MAC_CTX_free(c);
+	return rc;
+}
+
+int
+ks_digest(enum ks_hash h, size_t n, const uint8_t *const *p,
+    const size_t *len, uint8_t *out)
+{
+	EVP_MD_CTX	*c;
+	size_t		 i;
+	int		 rc = -1;
+
+	if ((c = EVP_MD_CTX_new()) == NULL)
+		return -1;
+	if (EVP_DigestInit_ex(c, md(h), NULL) != 1)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (len[i] && EVP_DigestUpdate(c, p[i], len[i]) != 1)
+			goto out;
+	if (EVP_DigestFinal_ex(c, out, NULL) != 1)
+		goto out;
+	rc = 0;
+out:
+	EVP_MD_CTX_free(c);
+	return rc;
+}
+
+int
+ks_prf_sha1(const uint8_t *key, size_t keylen, const char *label,
+    const uint8_t *data, size_t datalen, uint8_t *out, size_t outlen)
+{
+	uint8_t		 blk[EVP_MAX_MD_SIZE], zero = 0, i;
+	const uint8_t	*p[4];
+	size_t		 l[4], pos, n;
+
+	p[0] = (const uint8_t *)label;
+	l[0] = strlen(label);
+	p[1] = &zero;
+	l[1] = 1;
+	p[2] = data;
+	l[2] = datalen;
+	p[3] = &i;
+	l[3] = 1;
+	for (i = 0, pos = 0; pos < outlen; i++) {
+		if (ks_hmac(KS_H_SHA1, key, keylen, 4, p, l, blk) != 0)
+			return -1;
+		n = outlen - pos < PRF_BLOCK ? outlen - pos : PRF_BLOCK;
+		memcpy(out + pos, blk, n);
+		pos += n;
+	}
+	OPENSSL_cleanse(blk, sizeof(blk));
+	return 0;
+}
+
+int
+ks_kdf(enum ks_hash h, const uint8_t *key, size_t keylen, const char *label,
+    const uint8_t *ctx, size_t ctxlen, uint8_t *out, size_t outlen)
+{
+	uint8_t		 blk[EVP_MAX_MD_SIZE], ctr[2], bits[2];
+	const uint8_t	*p[4];
+	size_t		 l[4], hl = ks_hash_len(h), pos, n;
+	unsigned	 i;
+
+	if (hl == 0 || outlen > KDF_MAX_OUT)
+		return -1;
+	/* Length is in bits, little-endian, as is the counter. */
+	bits[0] = (uint8_t)((outlen * 8) & 0xff);
+	bits[1] = (uint8_t)((outlen * 8) >> 8);
+	p[0] = ctr;
+	l[0] = 2;
+	p[1] = (const uint8_t *)label;
+	l[1] = strlen(label);
+	p[2] = ctx;
+	l[2] = ctxlen;
+	p[3] = bits;
+	l[3] = 2;
+	for (i = 1, pos = 0; pos < outlen; i++) {
+		ctr[0] = (uint8_t)(i & 0xff);
+		ctr[1] = (uint8_t)(i >> 8);
+		if (ks_hmac(h, key, keylen, 4, p, l, blk) != 0)
+			return -1;
+		n = outlen - pos < hl ? outlen - pos : hl;
+		memcpy(out + pos, blk, n);
+		pos += n;
+	}
+	OPENSSL_cleanse(blk, sizeof(blk));
+	return 0;
+}
+
+int
+ks_aes_cmac(const uint8_t key[16], size_t n, const uint8_t *const *p,
+    const size_t *len, uint8_t out[16])
+{
+	static EVP_MAC	*cmac;
+	EVP_MAC_CTX	*c;
+	OSSL_PARAM	 params[2];
+	size_t		 i, outl = 0;
+	int		 rc = -1;
+
+	if (cmac == NULL && (cmac = EVP_MAC_fetch(NULL, "CMAC", NULL)) == NULL)
+		return -1;
+	params[0] = OSSL_PARAM_construct_utf8_string("cipher",
+	    (char *)"AES-128-CBC", 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if ((c = EVP_MAC_CTX_new(cmac)) == NULL)
+		return -1;
+	if (EVP_MAC_init(c, key, 16, params) != 1)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (len[i] && EVP_MAC_update(c, p[i], len[i]) != 1)
+			goto out;
+	if (EVP_MAC_final(c, out, &outl, 16) != 1 || outl != 16)
+		goto out;
+	rc = 0;
+out:
+	EVP_MAC_CTX_free(c);
+	return rc;
+}
+
+static const EVP_CIPHER *
+wrap_cipher(size_t keklen)
+{
+	switch (keklen) {
+	case 16:
+		return EVP_aes_128_wrap();
+	case 24:
+		return EVP_aes_192_wrap();
+	case 32:
+		return EVP_aes_256_wrap();
+	}
+	return NULL;
+}
+
+static int
+wrap(int enc, const uint8_t *kek, size_t keklen, const uint8_t *in,
+    size_t inlen, uint8_t *out)
+{
+	EVP_CIPHER_CTX	*c;
+	const EVP_CIPHER *ci = wrap_cipher(keklen);
+	int		 l1 = 0, l2 = 0, rc = -1;
+
+	/* RFC 3394: n >= 2 blocks of 64 bits in, n + 1 out. */
+	if (ci == NULL || inlen % 8 != 0 || inlen < (enc ? 16u : 24u) ||
+	    inlen > INT32_MAX)
+		return -1;
+	if ((c = EVP_CIPHER_CTX_new()) == NULL)
+		return -1;
+	EVP_CIPHER_CTX_set_flags(c, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
+	if (EVP_CipherInit_ex(c, ci, NULL, kek, NULL, enc) != 1 ||
+	    EVP_CipherUpdate(c, out, &l1, in, (int)inlen) != 1 ||
+	    EVP_CipherFinal_ex(c, out + l1, &l2) != 1)
+		goto out;
+	rc = 0;
+out:
+	EVP_CIPHER_CTX_free(c);
+	return rc;
+}
+
+int
+ks_aes_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in,
+    size_t inlen, uint8_t *out)
+{
+	return wrap(0, kek, keklen, in, inlen, out);
+}
+
+int
+ks_aes_wrap(const uint8_t *kek, size_t keklen, const uint8_t *in,
+    size_t inlen, uint8_t *out)
+{
+	return wrap(1, kek, keklen, in, inlen, out);
+}
+
+static const EVP_CIPHER *
+aead(bool gcm, size_t keylen)
+{
+	if (keylen == 16)
+		return gcm ? EVP_aes_128_gcm() : EVP_aes_128_ccm();
+	if (keylen == 32)
+		return gcm ? EVP_aes_256_gcm() : EVP_aes_256_ccm();
+	return NULL;
+}
+
+/*
+ * One CCM or GCM operation.  CCM wants the nonce and tag lengths before
+ * the key, and the payload length before the AAD.
+ */
+static int
+aead_op(bool gcm, int enc, const uint8_t *key, size_t keylen,
+    const uint8_t *nonce, size_t noncelen, const uint8_t *aad,
+    size_t aadlen, const uint8_t *in, size_t len, uint8_t *out,
+    uint8_t *tag, size_t taglen)
+{
+	static EVP_CIPHER_CTX *c;
+	const EVP_CIPHER *ci = aead(gcm, keylen);
+	int		 l = 0;
+
+	if (ci == NULL || len > INT32_MAX || aadlen > INT32_MAX)
+		return -1;
+	if (c == NULL && (c = EVP_CIPHER_CTX_new()) == NULL)
+		return -1;
+	if (EVP_CipherInit_ex(c, ci, NULL, NULL, NULL, enc) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_IVLEN, (int)noncelen,
+	    NULL) != 1)
+		return -1;
+	if (!gcm && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG, (int)taglen,
+	    enc ? NULL : tag) != 1)
+		return -1;
+	if (EVP_CipherInit_ex(c, NULL, NULL, key, nonce, enc) != 1)
+		return -1;
+	if (!gcm && EVP_CipherUpdate(c, NULL, &l, NULL, (int)len) != 1)
+		return -1;
+	if (aadlen && EVP_CipherUpdate(c, NULL, &l, aad, (int)aadlen) != 1)
+		return -1;
+	if (gcm && !enc && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG,
+	    (int)taglen, tag) != 1)
+		return -1;
+	/* CCM verifies the tag in this update; GCM in the final. */
+	if (EVP_CipherUpdate(c, out, &l, in, (int)len) != 1)
+		return -1;
+	if (gcm && EVP_CipherFinal_ex(c, out + l, &l) != 1)
+		return -1;
+	if (!gcm && enc && EVP_CipherFinal_ex(c, out + l, &l) != 1)
+		return -1;
+	if (enc && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_GET_TAG, (int)taglen,
+	    tag) != 1)
+		return -1;
+	return 0;
+}
+
+int
+ks_ccm_decrypt(const uint8_t *key, size_t keylen, const uint8_t nonce[13],
+    const uint8_t *aad, size_t aadlen, const uint8_t *ct, size_t ctlen,
+    const uint8_t *tag, size_t taglen, uint8_t *pt)
+{
+	return aead_op(false, 0, key, keylen, nonce, CCM_NONCE, aad, aadlen,
+	    ct, ctlen, pt, (uint8_t *)tag, taglen);
+}
+
+int
+ks_ccm_encrypt(const uint8_t *key, size_t keylen, const uint8_t nonce[13],
+    const uint8_t *aad, size_t aadlen, const uint8_t *pt, size_t ptlen,
+    uint8_t *ct, uint8_t *tag, size_t taglen)
+{
+	return aead_op(false, 1, key, keylen, nonce, CCM_NONCE, aad, aadlen,
+	    pt, ptlen, ct, tag, taglen);
+}
+
+int
+ks_gcm_decrypt(const uint8_t *key, size_t keylen, const uint8_t nonce[12],
+    const uint8_t *aad, size_t aadlen, const uint8_t *ct, size_t ctlen,
+    const uint8_t tag[16], uint8_t *pt)
+{
+	return aead_op(true, 0, key, keylen, nonce, GCM_NONCE, aad, aadlen,
+	    ct, ctlen, pt, (uint8_t *)tag, GCM_TAG);
+}
+
+int
+ks_gcm_encrypt(const uint8_t *key, size_t keylen, const uint8_t nonce[12],
+    const uint8_t *aad, size_t aadlen, const uint8_t *pt, size_t ptlen,
+    uint8_t *ct, uint8_t tag[16])
+{
+	return aead_op(true, 1, key, keylen, nonce, GCM_NONCE, aad, aadlen,
+	    pt, ptlen, ct, tag, GCM_TAG);
+}

@@ -1,0 +1,307 @@
+/*
+ * keys_driver.c -- the key subsystem over a capture file, for the tests
+ * and until roamscope takes --keys: every frame goes to ks_feed; every
+ * protected one to ks_decrypt, and its plaintext through d11_parse, the
+ * --frames printer and ks_feed again.
+ *
+ * usage: keys_driver [-q] -k KEYFILE FILE
+ *
+ * Output, one JSON object per line:
+ *   {"dec":N,"cipher":...,"group":bool,"tk":LABEL?,"pn":...,"plain":HEX}
+ *	a decrypted frame; "plain" is the frame body after the security
+ *	header, without the MIC (tshark's "Decrypted CCMP data"); the
+ *	--frames line of the plain frame follows when it prints one
+ *   {"nodec":N,"why":...}		a protected frame left as it is
+ *   {"res":N_FIRST,...}		each handshake's checks, at the end
+ *   {"summary":...}			counts
+ * -q prints only the results and the summary.
+ */
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dot11/dot11.h"
+#include "frames.h"
+#include "json.h"
+#include "keys/keys.h"
+#include "record.h"
+
+#define MAX_RESULTS	4096
+
+static struct ks_result	 results[MAX_RESULTS];
+static size_t		 n_results;
+
+static const char *
+kind_name(enum ks_hs_kind k)
+{
+	switch (k) {
+	case KS_HS_ASSOC:
+		return "assoc";
+	case KS_HS_FT:
+		return "ft";
+	case KS_HS_4WAY:
+		return "4way";
+	case KS_HS_NONE:
+		break;
+	}
+	return "none";
+}
+
+static const char *
+diag_name(enum ks_ft_diag d)
+{
+	switch (d) {
+	case KS_FT_TARGET_LACKS_R1:
+		return "target_lacks_pmk_r1";
+	case KS_FT_CLIENT_STALE:
+		return "client_stale";
+	case KS_FT_CLIENT_WRONG:
+		return "client_wrong";
+	case KS_FT_MIC_CLIENT:
+		return "fte_mic_client";
+	case KS_FT_MIC_AP:
+		return "fte_mic_ap";
+	case KS_FT_NONE:
+		break;
+	}
+	return NULL;
+}
+
+static const char *
+cipher_name(uint32_t c)
+{
+	return d11_cipher_name(c);
+}
+
+/* Keep the latest copy of each handshake result (client, first frame). */
+static void
+remember(const struct ks_result *r)
+{
+	size_t	 i;
+
+	for (i = n_results; i-- > 0;)
+		if (memcmp(results[i].sta, r->sta, 6) == 0 &&
+		    results[i].n_first == r->n_first) {
+			results[i] = *r;
+			return;
+		}
+	if (n_results < MAX_RESULTS)
+		results[n_results++] = *r;
+}
+
+static void
+verdict(struct json *j, const char *k, enum ks_verdict v)
+{
+	const char	*s = ks_verdict_name(v);
+
+	if (s == NULL)
+		return;
+	json_key(j, k);
+	json_str(j, s);
+}
+
+static void
+print_result(const struct ks_result *r, const struct ks_store *st)
+{
+	struct json	 j;
+	char		 why[1024];
+
+	json_init(&j, stdout);
+	json_obj_begin(&j);
+	json_key(&j, "res");
+	json_uint(&j, r->n_first);
+	json_key(&j, "last");
+	json_uint(&j, r->n_last);
+	json_key(&j, "kind");
+	json_str(&j, kind_name(r->kind));
+	json_key(&j, "sta");
+	json_mac(&j, r->sta);
+	json_key(&j, "ap");
+	json_mac(&j, r->ap);
+	if (r->akm) {
+		json_key(&j, "akm");
+		json_str(&j, d11_akm_name(r->akm));
+	}
+	verdict(&j, "m2_mic", r->m2_mic);
+	verdict(&j, "pmkid", r->pmkid);
+	verdict(&j, "pmkid_kde", r->pmkid_kde);
+	verdict(&j, "pmkr0name", r->pmkr0name);
+	verdict(&j, "pmkr1name", r->pmkr1name);
+	verdict(&j, "fte_mic", r->fte_mic);
+	verdict(&j, "fte_mic_req", r->fte_mic_req);
+	verdict(&j, "fte_mic_resp", r->fte_mic_resp);
+	if (r->key >= 0) {
+		json_key(&j, "key");
+		json_str(&j, ks_store_label(st, r->key));
+	}
+	if (r->n_tried) {
+		json_key(&j, "tried");
+		json_uint(&j, r->n_tried);
+	}
+	json_key(&j, "ptk");
+	json_bool(&j, r->ptk);
+	json_key(&j, "gtk");
+	json_bool(&j, r->gtk);
+	if (r->status) {
+		json_key(&j, "status");
+		json_uint(&j, r->status);
+	}
+	if (diag_name(r->ft_diag) != NULL) {
+		json_key(&j, "diag");
+		json_str(&j, diag_name(r->ft_diag));
+	}
+	if (r->has_r0name) {
+		json_key(&j, "r0name");
+		json_hex(&j, r->r0name, 16);
+	}
+	if (r->has_r1name) {
+		json_key(&j, "r1name");
+		json_hex(&j, r->r1name, 16);
+	}
+	if (ks_result_why(r, st, why, sizeof(why)) > 0) {
+		json_key(&j, "why");
+		json_str(&j, why);
+	}
+	json_obj_end(&j);
+	fputc('\n', stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	char			 err[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr	*h;
+	const u_char		*data;
+	static struct rs_rec	 rec, rec2;
+	static uint8_t		 plain[RS_REC_MAX_BYTES + 64];
+	struct ks_store		*st;
+	struct ks_load		 ld;
+	struct ks_dec_info	 di;
+	const struct ks_result	*r;
+	struct json		 j;
+	struct ks		*ks;
+	const char		*keyfile = NULL;
+	enum ks_dec		 d;
+	unsigned long		 n_prot = 0, n_dec = 0, why_n[8] = { 0 };
+	size_t			 plen, i;
+	pcap_t			*p;
+	bool			 quiet = false;
+	int			 c, rc;
+
+	while ((c = getopt(argc, argv, "k:q")) != -1) {
+		switch (c) {
+		case 'k':
+			keyfile = optarg;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (optind + 1 != argc || keyfile == NULL)
+		goto usage;
+	if ((st = ks_store_new()) == NULL)
+		return 70;
+	if (ks_store_load(st, keyfile, &ld) != 0) {
+		fprintf(stderr, "keys_driver: %s\n", ld.err);
+		return 10;
+	}
+	if (ld.warn[0])
+		fprintf(stderr, "keys_driver: warning: %s\n", ld.warn);
+	if ((ks = ks_new(st, NULL)) == NULL)
+		return 70;
+	p = pcap_open_offline_with_tstamp_precision(argv[optind],
+	    PCAP_TSTAMP_PRECISION_NANO, err);
+	if (p == NULL) {
+		fprintf(stderr, "keys_driver: %s\n", err);
+		return 4;
+	}
+	rec.dlt = pcap_datalink(p);
+	if (!d11_dlt_supported(rec.dlt)) {
+		fprintf(stderr, "keys_driver: link type %d\n", rec.dlt);
+		return 6;
+	}
+	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+		rec.n++;
+		rec.ts_ns = (int64_t)h->ts.tv_sec * 1000000000 + h->ts.tv_usec;
+		rec.caplen = h->caplen;
+		rec.origlen = h->len;
+		rec.raw = data;
+		d11_parse(rec.dlt, data, h->caplen, &rec.f);
+		if ((r = ks_feed(ks, &rec)) != NULL)
+			remember(r);
+		if (rec.f.error != D11_OK || !rec.f.protected ||
+		    (rec.f.type != D11_FC_TYPE_DATA &&
+		    rec.f.type != D11_FC_TYPE_MGMT))
+			continue;
+		n_prot++;
+		d = ks_decrypt(ks, &rec.f, plain, sizeof(plain), &plen, &di);
+		if (d != KS_DEC_OK) {
+			why_n[d < 8 ? d : 7]++;
+			if (!quiet)
+				printf("{\"nodec\":%llu,\"why\":\"%s\"}\n",
+				    (unsigned long long)rec.n, ks_dec_name(d));
+			continue;
+		}
+		n_dec++;
+		rec2 = rec;
+		rec2.dlt = D11_DLT_IEEE802_11;
+		rec2.raw = plain;
+		rec2.caplen = rec2.origlen = (uint32_t)plen;
+		d11_parse(D11_DLT_IEEE802_11, plain, plen, &rec2.f);
+		if ((r = ks_feed(ks, &rec2)) != NULL)
+			remember(r);
+		if (quiet)
+			continue;
+		json_init(&j, stdout);
+		json_obj_begin(&j);
+		json_key(&j, "dec");
+		json_uint(&j, rec.n);
+		json_key(&j, "cipher");
+		json_str(&j, cipher_name(di.cipher));
+		json_key(&j, "group");
+		json_bool(&j, di.group);
+		if (di.user_tk >= 0) {
+			json_key(&j, "tk");
+			json_str(&j, ks_store_label(st, di.user_tk));
+		}
+		json_key(&j, "pn");
+		json_uint(&j, di.pn);
+		json_key(&j, "plain");
+		json_hex(&j, rec2.f.body, rec2.f.body_len);
+		json_obj_end(&j);
+		fputc('\n', stdout);
+		frames_print(stdout, &rec2, false);
+	}
+	pcap_close(p);
+	for (i = 0; i < n_results; i++)
+		print_result(&results[i], st);
+	json_init(&j, stdout);
+	json_obj_begin(&j);
+	json_key(&j, "summary");
+	json_uint(&j, rec.n);
+	json_key(&j, "protected");
+	json_uint(&j, n_prot);
+	json_key(&j, "decrypted");
+	json_uint(&j, n_dec);
+	json_key(&j, "no_key");
+	json_uint(&j, why_n[KS_DEC_NO_KEY]);
+	json_key(&j, "bad_mic");
+	json_uint(&j, why_n[KS_DEC_BAD_MIC]);
+	json_key(&j, "unsupported");
+	json_uint(&j, why_n[KS_DEC_UNSUPPORTED]);
+	json_key(&j, "pbkdf2");
+	json_uint(&j, ks_store_pbkdf2_runs(st));
+	json_obj_end(&j);
+	fputc('\n', stdout);
+	ks_free(ks);
+	ks_store_free(st);
+	return rc == -1 ? 7 : 0;
+usage:
+	fprintf(stderr, "usage: keys_driver [-q] -k KEYFILE FILE\n");
+	return 1;
+}
