@@ -7,7 +7,8 @@
  * usage: keys_driver [-q] -k KEYFILE FILE
  *
  * Output, one JSON object per line:
- *   {"dec":N,"cipher":...,"group":bool,"tk":LABEL?,"pn":...,"plain":HEX}
+ *   {"dec":N,"cipher":...,"group":bool,"ta":MAC,"tk":LABEL?,"pn":...,
+ *    "plain":HEX}
  *	a decrypted frame; "plain" is the frame body after the security
  *	header, without the MIC (tshark's "Decrypted CCMP data"); the
  *	--frames line of the plain frame follows when it prints one
@@ -265,6 +266,10 @@ main(int argc, char **argv)
 		json_str(&j, cipher_name(di.cipher));
 		json_key(&j, "group");
 		json_bool(&j, di.group);
+		if (rec.f.ta != NULL) {
+			json_key(&j, "ta");
+			json_mac(&j, rec.f.ta);
+		}
 		if (di.user_tk >= 0) {
 			json_key(&j, "tk");
 			json_str(&j, ks_store_label(st, di.user_tk));
