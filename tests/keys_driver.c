@@ -7,7 +7,7 @@
  * usage: keys_driver [-q] -k KEYFILE FILE
  *
  * Output, one JSON object per line:
- *   {"dec":N,"cipher":...,"group":bool,"ta":MAC,"tk":LABEL?,"pn":...,
+ *   {"dec":N,"ts_ns":T,"cipher":...,"group":bool,"ta":MAC,"tk":LABEL?,"pn":...,
  *    "plain":HEX}
  *	a decrypted frame; "plain" is the frame body after the security
  *	header, without the MIC (tshark's "Decrypted CCMP data"); the
@@ -262,6 +262,8 @@ main(int argc, char **argv)
 		json_obj_begin(&j);
 		json_key(&j, "dec");
 		json_uint(&j, rec.n);
+		json_key(&j, "ts_ns");
+		json_int(&j, rec.ts_ns);
 		json_key(&j, "cipher");
 		json_str(&j, cipher_name(di.cipher));
 		json_key(&j, "group");

@@ -92,6 +92,17 @@ CASES = [
      ['assoc m2_mic=ok key=1 ptk gtk x3'], None),
     ('lab-pmf-kvr-sequence', 'lab/pmf-kvr-sequence.pcap', [LAB_KEY],
      [JOIN_FT, ALL_OK_FT + ' x2'], 'pmf-kvr-sequence'),
+    # AP2 has the wrong R0KH/R1KH key: its answer, status 53, comes 4 s late,
+    # after the client fell back to AP1; the client's PMKR0Name is correct
+    ('lab-ft-r0kh-wrong-key', 'lab/ft-r0kh-wrong-key.pcap', [LAB_KEY],
+     [JOIN_FT, 'ft pmkr0name=ok key=1 status=53 diag=target_lacks_pmk_r1',
+      JOIN_FT], 'ft-r0kh-wrong-key'),
+    ('lab-dhcp-roam', 'lab/dhcp-roam.pcap', [LAB_KEY],
+     [JOIN_FT, ALL_OK_FT + ' x2'], 'dhcp-roam'),
+    ('lab-ciphers-256', 'lab/ciphers-256.pcap', [LAB_KEY],
+     [JOIN_FT, ALL_OK_FT + ' x2'], 'ciphers-256'),
+    ('lab-gcmp-128', 'lab/gcmp-128.pcap', [LAB_KEY],
+     [JOIN_FT, ALL_OK_FT + ' x2'], 'gcmp-128'),
     # The wrong-passphrase run: with the AP's passphrase every M2 fails
     # (the client's passphrase is proven wrong), with the client's own
     # every M2 verifies.
@@ -372,6 +383,68 @@ def hostapd_names(scenario):
     return names
 
 
+DHCP_TYPES = {1: 'DISCOVER', 2: 'OFFER', 3: 'REQUEST', 5: 'ACK', 6: 'NAK'}
+
+
+def dhcp_messages(dec):
+    """(time, type) of each DHCP message in decrypted frames, in order."""
+    out = []
+    for n in sorted(dec):
+        p = dec[n][1]
+        # LLC/SNAP IPv4, IP header, UDP 67/68, BOOTP, magic cookie, options
+        if len(p) < 8 + 20 + 8 + 240 or p[:8] != bytes.fromhex('aaaa030000000800'):
+            continue
+        ip = p[8:]
+        ihl = (ip[0] & 0x0f) * 4
+        if ip[9] != 17:
+            continue
+        udp = ip[ihl:]
+        if {int.from_bytes(udp[0:2], 'big'), int.from_bytes(udp[2:4], 'big')} \
+                != {67, 68}:
+            continue
+        opts = udp[8 + 240:]
+        i = 0
+        while i + 2 <= len(opts) and opts[i] != 255:
+            if opts[i] == 0:
+                i += 1
+                continue
+            if opts[i] == 53 and opts[i + 1] == 1 and i + 2 < len(opts):
+                out.append((dec[n][2]['ts_ns'] / 1e9,
+                            DHCP_TYPES.get(opts[i + 2], str(opts[i + 2]))))
+                break
+            i += 2 + opts[i + 1]
+    return out
+
+
+def check_dhcp(scen, dec):
+    """The DHCP exchange decrypted from the air against the server's own
+    log: every OFFER and ACK the server logged is on the air, in order,
+    within 1 s (the log's time stamps come through a pipe), and every one on
+    the air was logged; each is answering a DISCOVER/REQUEST on the air
+    before it."""
+    fails = []
+    logged = []
+    with open(os.path.join(DATA, 'lab', scen + '.dhcpd.log')) as f:
+        for line in f:
+            m = re.match(r'^(\d+\.\d+) udhcpd: sending (OFFER|ACK|NAK)', line)
+            if m:
+                logged.append((float(m.group(1)), m.group(2)))
+    air = dhcp_messages(dec)
+    answers = [a for a in air if a[1] in ('OFFER', 'ACK', 'NAK')]
+    if [a[1] for a in answers] != [lg[1] for lg in logged]:
+        fails.append('DHCP answers on the air %s, server log %s' % (
+            [a[1] for a in answers], [lg[1] for lg in logged]))
+    for a, lg in zip(answers, logged):
+        if not lg[0] - 1.0 <= a[0] <= lg[0] + 1.0:
+            fails.append('DHCP %s on the air at %.3f, logged at %.3f' % (
+                a[1], a[0], lg[0]))
+        asks = [q for q in air if q[0] < a[0] and q[1] in ('DISCOVER',
+                                                          'REQUEST')]
+        if not asks:
+            fails.append('DHCP %s at %.3f answers nothing' % (a[1], a[0]))
+    return fails, len(air)
+
+
 def check_case(case, counts):
     name, rel, keys, spec, scen = case
     cap = os.path.join(DATA, rel)
@@ -419,6 +492,10 @@ def check_case(case, counts):
         fails.append('results: got %s, want %s' % (
             [' '.join(g) for g in gotn], [' '.join(w) for w in want]))
     names = ''
+    if scen and os.path.exists(os.path.join(DATA, 'lab', scen + '.dhcpd.log')):
+        f2, nd = check_dhcp(scen, dec)
+        fails += f2
+        names += ', DHCP messages %d = server log' % nd
     if scen:
         logged = hostapd_names(scen)
         ours0 = {r['r0name'] for r in res if 'r0name' in r}
@@ -431,7 +508,7 @@ def check_case(case, counts):
                 fails.append('PMK%sNames: ours %s, hostapd %s, presented %s'
                              % (k.upper(), sorted(ours), sorted(logged[k]),
                                 sorted(logged[k + 'c'])))
-        names = ', names = hostapd (%d R0, %d R1)' % (len(ours0), len(ours1))
+        names += ', names = hostapd (%d R0, %d R1)' % (len(ours0), len(ours1))
     for k, v in exc.items():
         counts[k] = counts.get(k, 0) + v
     print('%s %s: tshark %d, keys %d, identical %d, action frames %d%s%s' % (
@@ -444,7 +521,10 @@ def check_case(case, counts):
 
 def main():
     if '--regen' in sys.argv:
+        only = sys.argv[sys.argv.index('--regen') + 1:]
         for name, rel, keys, _, _ in CASES:
+            if only and name not in only:
+                continue
             regen(name, os.path.join(DATA, rel), keys)
             print('wrote', name)
         return 0

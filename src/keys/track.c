@@ -69,9 +69,15 @@ struct hs4 {
 	bool		 m2_pending;
 };
 
-/* An FT exchange (auth or action) towards a target AP. */
+/*
+ * An FT exchange (auth or action) towards a target AP: active from the
+ * request, answered by the response; an unanswered one outlives the next
+ * handshake, so that a late answer (a target that first tried to pull the
+ * PMK-R1) lands on its own result.
+ */
 struct ftx {
-	bool		 active;
+	bool		 active, answered;
+	uint64_t	 res_n;		/* n_first of its result */
 	uint8_t		 target[MAC_LEN];
 	uint8_t		 snonce[KS_NONCE_LEN];
 	uint8_t		 anonce[KS_NONCE_LEN];
@@ -84,7 +90,7 @@ struct ftx {
 	bool		 has_mdid;
 	uint8_t		 r0name[KS_PMKID_LEN];	/* as the client presents */
 	bool		 has_r0name;
-	uint32_t	 akm, cipher;
+	uint32_t	 akm, cipher, group;
 	bool		 r0_ok;		/* r0 derived and matched */
 	int		 key;
 	struct ks_ft_r0	 r0;
@@ -121,6 +127,7 @@ struct sta {
 	struct ks_ft_r0	 r0;
 	struct hs4	 hs;
 	struct ftx	 ft;
+	struct ks_result old;	/* an FT result a newer handshake displaced */
 	struct ptk	 ptk[PTK_SLOTS];
 	struct ks_result res;
 };
@@ -398,6 +405,9 @@ touch(struct ks *ks, struct sta *s)
 static void
 begin(struct ks *ks, struct sta *s, enum ks_hs_kind kind, const uint8_t *ap)
 {
+	if (s->res.kind == KS_HS_FT && s->ft.active && !s->ft.answered &&
+	    s->ft.res_n == s->res.n_first)
+		s->old = s->res;	/* its answer may still come */
 	memset(&s->res, 0, sizeof(s->res));
 	memcpy(s->res.sta, s->addr, MAC_LEN);
 	memcpy(s->res.ap, ap, MAC_LEN);
@@ -639,15 +649,19 @@ pair_cipher(struct ks *ks, const struct sta *s, const uint8_t *ap)
 	return D11_CIPHER_CCMP;
 }
 
+/* An AP's group cipher: its beacon's, else the client's request to it. */
 static uint32_t
 group_cipher(struct ks *ks, const struct sta *s, const uint8_t *ap)
 {
 	struct bss	*b;
 
-	if (s->group != 0)
-		return s->group;
 	if ((b = bss_get(ks, ap, false)) != NULL && b->group != 0)
 		return b->group;
+	if (s->ft.active && s->ft.group != 0 &&
+	    memcmp(s->ft.target, ap, MAC_LEN) == 0)
+		return s->ft.group;
+	if (s->group != 0 && memcmp(s->ap, ap, MAC_LEN) == 0)
+		return s->group;
 	return D11_CIPHER_CCMP;
 }
 
@@ -801,12 +815,13 @@ on_assoc_req(struct ks *ks, const struct d11_frame *f)
 	if (ap == NULL || !f->has_elems ||
 	    (s = sta_get(ks, f->sa, true)) == NULL)
 		return;
-	if (f->kind == D11_K_REASSOC_REQ && s->ft.active &&
+	if (f->kind == D11_K_REASSOC_REQ && s->ft.active && s->ft.answered &&
 	    memcmp(s->ft.target, ap, MAC_LEN) == 0 && f->ie.fte_ie != NULL) {
 		on_ft_reassoc_req(ks, s, f);
 		return;
 	}
-	s->ft.active = false;
+	if (s->ft.answered)
+		s->ft.active = false;
 	begin(ks, s, KS_HS_ASSOC, ap);
 	memset(&s->hs, 0, sizeof(s->hs));
 	s->hs.key = -1;
@@ -830,7 +845,8 @@ on_assoc_resp(struct ks *ks, const struct d11_frame *f)
 	if (f->bssid == NULL || (s = sta_get(ks, f->da, false)) == NULL ||
 	    memcmp(s->res.ap, f->bssid, MAC_LEN) != 0)
 		return;
-	if (f->kind == D11_K_REASSOC_RESP && s->ft.active &&
+	if (f->kind == D11_K_REASSOC_RESP && s->ft.active && s->ft.answered &&
+	    s->ft.res_n == s->res.n_first &&
 	    memcmp(s->ft.target, f->bssid, MAC_LEN) == 0) {
 		on_ft_reassoc_resp(ks, s, f);
 		return;
@@ -1301,12 +1317,15 @@ ft_request(struct ks *ks, struct sta *s, const uint8_t *target,
 			x->akm = d11_suite(r->akm);
 		if (r->has_pairwise && r->n_pairwise >= 1)
 			x->cipher = d11_suite(r->pairwise);
+		if (r->has_group)
+			x->group = r->group;
 	}
 	if (x->akm == 0)
 		x->akm = s->akm;
 	if (x->cipher == 0)
 		x->cipher = pair_cipher(ks, s, target);
 	begin(ks, s, KS_HS_FT, target);
+	x->res_n = s->res.n_first;
 	s->res.akm = x->akm;
 	s->res.pairwise = x->cipher;
 	memcpy(s->res.r0kh_id, x->r0kh, x->r0kh_len);
@@ -1326,6 +1345,25 @@ ft_response(struct ks *ks, struct sta *s, const uint8_t *target,
 
 	if (!x->active || memcmp(x->target, target, MAC_LEN) != 0)
 		return;
+	if (s->res.n_first != x->res_n) {
+		/* A late answer, after the client moved on: its own result,
+		 * if still known; a late success starts nothing. */
+		x->answered = true;
+		x->active = false;
+		if (s->old.kind != KS_HS_FT || s->old.n_first != x->res_n ||
+		    status == 0)
+			return;
+		if (s->old.status == 0)
+			s->old.status = status;
+		if (status == D11_STATUS_INVALID_PMKID &&
+		    s->old.pmkr0name == KS_V_OK)
+			s->old.ft_diag = KS_FT_TARGET_LACKS_R1;
+		s->old.n_last = ks->n;
+		s->old.ts_last = ks->ts;
+		ks->changed = &s->old;
+		return;
+	}
+	x->answered = true;
 	if (status != 0) {
 		if (s->res.status == 0)
 			s->res.status = status;
@@ -1433,6 +1471,8 @@ on_ft_reassoc_resp(struct ks *ks, struct sta *s, const struct d11_frame *f)
 	s->res.ptk = true;
 	memcpy(s->ap, x->target, MAC_LEN);
 	s->pairwise = x->cipher;
+	if (x->group != 0)
+		s->group = x->group;
 	memcpy(s->r1kh, x->r1kh, MAC_LEN);
 	s->has_r1kh = true;
 	s->key = x->key;
