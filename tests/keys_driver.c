@@ -4,7 +4,7 @@
  * protected one to ks_decrypt, and its plaintext through d11_parse, the
  * --frames printer and ks_feed again.
  *
- * usage: keys_driver [-q] -k KEYFILE FILE
+ * usage: keys_driver [-qw] -k KEYFILE FILE
  *
  * Output, one JSON object per line:
  *   {"dec":N,"ts_ns":T,"cipher":...,"group":bool,"ta":MAC,"tk":LABEL?,"pn":...,
@@ -15,7 +15,8 @@
  *   {"nodec":N,"why":...}		a protected frame left as it is
  *   {"res":N_FIRST,...}		each handshake's checks, at the end
  *   {"summary":...}			counts
- * -q prints only the results and the summary.
+ * -q prints only the results and the summary; -w decrypts only the frames
+ * ks_want asks for (as roamscope will), not every protected one.
  */
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -188,11 +189,14 @@ main(int argc, char **argv)
 	unsigned long		 n_prot = 0, n_dec = 0, why_n[8] = { 0 };
 	size_t			 plen, i;
 	pcap_t			*p;
-	bool			 quiet = false;
+	bool			 quiet = false, want = false;
 	int			 c, rc;
 
-	while ((c = getopt(argc, argv, "k:q")) != -1) {
+	while ((c = getopt(argc, argv, "k:qw")) != -1) {
 		switch (c) {
+		case 'w':
+			want = true;
+			break;
 		case 'k':
 			keyfile = optarg;
 			break;
@@ -240,6 +244,8 @@ main(int argc, char **argv)
 		    rec.f.type != D11_FC_TYPE_MGMT))
 			continue;
 		n_prot++;
+		if (want && !ks_want(ks, &rec.f))
+			continue;
 		d = ks_decrypt(ks, &rec.f, plain, sizeof(plain), &plen, &di);
 		if (d != KS_DEC_OK) {
 			why_n[d < 8 ? d : 7]++;
@@ -309,6 +315,6 @@ main(int argc, char **argv)
 	ks_store_free(st);
 	return rc == -1 ? 7 : 0;
 usage:
-	fprintf(stderr, "usage: keys_driver [-q] -k KEYFILE FILE\n");
+	fprintf(stderr, "usage: keys_driver [-qw] -k KEYFILE FILE\n");
 	return 1;
 }

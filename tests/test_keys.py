@@ -254,13 +254,13 @@ def load_oracle(name):
     return dec, acts
 
 
-def run_driver(cap, keys):
+def run_driver(cap, keys, want=False):
     fd, kf = tempfile.mkstemp()
     os.write(fd, ''.join(k + '\n' for k in keys).encode())
     os.close(fd)
     try:
-        p = subprocess.run([DRIVER, '-k', kf, cap], capture_output=True,
-                           text=True)
+        p = subprocess.run([DRIVER] + (['-w'] if want else []) +
+                           ['-k', kf, cap], capture_output=True, text=True)
     finally:
         os.unlink(kf)
     if p.returncode != 0:
@@ -386,8 +386,9 @@ def hostapd_names(scenario):
 DHCP_TYPES = {1: 'DISCOVER', 2: 'OFFER', 3: 'REQUEST', 5: 'ACK', 6: 'NAK'}
 
 
-def dhcp_messages(dec):
-    """(time, type) of each DHCP message in decrypted frames, in order."""
+def dhcp_messages(dec, with_frame=False):
+    """(time, type[, frame]) of each DHCP message in decrypted frames, in
+    order."""
     out = []
     for n in sorted(dec):
         p = dec[n][1]
@@ -409,8 +410,9 @@ def dhcp_messages(dec):
                 i += 1
                 continue
             if opts[i] == 53 and opts[i + 1] == 1 and i + 2 < len(opts):
-                out.append((dec[n][2]['ts_ns'] / 1e9,
-                            DHCP_TYPES.get(opts[i + 2], str(opts[i + 2]))))
+                m = (dec[n][2]['ts_ns'] / 1e9,
+                     DHCP_TYPES.get(opts[i + 2], str(opts[i + 2])))
+                out.append(m + (n,) if with_frame else m)
                 break
             i += 2 + opts[i + 1]
     return out
@@ -485,6 +487,20 @@ def check_case(case, counts):
         acts += 1
         for b in act_compare(tf, frames[n]):
             fails.append('frame %d: %s' % (n, b))
+    # ks_want (what roamscope will decrypt): every plaintext the analysis
+    # needs (management frames, EAPOL, DHCP) and the same verdicts
+    wdec, _, wres, _, _ = run_driver(cap, keys, want=True)
+    for n in sorted(dec):
+        p = dec[n][1]
+        needed = n in frames or p[:8] == bytes.fromhex('aaaa03000000888e') \
+            or n in {m[2] for m in dhcp_messages(dec, with_frame=True)}
+        if needed and n not in wdec:
+            fails.append('frame %d: needed, but ks_want left it' % n)
+        elif n in wdec and wdec[n][1] != p:
+            fails.append('frame %d: ks_want plaintext differs' % n)
+    if [result_line(r) for r in wres] != [result_line(r) for r in res]:
+        fails.append('results with ks_want differ')
+    wanted = len(wdec)
     got = [result_line(r) for r in res]
     want = [norm_spec(s) for s in expand(spec)]
     gotn = [[g[0]] + sorted(g[1:]) for g in got]
@@ -511,9 +527,11 @@ def check_case(case, counts):
         names += ', names = hostapd (%d R0, %d R1)' % (len(ours0), len(ours1))
     for k, v in exc.items():
         counts[k] = counts.get(k, 0) + v
-    print('%s %s: tshark %d, keys %d, identical %d, action frames %d%s%s' % (
-        'FAIL' if fails else 'ok', name, len(tdec), len(dec), same, acts,
-        names, ''.join(', %s %d' % kv for kv in sorted(exc.items()))))
+    print('%s %s: tshark %d, keys %d, identical %d, ks_want %d, action '
+          'frames %d%s%s' % (
+              'FAIL' if fails else 'ok', name, len(tdec), len(dec), same,
+              wanted, acts, names,
+              ''.join(', %s %d' % kv for kv in sorted(exc.items()))))
     for f in fails[:12]:
         print('   ', f)
     return not fails, len(tdec), same

@@ -3,8 +3,9 @@
  * hostapd and wpa_supplicant use), and the 802.11 PRF and KDF loops that
  * IEEE 802.11-2020 12.7.1.2 and 12.7.1.6.2 build on HMAC.
  *
- * The tracker runs on one thread (the consumer); the fetched HMAC and CMAC
- * implementations and one AEAD context are cached in statics for it.
+ * The tracker runs on one thread (the consumer); the fetched algorithms, a
+ * MAC context per algorithm and AEAD contexts by key are cached in statics
+ * for it.
  */
 #include <string.h>
 
@@ -63,36 +64,64 @@ ks_pbkdf2_sha1(const char *pass, size_t passlen, const uint8_t *ssid,
 	    PBKDF2_ITER, 32, out) == 1 ? 0 : -1;
 }
 
+/*
+ * One MAC context per algorithm, made once with its digest or cipher set,
+ * re-keyed per use: fetching by name per call would cost more than the
+ * MAC itself.
+ */
+#define MAC_SLOTS	8
+static EVP_MAC_CTX	*mac_cache[MAC_SLOTS];
+
+static EVP_MAC_CTX *
+mac_ctx(const char *mac, const char *param, const char *value, int slot)
+{
+	EVP_MAC_CTX		**cache = mac_cache;
+	EVP_MAC			*m;
+	OSSL_PARAM		 params[2];
+
+	if (cache[slot] != NULL)
+		return cache[slot];
+	if ((m = EVP_MAC_fetch(NULL, mac, NULL)) == NULL)
+		return NULL;
+	cache[slot] = EVP_MAC_CTX_new(m);
+	EVP_MAC_free(m);		/* the context holds its own reference */
+	if (cache[slot] == NULL)
+		return NULL;
+	params[0] = OSSL_PARAM_construct_utf8_string(param, (char *)value, 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if (EVP_MAC_CTX_set_params(cache[slot], params) != 1) {
+		EVP_MAC_CTX_free(cache[slot]);
+		cache[slot] = NULL;
+	}
+	return cache[slot];
+}
+
+#define SLOT_CMAC	4
+
+static int
+mac_run(EVP_MAC_CTX *c, const uint8_t *key, size_t keylen, size_t n,
+    const uint8_t *const *p, const size_t *len, uint8_t *out, size_t cap)
+{
+	size_t	 i, outl = 0;
+
+	if (c == NULL || EVP_MAC_init(c, key, keylen, NULL) != 1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (len[i] && EVP_MAC_update(c, p[i], len[i]) != 1)
+			return -1;
+	return EVP_MAC_final(c, out, &outl, cap) == 1 ? 0 : -1;
+}
+
 int
 ks_hmac(enum ks_hash h, const uint8_t *key, size_t keylen, size_t n,
     const uint8_t *const *p, const size_t *len, uint8_t *out)
 {
-	static EVP_MAC	*mac;
-	EVP_MAC_CTX	*c = NULL;
-	OSSL_PARAM	 params[2];
 	const EVP_MD	*m = md(h);
-	size_t		 i, outl = 0;
-	int		 rc = -1;
 
 	if (m == NULL)
 		return -1;
-	if (mac == NULL && (mac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
-		return -1;
-	params[0] = OSSL_PARAM_construct_utf8_string("digest",
-	    (char *)EVP_MD_get0_name(m), 0);
-	params[1] = OSSL_PARAM_construct_end();
-	if ((c = EVP_MAC_CTX_new(mac)) == NULL ||
-	    EVP_MAC_init(c, key, keylen, params) != 1)
-		goto out;
-	for (i = 0; i < n; i++)
-		if (len[i] && EVP_MAC_update(c, p[i], len[i]) != 1)
-			goto out;
-	if (EVP_MAC_final(c, out, &outl, EVP_MAX_MD_SIZE) != 1)
-		goto out;
-	rc = 0;
-out:
-	EVP_MAC_CTX_free(c);
-	return rc;
+	return mac_run(mac_ctx("HMAC", "digest", EVP_MD_get0_name(m), (int)h),
+	    key, keylen, n, p, len, out, EVP_MAX_MD_SIZE);
 }
 
 int
@@ -184,30 +213,8 @@ int
 ks_aes_cmac(const uint8_t key[16], size_t n, const uint8_t *const *p,
     const size_t *len, uint8_t out[16])
 {
-	static EVP_MAC	*cmac;
-	EVP_MAC_CTX	*c;
-	OSSL_PARAM	 params[2];
-	size_t		 i, outl = 0;
-	int		 rc = -1;
-
-	if (cmac == NULL && (cmac = EVP_MAC_fetch(NULL, "CMAC", NULL)) == NULL)
-		return -1;
-	params[0] = OSSL_PARAM_construct_utf8_string("cipher",
-	    (char *)"AES-128-CBC", 0);
-	params[1] = OSSL_PARAM_construct_end();
-	if ((c = EVP_MAC_CTX_new(cmac)) == NULL)
-		return -1;
-	if (EVP_MAC_init(c, key, 16, params) != 1)
-		goto out;
-	for (i = 0; i < n; i++)
-		if (len[i] && EVP_MAC_update(c, p[i], len[i]) != 1)
-			goto out;
-	if (EVP_MAC_final(c, out, &outl, 16) != 1 || outl != 16)
-		goto out;
-	rc = 0;
-out:
-	EVP_MAC_CTX_free(c);
-	return rc;
+	return mac_run(mac_ctx("CMAC", "cipher", "AES-128-CBC", SLOT_CMAC),
+	    key, 16, n, p, len, out, 16);
 }
 
 static const EVP_CIPHER *
@@ -263,19 +270,106 @@ ks_aes_wrap(const uint8_t *kek, size_t keklen, const uint8_t *in,
 	return wrap(1, kek, keklen, in, inlen, out);
 }
 
-static const EVP_CIPHER *
+/* The four AEADs, fetched once. */
+static EVP_CIPHER *
 aead(bool gcm, size_t keylen)
 {
-	if (keylen == 16)
-		return gcm ? EVP_aes_128_gcm() : EVP_aes_128_ccm();
-	if (keylen == 32)
-		return gcm ? EVP_aes_256_gcm() : EVP_aes_256_ccm();
-	return NULL;
+	static EVP_CIPHER	*c[4];
+	static const char *const names[4] = {
+		"AES-128-CCM", "AES-256-CCM", "AES-128-GCM", "AES-256-GCM",
+	};
+	int			 i;
+
+	if (keylen != 16 && keylen != 32)
+		return NULL;
+	i = (gcm ? 2 : 0) + (keylen == 32 ? 1 : 0);
+	if (c[i] == NULL)
+		c[i] = EVP_CIPHER_fetch(NULL, names[i], NULL);
+	return c[i];
 }
 
 /*
- * One CCM or GCM operation.  CCM wants the nonce and tag lengths before
- * the key, and the payload length before the AAD.
+ * AEAD contexts by key: a context keeps its cipher, nonce length and key
+ * schedule, so a frame only sets its nonce (and, for CCM, the tag and the
+ * payload length).  Frames come in runs per key; a small table with the
+ * least recently used entry replaced is enough.
+ */
+#define AEAD_CACHE	16
+
+struct aead_slot {
+	EVP_CIPHER_CTX	*c;
+	uint8_t		 key[32];
+	size_t		 keylen;
+	int		 alg;		/* aead() index, -1 empty */
+	int		 enc;
+	size_t		 taglen;	/* CCM: set at key time */
+	uint64_t	 used;
+};
+
+static struct aead_slot	 slot[AEAD_CACHE];
+static uint64_t		 aead_clock;
+
+static EVP_CIPHER_CTX *
+aead_ctx(bool gcm, int enc, const uint8_t *key, size_t keylen, size_t noncelen,
+    size_t taglen)
+{
+	struct aead_slot	*e = NULL, *old = &slot[0];
+	EVP_CIPHER		*ci = aead(gcm, keylen);
+	int			 alg = (gcm ? 2 : 0) + (keylen == 32 ? 1 : 0), i;
+
+	if (ci == NULL)
+		return NULL;
+	for (i = 0; i < AEAD_CACHE; i++) {
+		if (slot[i].c != NULL && slot[i].alg == alg &&
+		    slot[i].enc == enc && slot[i].keylen == keylen &&
+		    (gcm || slot[i].taglen == taglen) &&
+		    memcmp(slot[i].key, key, keylen) == 0) {
+			e = &slot[i];
+			break;
+		}
+		if (slot[i].used < old->used)
+			old = &slot[i];
+	}
+	if (e == NULL) {
+		e = old;
+		if (e->c == NULL && (e->c = EVP_CIPHER_CTX_new()) == NULL)
+			return NULL;
+		e->alg = -1;
+		if (EVP_CipherInit_ex(e->c, ci, NULL, NULL, NULL, enc) != 1 ||
+		    EVP_CIPHER_CTX_ctrl(e->c, EVP_CTRL_AEAD_SET_IVLEN,
+		    (int)noncelen, NULL) != 1 ||
+		    (!gcm && EVP_CIPHER_CTX_ctrl(e->c, EVP_CTRL_AEAD_SET_TAG,
+		    (int)taglen, NULL) != 1) ||
+		    EVP_CipherInit_ex(e->c, NULL, NULL, key, NULL, enc) != 1)
+			return NULL;
+		memcpy(e->key, key, keylen);
+		e->keylen = keylen;
+		e->taglen = taglen;
+		e->enc = enc;
+		e->alg = alg;
+	}
+	e->used = ++aead_clock;
+	return e->c;
+}
+
+void
+ks_crypto_forget(void)
+{
+	int	 i;
+
+	for (i = 0; i < AEAD_CACHE; i++) {
+		EVP_CIPHER_CTX_free(slot[i].c);	/* cleanses its key schedule */
+		OPENSSL_cleanse(&slot[i], sizeof(slot[i]));
+	}
+	for (i = 0; i < MAC_SLOTS; i++) {
+		EVP_MAC_CTX_free(mac_cache[i]);
+		mac_cache[i] = NULL;
+	}
+}
+
+/*
+ * One CCM or GCM operation.  CCM wants the payload length before the AAD
+ * and checks the tag in the update; GCM checks it in the final.
  */
 static int
 aead_op(bool gcm, int enc, const uint8_t *key, size_t keylen,
@@ -283,22 +377,16 @@ aead_op(bool gcm, int enc, const uint8_t *key, size_t keylen,
     size_t aadlen, const uint8_t *in, size_t len, uint8_t *out,
     uint8_t *tag, size_t taglen)
 {
-	static EVP_CIPHER_CTX *c;
-	const EVP_CIPHER *ci = aead(gcm, keylen);
+	EVP_CIPHER_CTX	*c;
 	int		 l = 0;
 
-	if (ci == NULL || len > INT32_MAX || aadlen > INT32_MAX)
+	if (len > INT32_MAX || aadlen > INT32_MAX ||
+	    (c = aead_ctx(gcm, enc, key, keylen, noncelen, taglen)) == NULL)
 		return -1;
-	if (c == NULL && (c = EVP_CIPHER_CTX_new()) == NULL)
+	if (!gcm && !enc && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG,
+	    (int)taglen, tag) != 1)
 		return -1;
-	if (EVP_CipherInit_ex(c, ci, NULL, NULL, NULL, enc) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_IVLEN, (int)noncelen,
-	    NULL) != 1)
-		return -1;
-	if (!gcm && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG, (int)taglen,
-	    enc ? NULL : tag) != 1)
-		return -1;
-	if (EVP_CipherInit_ex(c, NULL, NULL, key, nonce, enc) != 1)
+	if (EVP_CipherInit_ex(c, NULL, NULL, NULL, nonce, enc) != 1)
 		return -1;
 	if (!gcm && EVP_CipherUpdate(c, NULL, &l, NULL, (int)len) != 1)
 		return -1;
@@ -307,7 +395,6 @@ aead_op(bool gcm, int enc, const uint8_t *key, size_t keylen,
 	if (gcm && !enc && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG,
 	    (int)taglen, tag) != 1)
 		return -1;
-	/* CCM verifies the tag in this update; GCM in the final. */
 	if (EVP_CipherUpdate(c, out, &l, in, (int)len) != 1)
 		return -1;
 	if (gcm && EVP_CipherFinal_ex(c, out + l, &l) != 1)

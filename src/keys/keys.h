@@ -199,6 +199,18 @@ struct ks_dec_info {
 };
 
 /*
+ * Whether the analysis needs f's plaintext (call it after ks_feed(f)):
+ * every protected management frame (robust action frames); every data
+ * frame at voice priority, or without QoS of an EAPOL-Key frame's length
+ * (EAPOL travels so: the tracker follows rekeys); and, after a client's
+ * new PTK, its first 8 data frames within 10 s (its first ARP and IP
+ * packets) and, for 60 s or until its DHCP ACK, those whose length fits a
+ * DHCP message.  Bulk data stays encrypted; a caller that wants everything
+ * decrypts every protected frame.
+ */
+bool		 ks_want(struct ks *, const struct d11_frame *f);
+
+/*
  * Decrypt frame f into out (cap bytes; f->mac_len is always enough).
  * *outlen is the plain frame's length.  Uses what ks_feed learned so far:
  * call it after feeding f.

@@ -76,6 +76,8 @@ int	 ks_gcm_encrypt(const uint8_t *key, size_t keylen,
 	    const uint8_t *pt, size_t ptlen, uint8_t *ct, uint8_t tag[16]);
 /* Constant-time compare. */
 bool	 ks_equal(const uint8_t *a, const uint8_t *b, size_t n);
+/* Drop the cached contexts and the keys in them (ks_free calls it). */
+void	 ks_crypto_forget(void);
 
 /* ------------------------------------------------------------------------
  * akm.c -- what each AKM means for the key hierarchy (12.7.1, Table 12-11)

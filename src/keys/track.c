@@ -40,6 +40,30 @@
 #define FTE_IGTK_FIXED	9	/* key id (2), IPN (6), key length */
 #define WRAP_MAX	(KS_GTK_MAX + 16)
 #define DEFAULT_CLIENTS	4096
+#define WATCH_NS	60000000000LL	/* ks_want: DHCP after a PTK, 60 s */
+#define WATCH_FIRST_NS	10000000000LL	/* ... and its first frames, 10 s */
+#define WATCH_FIRST	8	/* ... at most this many */
+#define WATCH_AFTER_ACK_NS 1000000000LL	/* ... and 1 s after the DHCP ACK */
+#define BOOTP_FIXED	240	/* BOOTP fields and the magic cookie */
+#define DHCP_OPT_PAD	0
+#define DHCP_OPT_TYPE	53
+#define DHCP_OPT_END	255
+#define DHCP_ACK	5
+/* DHCP plaintext: LLC, IPv4, UDP, BOOTP, cookie, options; at most what a
+ * client says it accepts (576 by default) plus headers, generously. */
+#define DHCP_PLAIN_MIN	(LLC_LEN + 20 + 8 + BOOTP_FIXED + 4)
+#define DHCP_PLAIN_MAX	1024
+#define ETH_P_IP	0x0800
+#define IP_PROTO_UDP	17
+#define DHCP_SERVER	67
+#define DHCP_CLIENT	68
+/* EAPOL-Key plaintext: LLC, EAPOL header, the body up to the key data
+ * length, and (generously) its key data. */
+#define EAPOL_KEY_MIN	(LLC_LEN + EAPOL_HDR + KEY_MIC_OFF + 16 + 2)
+#define EAPOL_KEY_MAX	1024
+#define SEC_OVERHEAD	16	/* security header + the shortest MIC */
+#define QOS_TID_MASK	0x000f
+#define TID_VOICE	6	/* TIDs 6 and 7: access category voice */
 #define DEFAULT_APS	4096
 
 struct ptk {
@@ -129,6 +153,9 @@ struct sta {
 	struct ftx	 ft;
 	struct ks_result old;	/* an FT result a newer handshake displaced */
 	struct ptk	 ptk[PTK_SLOTS];
+	int64_t		 watch_until;	/* ks_want window, 0 closed */
+	unsigned	 watch_first;	/* its first frames left to want */
+	int64_t		 watch_first_until;
 	struct ks_result res;
 };
 
@@ -147,6 +174,7 @@ struct bss {
 	uint32_t	 group, pairwise, akm;	/* from its RSNE, if one */
 	struct gkey	 gtk[4];
 	struct gkey	 igtk[2];	/* key IDs 4 and 5 */
+	int64_t		 watch_until;	/* a client's ks_want window */
 };
 
 _Static_assert(offsetof(struct sta, seen) == sizeof(uint64_t), "sta");
@@ -360,19 +388,20 @@ ks_free(struct ks *ks)
 {
 	if (ks == NULL)
 		return;
+	/* Keys live in the entries in use; the rest were never touched. */
 	if (ks->sta != NULL) {
-		OPENSSL_cleanse(ks->sta, ks->conf.max_clients *
-		    sizeof(*ks->sta));
+		OPENSSL_cleanse(ks->sta, ks->n_sta * sizeof(*ks->sta));
 		free(ks->sta);
 	}
 	if (ks->bss != NULL) {
-		OPENSSL_cleanse(ks->bss, ks->conf.max_aps * sizeof(*ks->bss));
+		OPENSSL_cleanse(ks->bss, ks->n_bss * sizeof(*ks->bss));
 		free(ks->bss);
 	}
 	free(ks->sta_idx.slot);
 	free(ks->bss_idx.slot);
 	OPENSSL_cleanse(ks->buf, sizeof(ks->buf));
 	free(ks);
+	ks_crypto_forget();
 }
 
 const struct ks_result *
@@ -601,10 +630,24 @@ outcome(int rc)
 /* ------------------------------------------------------------------------
  * PTKs and group keys.
  */
+/* A client's new association keys: open its ks_want window. */
 static void
-ptk_install(struct sta *s, const uint8_t *ap, uint32_t cipher,
+watch_open(struct ks *ks, struct sta *s, const uint8_t *ap)
+{
+	struct bss	*b = bss_get(ks, ap, true);
+
+	s->watch_until = ks->ts + WATCH_NS;
+	s->watch_first = WATCH_FIRST;
+	s->watch_first_until = ks->ts + WATCH_FIRST_NS;
+	if (b != NULL)
+		b->watch_until = s->watch_until;
+}
+
+static void
+ptk_install(struct ks *ks, struct sta *s, const uint8_t *ap, uint32_t cipher,
     const struct ks_ptk_keys *k)
 {
+	watch_open(ks, s, ap);
 	if (s->ptk[0].used && memcmp(s->ptk[0].ap, ap, MAC_LEN) == 0 &&
 	    memcmp(s->ptk[0].k.tk, k->tk, k->tk_len) == 0)
 		return;		/* the same one again */
@@ -1000,7 +1043,7 @@ verify_m2(struct ks *ks, struct sta *s, const uint8_t *eapol, size_t len,
 	s->hs.key = rc;
 	s->hs.k = m.k;
 	s->hs.cipher = m.cipher;
-	ptk_install(s, s->ap, m.cipher, &m.k);
+	ptk_install(ks, s, s->ap, m.cipher, &m.k);
 	s->res.ptk = true;
 	if (!m.ft)
 		return;
@@ -1168,6 +1211,9 @@ on_eapol_key(struct ks *ks, const struct d11_frame *f)
 			group_keys(ks, s, ap, &s->hs.k, f);
 		break;
 	case D11_EAPOL_M4:
+		/* the handshake is done, keys derived or not (tk: lines) */
+		if (!s->hs.verified)
+			watch_open(ks, s, ap);
 		touch(ks, s);
 		break;
 	case D11_EAPOL_G1:
@@ -1458,8 +1504,10 @@ on_ft_reassoc_resp(struct ks *ks, struct sta *s, const struct d11_frame *f)
 		return;
 	}
 	if (a == NULL || !x->ptk_ok || !f->has_elems ||
-	    f->body_len < ASSOC_RESP_FIXED)
+	    f->body_len < ASSOC_RESP_FIXED) {
+		watch_open(ks, s, x->target);	/* the roam is done */
 		return;
+	}
 	v = fte_mic(x, a, s->addr, f->body + ASSOC_RESP_FIXED,
 	    f->body_len - ASSOC_RESP_FIXED, fte, D11_FT_MIC_SEQ_REASSOC_RESP);
 	if (v != KS_V_NONE)
@@ -1467,7 +1515,7 @@ on_ft_reassoc_resp(struct ks *ks, struct sta *s, const struct d11_frame *f)
 	if (v == KS_V_BAD && s->res.ft_diag == KS_FT_NONE)
 		s->res.ft_diag = KS_FT_MIC_AP;
 	/* The roam is done: the new PTK, and the context moves. */
-	ptk_install(s, x->target, x->cipher, &x->k);
+	ptk_install(ks, s, x->target, x->cipher, &x->k);
 	s->res.ptk = true;
 	memcpy(s->ap, x->target, MAC_LEN);
 	s->pairwise = x->cipher;
@@ -1533,6 +1581,103 @@ on_ft_action(struct ks *ks, const struct d11_frame *f)
 	}
 }
 
+/*
+ * The DHCP message type of a (plain) data frame: 0 when it is not DHCP.
+ * IPv4, UDP between ports 67 and 68, BOOTP's 236 bytes, the magic cookie,
+ * then option 53.
+ */
+static int
+dhcp_type(const struct d11_frame *f)
+{
+	const uint8_t	*ip, *o;
+	size_t		 ihl, n, i;
+	uint16_t	 sp, dp;
+
+	if (f->ethertype != ETH_P_IP || f->body_len < LLC_LEN + 20 + 8)
+		return 0;
+	ip = f->body + LLC_LEN;
+	n = f->body_len - LLC_LEN;
+	ihl = (size_t)(ip[0] & 0x0f) * 4;
+	if (ihl < 20 || ihl + 8 + BOOTP_FIXED > n || ip[9] != IP_PROTO_UDP)
+		return 0;
+	sp = d11_be16(ip + ihl);
+	dp = d11_be16(ip + ihl + 2);
+	if (!((sp == DHCP_SERVER && dp == DHCP_CLIENT) ||
+	    (sp == DHCP_CLIENT && dp == DHCP_SERVER)))
+		return 0;
+	o = ip + ihl + 8 + BOOTP_FIXED;
+	n -= ihl + 8 + BOOTP_FIXED;
+	for (i = 0; i + 2 <= n && o[i] != DHCP_OPT_END;) {
+		if (o[i] == DHCP_OPT_PAD) {
+			i++;
+			continue;
+		}
+		if (o[i] == DHCP_OPT_TYPE && o[i + 1] == 1 && i + 2 < n)
+			return o[i + 2];
+		i += 2 + (size_t)o[i + 1];
+	}
+	return 0;
+}
+
+/* A DHCP ACK to a client ends its ks_want window (a second later, for
+ * retransmissions): the phase is done. */
+static void
+on_data(struct ks *ks, const struct d11_frame *f)
+{
+	struct sta	*s;
+
+	if (f->protected || !f->from_ds || f->to_ds || f->da == NULL ||
+	    dhcp_type(f) != DHCP_ACK)
+		return;
+	if ((s = sta_get(ks, f->da, false)) != NULL &&
+	    s->watch_until > ks->ts + WATCH_AFTER_ACK_NS)
+		s->watch_until = ks->ts + WATCH_AFTER_ACK_NS;
+}
+
+bool
+ks_want(struct ks *ks, const struct d11_frame *f)
+{
+	struct sta	*s = NULL;
+	struct bss	*b;
+	size_t		 pl;
+	bool		 dhcp_len;
+
+	if (f->error != D11_OK || !f->protected)
+		return false;
+	if (f->type == D11_FC_TYPE_MGMT)
+		return true;
+	if (f->type != D11_FC_TYPE_DATA || f->is_null)
+		return false;
+	pl = f->body_len > SEC_OVERHEAD ? f->body_len - SEC_OVERHEAD : 0;
+	/*
+	 * EAPOL (a rekey, a reauthentication): stacks send it at voice
+	 * priority (TID 6/7: mac80211, and the captures in tests/data), so
+	 * every voice-priority frame; without QoS, what an EAPOL-Key frame's
+	 * length allows.
+	 */
+	if (f->has_qos ? (f->qos & QOS_TID_MASK) >= TID_VOICE :
+	    pl >= EAPOL_KEY_MIN && pl <= EAPOL_KEY_MAX)
+		return true;
+	dhcp_len = pl >= DHCP_PLAIN_MIN && pl <= DHCP_PLAIN_MAX;
+	if (f->addr1 != NULL && d11_is_group(f->addr1)) {
+		/* a broadcast DHCP answer, from an AP with a client in its
+		 * window */
+		b = bss_get(ks, f->addr2, false);
+		return dhcp_len && b != NULL && b->watch_until > ks->ts;
+	}
+	if (f->to_ds != f->from_ds)
+		s = sta_get(ks, f->from_ds ? f->addr1 : f->addr2, false);
+	if (s == NULL || s->watch_until <= ks->ts)
+		return false;
+	/* The first packets after the PTK (ARP, the first IP packet), and
+	 * what may be DHCP. */
+	if (s->watch_first > 0 && ks->ts < s->watch_first_until) {
+		s->watch_first--;
+		return true;
+	}
+	return dhcp_len;
+}
+
 const struct ks_result *
 ks_feed(struct ks *ks, const struct rs_rec *rec)
 {
@@ -1567,6 +1712,9 @@ ks_feed(struct ks *ks, const struct rs_rec *rec)
 	case D11_K_EAPOL:
 		if (f->eapol.type == D11_EAPOL_KEY)
 			on_eapol_key(ks, f);
+		break;
+	case D11_K_DATA:
+		on_data(ks, f);
 		break;
 	default:
 		break;
