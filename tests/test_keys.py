@@ -154,6 +154,35 @@ CASES = [
      ['assoc m2_mic=ok key=1 ptk gtk'], None),
 ]
 
+
+
+def msks_from_wpas_log(scenario):
+    """msk: lines from a wpa_supplicant -K log: the PMK (the MSK's first 256
+    bits) and the FT XXKey (its second 256 bits) of each EAP run."""
+    pmk, xx = [], []
+    with open(os.path.join(DATA, 'lab', scenario + '.wpas.log'),
+              errors='replace') as f:
+        for line in f:
+            m = re.search(r'(WPA: PMK from EAPOL state machines|FT: Cache '
+                          r'XXKey/MPMK) - hexdump\(len=32\): '
+                          r'((?:[0-9a-f]{2} ?){32})', line)
+            if m:
+                (pmk if m.group(1).startswith('WPA') else xx).append(
+                    m.group(2).replace(' ', ''))
+    return ['msk:' + a + b for a, b in zip(pmk, xx)]
+
+
+# FT-802.1X: hostapd's EAP server (EAP-pwd); the MSKs from the client's
+# key log.  The roam back to AP1 is refused with status 55 (TCG: a late
+# FT authentication answer made AP1 pick a new ANonce) although the
+# client's FTE MIC verifies; the client then authenticates afresh.
+CASES.append(('lab-ft-eap', 'lab/ft-eap.pcap', msks_from_wpas_log('ft-eap'),
+              ['assoc m2_mic=ok pmkr1name=ok key=1 ptk gtk',
+               'ft pmkr0name=ok pmkr1name=ok fte_mic=ok key=1 ptk gtk',
+               'ft pmkr0name=ok pmkr1name=ok fte_mic=ok key=1 status=55',
+               'assoc',
+               'assoc m2_mic=ok pmkr1name=ok key=2 ptk gtk'], 'ft-eap'))
+
 # ---------------------------------------------------------------------------
 # Named exceptions, each counted when applied.
 # ---------------------------------------------------------------------------

@@ -89,7 +89,8 @@ lab_capture_start() {
 ap_start() {
     _if=wlan$(($1 - 1)) _h=$W/hostapd$1
     cp "/out/hostapd$1.conf" "$_h.conf"
-    hostapd -dd -t -B -P "$_h.pid" -f "$_h.log" "$_h.conf" || { fail "hostapd$1 did not start"; return 1; }
+    # shellcheck disable=SC2086  # HOSTAPD_ARGS: extra options (-K: log keys)
+    hostapd -dd -t ${HOSTAPD_ARGS:-} -B -P "$_h.pid" -f "$_h.log" "$_h.conf" || { fail "hostapd$1 did not start"; return 1; }
     _i=0
     while [ $_i -lt 100 ]; do
         hostapd_cli -p /var/run/hostapd -i $_if status 2>/dev/null | grep -q '^state=ENABLED' && break
@@ -102,7 +103,8 @@ ap_start() {
 # sta_start: wpa_supplicant on wlan2; waits (STA_CONNECT_TIMEOUT s) for the first connection
 sta_start() {
     cp /out/wpas.conf $W/wpas.conf
-    wpa_supplicant -dd -t -B -D nl80211 -i $STA_IF -c $W/wpas.conf -P $W/wpas.pid -f $W/wpas.log ||
+    # shellcheck disable=SC2086  # WPAS_ARGS: extra options (-K: log keys)
+    wpa_supplicant -dd -t ${WPAS_ARGS:-} -B -D nl80211 -i $STA_IF -c $W/wpas.conf -P $W/wpas.pid -f $W/wpas.log ||
         { fail "wpa_supplicant did not start"; return 1; }
     ev STA_UP "iface=$STA_IF mac=$STA"
     _target=$(sed -n 's/^[[:space:]]*bssid=//p' $W/wpas.conf | head -n1)
