@@ -21,6 +21,8 @@
  * and the PBKDF2 runs (1: once per passphrase and SSID, over every pass).
  * Exit 1 when the goal is missed.
  */
+#include <sys/time.h>
+
 #include <err.h>
 #include <pcap/pcap.h>
 #include <stdint.h>
@@ -31,6 +33,7 @@
 
 #include "engine/engine.h"
 #include "keys/keys.h"
+#include "pcapw.h"
 #include "record.h"
 
 #define ROUNDS	3
@@ -45,32 +48,33 @@ now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* CAPTURE's records, repeated to n, into out. */
+/* CAPTURE's records, repeated to n, into out (classic pcap). */
 static void
 make_capture(const char *in, const char *out, unsigned long n)
 {
 	char			 eb[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr	*h, hh;
+	struct pcap_pkthdr	*h;
 	const u_char		*d;
-	pcap_t			*p, *dead;
-	pcap_dumper_t		*w;
-	struct timeval		 base = { 0, 0 }, last = { 0, 0 }, shift;
+	pcap_t			*p;
+	FILE			*w;
+	struct timeval		 base = { 0, 0 }, last = { 0, 0 }, shift, t;
 	unsigned long		 k = 0;
 
 	if ((p = pcap_open_offline(in, eb)) == NULL)
 		errx(1, "%s", eb);
-	dead = pcap_open_dead(pcap_datalink(p), 65535);
-	if ((w = pcap_dump_open(dead, out)) == NULL)
-		errx(1, "%s: %s", out, pcap_geterr(dead));
+	if ((w = fopen(out, "wb")) == NULL ||
+	    pcapw_write_header(w, 65535, (uint32_t)pcap_datalink(p)) != 0)
+		err(1, "%s", out);
 	shift.tv_sec = shift.tv_usec = 0;
 	while (k < n) {
 		while (k < n && pcap_next_ex(p, &h, &d) == 1) {
-			hh = *h;
 			if (base.tv_sec == 0)
 				base = h->ts;
-			timeradd(&h->ts, &shift, &hh.ts);
-			last = hh.ts;
-			pcap_dump((u_char *)w, &hh, d);
+			timeradd(&h->ts, &shift, &t);
+			last = t;
+			if (pcapw_write_record(w, (uint32_t)t.tv_sec,
+			    (uint32_t)t.tv_usec, d, h->caplen) != 0)
+				err(1, "%s", out);
 			k++;
 		}
 		/* next round starts 1 s after this one ended */
@@ -81,8 +85,8 @@ make_capture(const char *in, const char *out, unsigned long n)
 		shift.tv_sec += 1;
 	}
 	pcap_close(p);
-	pcap_dump_close(w);
-	pcap_close(dead);
+	if (fclose(w) != 0)
+		err(1, "%s", out);
 }
 
 struct pass {

@@ -98,10 +98,8 @@ verdict(struct json *j, const char *k, enum ks_verdict v)
 {
 	const char	*s = ks_verdict_name(v);
 
-	if (s == NULL)
-		return;
-	json_key(j, k);
-	json_str(j, s);
+	if (s != NULL)
+		json_kv_str(j, k, s);
 }
 
 static void
@@ -112,19 +110,13 @@ print_result(const struct ks_result *r, const struct ks_store *st)
 
 	json_init(&j, stdout);
 	json_obj_begin(&j);
-	json_key(&j, "res");
-	json_uint(&j, r->n_first);
-	json_key(&j, "last");
-	json_uint(&j, r->n_last);
-	json_key(&j, "kind");
-	json_str(&j, kind_name(r->kind));
-	json_key(&j, "sta");
-	json_mac(&j, r->sta);
-	json_key(&j, "ap");
-	json_mac(&j, r->ap);
+	json_kv_uint(&j, "res", r->n_first);
+	json_kv_uint(&j, "last", r->n_last);
+	json_kv_str(&j, "kind", kind_name(r->kind));
+	json_kv_mac(&j, "sta", r->sta);
+	json_kv_mac(&j, "ap", r->ap);
 	if (r->akm) {
-		json_key(&j, "akm");
-		json_str(&j, d11_akm_name(r->akm));
+		json_kv_str(&j, "akm", d11_akm_name(r->akm));
 	}
 	verdict(&j, "m2_mic", r->m2_mic);
 	verdict(&j, "pmkid", r->pmkid);
@@ -135,36 +127,27 @@ print_result(const struct ks_result *r, const struct ks_store *st)
 	verdict(&j, "fte_mic_req", r->fte_mic_req);
 	verdict(&j, "fte_mic_resp", r->fte_mic_resp);
 	if (r->key >= 0) {
-		json_key(&j, "key");
-		json_str(&j, ks_store_label(st, r->key));
+		json_kv_str(&j, "key", ks_store_label(st, r->key));
 	}
 	if (r->n_tried) {
-		json_key(&j, "tried");
-		json_uint(&j, r->n_tried);
+		json_kv_uint(&j, "tried", r->n_tried);
 	}
-	json_key(&j, "ptk");
-	json_bool(&j, r->ptk);
-	json_key(&j, "gtk");
-	json_bool(&j, r->gtk);
+	json_kv_bool(&j, "ptk", r->ptk);
+	json_kv_bool(&j, "gtk", r->gtk);
 	if (r->status) {
-		json_key(&j, "status");
-		json_uint(&j, r->status);
+		json_kv_uint(&j, "status", r->status);
 	}
 	if (diag_name(r->ft_diag) != NULL) {
-		json_key(&j, "diag");
-		json_str(&j, diag_name(r->ft_diag));
+		json_kv_str(&j, "diag", diag_name(r->ft_diag));
 	}
 	if (r->has_r0name) {
-		json_key(&j, "r0name");
-		json_hex(&j, r->r0name, 16);
+		json_kv_hex(&j, "r0name", r->r0name, 16);
 	}
 	if (r->has_r1name) {
-		json_key(&j, "r1name");
-		json_hex(&j, r->r1name, 16);
+		json_kv_hex(&j, "r1name", r->r1name, 16);
 	}
 	if (ks_result_why(r, st, why, sizeof(why)) > 0) {
-		json_key(&j, "why");
-		json_str(&j, why);
+		json_kv_str(&j, "why", why);
 	}
 	json_obj_end(&j);
 	fputc('\n', stdout);
@@ -266,26 +249,18 @@ main(int argc, char **argv)
 			continue;
 		json_init(&j, stdout);
 		json_obj_begin(&j);
-		json_key(&j, "dec");
-		json_uint(&j, rec.n);
-		json_key(&j, "ts_ns");
-		json_int(&j, rec.ts_ns);
-		json_key(&j, "cipher");
-		json_str(&j, cipher_name(di.cipher));
-		json_key(&j, "group");
-		json_bool(&j, di.group);
+		json_kv_uint(&j, "dec", rec.n);
+		json_kv_int(&j, "ts_ns", rec.ts_ns);
+		json_kv_str(&j, "cipher", cipher_name(di.cipher));
+		json_kv_bool(&j, "group", di.group);
 		if (rec.f.ta != NULL) {
-			json_key(&j, "ta");
-			json_mac(&j, rec.f.ta);
+			json_kv_mac(&j, "ta", rec.f.ta);
 		}
 		if (di.user_tk >= 0) {
-			json_key(&j, "tk");
-			json_str(&j, ks_store_label(st, di.user_tk));
+			json_kv_str(&j, "tk", ks_store_label(st, di.user_tk));
 		}
-		json_key(&j, "pn");
-		json_uint(&j, di.pn);
-		json_key(&j, "plain");
-		json_hex(&j, rec2.f.body, rec2.f.body_len);
+		json_kv_uint(&j, "pn", di.pn);
+		json_kv_hex(&j, "plain", rec2.f.body, rec2.f.body_len);
 		json_obj_end(&j);
 		fputc('\n', stdout);
 		frames_print(stdout, &rec2, false);
@@ -295,20 +270,13 @@ main(int argc, char **argv)
 		print_result(&results[i], st);
 	json_init(&j, stdout);
 	json_obj_begin(&j);
-	json_key(&j, "summary");
-	json_uint(&j, rec.n);
-	json_key(&j, "protected");
-	json_uint(&j, n_prot);
-	json_key(&j, "decrypted");
-	json_uint(&j, n_dec);
-	json_key(&j, "no_key");
-	json_uint(&j, why_n[KS_DEC_NO_KEY]);
-	json_key(&j, "bad_mic");
-	json_uint(&j, why_n[KS_DEC_BAD_MIC]);
-	json_key(&j, "unsupported");
-	json_uint(&j, why_n[KS_DEC_UNSUPPORTED]);
-	json_key(&j, "pbkdf2");
-	json_uint(&j, ks_store_pbkdf2_runs(st));
+	json_kv_uint(&j, "summary", rec.n);
+	json_kv_uint(&j, "protected", n_prot);
+	json_kv_uint(&j, "decrypted", n_dec);
+	json_kv_uint(&j, "no_key", why_n[KS_DEC_NO_KEY]);
+	json_kv_uint(&j, "bad_mic", why_n[KS_DEC_BAD_MIC]);
+	json_kv_uint(&j, "unsupported", why_n[KS_DEC_UNSUPPORTED]);
+	json_kv_uint(&j, "pbkdf2", ks_store_pbkdf2_runs(st));
 	json_obj_end(&j);
 	fputc('\n', stdout);
 	ks_free(ks);
