@@ -143,11 +143,7 @@ run(const char *file, struct ks_store *st, int mode, struct pass *ps)
 		    KS_DEC_OK)
 			continue;
 		ps->dec++;
-		rec2 = rec;
-		rec2.dlt = D11_DLT_IEEE802_11;
-		rec2.raw = plain;
-		rec2.caplen = rec2.origlen = (uint32_t)plen;
-		d11_parse(D11_DLT_IEEE802_11, plain, plen, &rec2.f);
+		ks_plain_rec(&rec, plain, plen, &rec2);
 		(void)ks_feed(ks, &rec2);
 		eng_feed(e, &rec2);
 	}

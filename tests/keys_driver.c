@@ -238,11 +238,7 @@ main(int argc, char **argv)
 			continue;
 		}
 		n_dec++;
-		rec2 = rec;
-		rec2.dlt = D11_DLT_IEEE802_11;
-		rec2.raw = plain;
-		rec2.caplen = rec2.origlen = (uint32_t)plen;
-		d11_parse(D11_DLT_IEEE802_11, plain, plen, &rec2.f);
+		ks_plain_rec(&rec, plain, plen, &rec2);
 		if ((r = ks_feed(ks, &rec2)) != NULL)
 			remember(r);
 		if (quiet)

@@ -17,7 +17,6 @@
 #include "keys_int.h"
 
 #define PBKDF2_ITER	4096
-#define PRF_BLOCK	20	/* SHA-1 */
 #define KDF_MAX_OUT	128
 #define PIECES_MAX	12
 #define CCM_NONCE	13
@@ -147,66 +146,64 @@ out:
 	return rc;
 }
 
-int
-ks_prf_sha1(const uint8_t *key, size_t keylen, const char *label,
-    const uint8_t *data, size_t datalen, uint8_t *out, size_t outlen)
+/*
+ * HMAC over the pieces p, counter after counter, into out: the loop of the
+ * PRF and of the KDF.  ctr points at the counter's bytes among the pieces
+ * (1 byte, or 2 little-endian), starting at first.
+ */
+static int
+hmac_expand(enum ks_hash h, const uint8_t *key, size_t keylen, size_t n,
+    const uint8_t *const *p, const size_t *l, uint8_t *ctr, size_t ctrlen,
+    unsigned first, uint8_t *out, size_t outlen)
 {
-	uint8_t		 blk[EVP_MAX_MD_SIZE], zero = 0, i;
-	const uint8_t	*p[4];
-	size_t		 l[4], pos, n;
+	uint8_t		 blk[EVP_MAX_MD_SIZE];
+	size_t		 hl = ks_hash_len(h), pos, k;
+	unsigned	 i;
 
-	p[0] = (const uint8_t *)label;
-	l[0] = strlen(label);
-	p[1] = &zero;
-	l[1] = 1;
-	p[2] = data;
-	l[2] = datalen;
-	p[3] = &i;
-	l[3] = 1;
-	for (i = 0, pos = 0; pos < outlen; i++) {
-		if (ks_hmac(KS_H_SHA1, key, keylen, 4, p, l, blk) != 0)
+	if (hl == 0)
+		return -1;
+	for (i = first, pos = 0; pos < outlen; i++) {
+		ctr[0] = (uint8_t)(i & 0xff);
+		if (ctrlen == 2)
+			ctr[1] = (uint8_t)(i >> 8);
+		if (ks_hmac(h, key, keylen, n, p, l, blk) != 0)
 			return -1;
-		n = outlen - pos < PRF_BLOCK ? outlen - pos : PRF_BLOCK;
-		memcpy(out + pos, blk, n);
-		pos += n;
+		k = outlen - pos < hl ? outlen - pos : hl;
+		memcpy(out + pos, blk, k);
+		pos += k;
 	}
 	OPENSSL_cleanse(blk, sizeof(blk));
 	return 0;
 }
 
 int
+ks_prf_sha1(const uint8_t *key, size_t keylen, const char *label,
+    const uint8_t *data, size_t datalen, uint8_t *out, size_t outlen)
+{
+	uint8_t		 zero = 0, i;
+	const uint8_t	*p[4] = { (const uint8_t *)label, &zero, data, &i };
+	size_t		 l[4] = { strlen(label), 1, datalen, 1 };
+
+	/* HMAC-SHA1(K, label || 0 || data || i), i = 0, 1, ... */
+	return hmac_expand(KS_H_SHA1, key, keylen, 4, p, l, &i, 1, 0, out,
+	    outlen);
+}
+
+int
 ks_kdf(enum ks_hash h, const uint8_t *key, size_t keylen, const char *label,
     const uint8_t *ctx, size_t ctxlen, uint8_t *out, size_t outlen)
 {
-	uint8_t		 blk[EVP_MAX_MD_SIZE], ctr[2], bits[2];
-	const uint8_t	*p[4];
-	size_t		 l[4], hl = ks_hash_len(h), pos, n;
-	unsigned	 i;
+	uint8_t		 ctr[2], bits[2];
+	const uint8_t	*p[4] = { ctr, (const uint8_t *)label, ctx, bits };
+	size_t		 l[4] = { 2, strlen(label), ctxlen, 2 };
 
-	if (hl == 0 || outlen > KDF_MAX_OUT)
+	if (outlen > KDF_MAX_OUT)
 		return -1;
-	/* Length is in bits, little-endian, as is the counter. */
+	/* HMAC(K, i || label || context || Length), i = 1, 2, ...; i and
+	 * the Length in bits little-endian. */
 	bits[0] = (uint8_t)((outlen * 8) & 0xff);
 	bits[1] = (uint8_t)((outlen * 8) >> 8);
-	p[0] = ctr;
-	l[0] = 2;
-	p[1] = (const uint8_t *)label;
-	l[1] = strlen(label);
-	p[2] = ctx;
-	l[2] = ctxlen;
-	p[3] = bits;
-	l[3] = 2;
-	for (i = 1, pos = 0; pos < outlen; i++) {
-		ctr[0] = (uint8_t)(i & 0xff);
-		ctr[1] = (uint8_t)(i >> 8);
-		if (ks_hmac(h, key, keylen, 4, p, l, blk) != 0)
-			return -1;
-		n = outlen - pos < hl ? outlen - pos : hl;
-		memcpy(out + pos, blk, n);
-		pos += n;
-	}
-	OPENSSL_cleanse(blk, sizeof(blk));
-	return 0;
+	return hmac_expand(h, key, keylen, 4, p, l, ctr, 2, 1, out, outlen);
 }
 
 int

@@ -219,4 +219,12 @@ enum ks_dec	 ks_decrypt(struct ks *, const struct d11_frame *f,
 		    uint8_t *out, size_t cap, size_t *outlen,
 		    struct ks_dec_info *info);
 
+/*
+ * The record of a decrypted frame: rec's number, time and source, link
+ * type 802.11, the plaintext (len bytes of plain, which it points into) as
+ * the raw bytes, parsed by d11_parse.  What ks_feed and the engine get.
+ */
+void		 ks_plain_rec(const struct rs_rec *rec, const uint8_t *plain,
+		    size_t len, struct rs_rec *out);
+
 #endif /* KEYS_H */

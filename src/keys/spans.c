@@ -18,44 +18,31 @@
 void
 ks_find_spans(const uint8_t *p, size_t len, struct ks_spans *s)
 {
-	size_t	 off = 0, el;
+	const struct {
+		uint8_t		  eid;
+		const uint8_t	**at;
+		size_t		 *len;
+	} want[] = {
+		{ D11_EID_RSN, &s->rsne, &s->rsne_len },
+		{ D11_EID_MDE, &s->mde, &s->mde_len },
+		{ D11_EID_FTE, &s->fte, &s->fte_len },
+		{ D11_EID_RSNX, &s->rsnxe, &s->rsnxe_len },
+	};
+	size_t	 off = 0, el, i;
 
 	memset(s, 0, sizeof(*s));
 	while (off + 2 <= len) {
 		el = (size_t)p[off + 1] + 2;
 		if (off + el > len)
 			break;		/* a cut element: the MIC cannot hold */
-		switch (p[off]) {
-		case D11_EID_RSN:
-			if (s->rsne == NULL) {
-				s->rsne = p + off;
-				s->rsne_len = el;
+		for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+			if (p[off] == want[i].eid && *want[i].at == NULL) {
+				*want[i].at = p + off;	/* the first one */
+				*want[i].len = el;
 			}
-			break;
-		case D11_EID_MDE:
-			if (s->mde == NULL) {
-				s->mde = p + off;
-				s->mde_len = el;
-			}
-			break;
-		case D11_EID_FTE:
-			if (s->fte == NULL) {
-				s->fte = p + off;
-				s->fte_len = el;
-			}
-			break;
-		case D11_EID_RSNX:
-			if (s->rsnxe == NULL) {
-				s->rsnxe = p + off;
-				s->rsnxe_len = el;
-			}
-			break;
-		case EID_RIC_DATA:
-			/* The RIC runs from the first RDE to the end. */
-			if (s->ric == NULL)
-				s->ric = p + off;
-			break;
-		}
+		/* The RIC runs from the first RDE to the end. */
+		if (p[off] == EID_RIC_DATA && s->ric == NULL)
+			s->ric = p + off;
 		off += el;
 	}
 	if (s->ric != NULL)

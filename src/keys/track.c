@@ -519,6 +519,28 @@ sta_ssid(struct ks *ks, struct sta *s, const uint8_t *ap, const uint8_t **ssid,
 }
 
 /*
+ * Try fn on key kk with PMK pmk and XXKey xx (NULL: the PMK); counts the
+ * try.  A NULL pmk (no PSK for that SSID) is no try.
+ */
+static bool
+try_key(struct ks *ks, struct sta *s, int kk, const uint8_t *pmk,
+    size_t pmklen, const uint8_t *xx, size_t xxlen, try_fn fn, void *arg,
+    unsigned *tried)
+{
+	struct cand	 c;
+
+	if (pmk == NULL)
+		return false;
+	c.key = kk;
+	c.pmk = pmk;
+	c.pmk_len = pmklen;
+	c.xx = xx ? xx : pmk;
+	c.xx_len = xx ? xxlen : pmklen;
+	(*tried)++;
+	return fn(ks, s, &c, arg);
+}
+
+/*
  * Walk the keys that can make a PMK/XXKey for AKM a, trying fn on each.
  * Returns the key that matched, -1 when none did (*tried counts them),
  * -2 when no key applies.
@@ -528,12 +550,11 @@ each_key(struct ks *ks, struct sta *s, const struct ks_akm *a,
     const uint8_t *ap, try_fn fn, void *arg, unsigned *tried)
 {
 	const struct ks_key	*k;
-	const uint8_t		*ssid = NULL, *psk;
-	struct cand		 c;
+	const uint8_t		*ssid = NULL;
 	size_t			 ssidlen = 0, i;
 	unsigned		 nk = ks_store_count(ks->store);
 	bool			 known;
-	int			 key, first = s->key;
+	int			 key, kk, first = s->key;
 
 	*tried = 0;
 	if (a == NULL || nk == 0)
@@ -541,77 +562,49 @@ each_key(struct ks *ks, struct sta *s, const struct ks_akm *a,
 	known = sta_ssid(ks, s, ap, &ssid, &ssidlen);
 	/* The key that verified last time goes first. */
 	for (key = -1; key < (int)nk; key++) {
-		int kk = key < 0 ? first : key;
-
-		if (kk < 0 || (key >= 0 && kk == first))
+		kk = key < 0 ? first : key;
+		if (kk < 0 || (key >= 0 && kk == first) ||
+		    (k = ks_store_key(ks->store, kk)) == NULL)
 			continue;
-		if ((k = ks_store_key(ks->store, kk)) == NULL)
-			continue;
-		memset(&c, 0, sizeof(c));
-		c.key = kk;
 		switch (k->type) {
 		case KS_KEY_PWD:
 			if (!a->psk)
 				break;
 			if (known) {
-				if ((psk = ks_store_psk(ks->store, kk, ssid,
-				    ssidlen)) == NULL)
-					break;
-				c.pmk = c.xx = psk;
-				c.pmk_len = c.xx_len = 32;
-				(*tried)++;
-				if (fn(ks, s, &c, arg))
+				if (try_key(ks, s, kk, ks_store_psk(ks->store,
+				    kk, ssid, ssidlen), 32, NULL, 0, fn, arg,
+				    tried))
 					return kk;
 				break;
 			}
 			/* No SSID known: every SSID seen (or the key's). */
-			for (i = 0; i < ks->n_ssids; i++) {
-				psk = ks_store_psk(ks->store, kk,
-				    ks->ssids[i].ssid, ks->ssids[i].ssid_len);
-				if (psk == NULL)
-					continue;
-				c.pmk = c.xx = psk;
-				c.pmk_len = c.xx_len = 32;
-				(*tried)++;
-				if (fn(ks, s, &c, arg))
+			for (i = 0; i < ks->n_ssids; i++)
+				if (try_key(ks, s, kk, ks_store_psk(ks->store,
+				    kk, ks->ssids[i].ssid,
+				    ks->ssids[i].ssid_len), 32, NULL, 0, fn,
+				    arg, tried))
 					return kk;
-			}
 			if (k->has_ssid && ks->n_ssids == 0 &&
-			    (psk = ks_store_psk(ks->store, kk, k->ssid,
-			    k->ssid_len)) != NULL) {
-				c.pmk = c.xx = psk;
-				c.pmk_len = c.xx_len = 32;
-				(*tried)++;
-				if (fn(ks, s, &c, arg))
-					return kk;
-			}
+			    try_key(ks, s, kk, ks_store_psk(ks->store, kk,
+			    k->ssid, k->ssid_len), 32, NULL, 0, fn, arg, tried))
+				return kk;
 			break;
 		case KS_KEY_PSK:
 			/* A PSK, or a PMK given directly (802.1X, SAE). */
 			if (a->ft && !a->psk && !a->sae)
 				break;
-			c.pmk = c.xx = k->secret;
-			c.pmk_len = c.xx_len = 32;
-			(*tried)++;
-			if (fn(ks, s, &c, arg))
+			if (try_key(ks, s, kk, k->secret, 32, NULL, 0, fn, arg,
+			    tried))
 				return kk;
 			break;
 		case KS_KEY_MSK:
 			if (a->psk || a->sae || k->secret_len < a->pmk_len)
 				break;
-			c.pmk = k->secret;
-			c.pmk_len = a->pmk_len;
 			/* XXKey: the second 256 bits of the MSK, or the
 			 * first 384 for FT-802.1X-SHA384. */
-			if (a->pmk_len == 48) {
-				c.xx = k->secret;
-				c.xx_len = 48;
-			} else {
-				c.xx = k->secret + 32;
-				c.xx_len = 32;
-			}
-			(*tried)++;
-			if (fn(ks, s, &c, arg))
+			if (try_key(ks, s, kk, k->secret, a->pmk_len,
+			    a->pmk_len == 48 ? k->secret : k->secret + 32,
+			    a->pmk_len == 48 ? 48 : 32, fn, arg, tried))
 				return kk;
 			break;
 		case KS_KEY_TK:
@@ -1944,4 +1937,16 @@ ks_result_why(const struct ks_result *r, const struct ks_store *st,
 		cat(buf, len, &n, "the PMKR1Name is not the one for the "
 		    "target's R1KH-ID");
 	return n < len ? n : len - 1;
+}
+
+void
+ks_plain_rec(const struct rs_rec *rec, const uint8_t *plain, size_t len,
+    struct rs_rec *out)
+{
+	*out = *rec;
+	out->dlt = D11_DLT_IEEE802_11;
+	out->raw = plain;
+	out->caplen = out->origlen = (uint32_t)len;
+	out->cut = 0;
+	d11_parse(D11_DLT_IEEE802_11, plain, len, &out->f);
 }

@@ -246,6 +246,17 @@ ping_start() {
     PING_PID=$!
     ev PING_START "to=$SRV_IP interval=${1:-0.2}"
 }
+# ping_roams: a static address, pings every 200 ms, FT roams to AP2 and back
+ping_roams() {
+    srv_start || return 1
+    sta_ip 192.168.77.10
+    ping_start 0.2
+    sleep 2
+    roam "$AP2"
+    sleep 1
+    roam "$AP1"
+    sleep 1
+}
 net_stop() {
     for _p in $(pidof ping) $(pidof udhcpc) $(pidof udhcpd); do kill "$_p" 2>/dev/null; done
     [ -n "${DHCP_TCPDUMP_PID:-}" ] && kill -INT "$DHCP_TCPDUMP_PID" 2>/dev/null

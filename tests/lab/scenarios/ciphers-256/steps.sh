@@ -3,12 +3,5 @@
 # client pings the host behind the APs every 200 ms and FT-roams AP1 ->
 # AP2 -> AP1, so the capture holds both ciphers' unicast and group frames.
 steps() {
-    srv_start || return 1
-    sta_ip 192.168.77.10
-    ping_start 0.2
-    sleep 2
-    roam "$AP2"
-    sleep 1
-    roam "$AP1"
-    sleep 1
+    ping_roams
 }

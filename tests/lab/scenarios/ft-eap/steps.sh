@@ -6,12 +6,5 @@
 HOSTAPD_ARGS=-K
 WPAS_ARGS=-K
 steps() {
-    srv_start || return 1
-    sta_ip 192.168.77.10
-    ping_start 0.2
-    sleep 2
-    roam "$AP2"
-    sleep 1
-    roam "$AP1"
-    sleep 1
+    ping_roams
 }
