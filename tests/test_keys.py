@@ -448,11 +448,11 @@ def dhcp_messages(dec, with_frame=False):
 
 
 def check_dhcp(scen, dec):
-    """The DHCP exchange decrypted from the air against the server's own
-    log: every OFFER and ACK the server logged is on the air, in order,
-    within 1 s (the log's time stamps come through a pipe), and every one on
-    the air was logged; each is answering a DISCOVER/REQUEST on the air
-    before it."""
+    """The DHCP exchange decrypted from the air against the server: its
+    wired side, message for message within 100 ms; its own log, every OFFER
+    and ACK it logged on the air in order within 1 s (the log's time stamps
+    come through a pipe), and every one on the air logged; each answering a
+    DISCOVER/REQUEST on the air before it."""
     fails = []
     logged = []
     with open(os.path.join(DATA, 'lab', scen + '.dhcpd.log')) as f:
@@ -465,6 +465,27 @@ def check_dhcp(scen, dec):
     if [a[1] for a in answers] != [lg[1] for lg in logged]:
         fails.append('DHCP answers on the air %s, server log %s' % (
             [a[1] for a in answers], [lg[1] for lg in logged]))
+    # the server's wired side (its tcpdump): every message there is on
+    # the air in the same order, within 100 ms (one air copy per message:
+    # retransmissions and the AP's group copy within 50 ms are one)
+    wired = []
+    with open(os.path.join(DATA, 'lab', scen + '.dhcp-srv.tsv')) as f:
+        for line in f:
+            if line.startswith('#') or not line.strip():
+                continue
+            t, _, _, ty = line.rstrip('\n').split('\t')
+            wired.append((float(t), DHCP_TYPES.get(int(ty), ty)))
+    once = []
+    for a in air:
+        if not once or once[-1][1] != a[1] or a[0] - once[-1][0] > 0.05:
+            once.append(a)
+    if [a[1] for a in once] != [w[1] for w in wired]:
+        fails.append('DHCP on the air %s, on the server\'s wire %s' % (
+            [a[1] for a in once], [w[1] for w in wired]))
+    for a, w in zip(once, wired):
+        if abs(a[0] - w[0]) > 0.1:
+            fails.append('DHCP %s on the air at %.3f, on the wire at %.3f'
+                         % (a[1], a[0], w[0]))
     for a, lg in zip(answers, logged):
         if not lg[0] - 1.0 <= a[0] <= lg[0] + 1.0:
             fails.append('DHCP %s on the air at %.3f, logged at %.3f' % (
