@@ -12,6 +12,8 @@
 #		  (a few also with -w),
 #		  cut at 64 KB (larger ones then end mid-record, also a case)
 # OUTDIR/sla	  small --sla profiles, good and bad
+# OUTDIR/keys	  fuzz_keys.c: the engine sequences (frame mode, whole
+#		  captures up to 60 KB, beacons thinned) and key files
 # Files are named by their SHA-1, so re-running adds nothing twice.
 set -eu
 
@@ -21,7 +23,7 @@ if [ $# -ne 1 ]; then
 	exit 2
 fi
 out=$1
-mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla"
+mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla" "$out/keys"
 
 sh "$top/fuzz/seed.sh" "$out/parse" 100 >/dev/null
 
@@ -60,7 +62,7 @@ def is_beacon(dlt, rec):
         return len(rec) > 0 and rec[0] == 0x80
     return False
 
-n = {'engine': 0, 'capfile': 0}
+n = {'engine': 0, 'capfile': 0, 'keys': 0}
 nw = 0
 for root, _, names in sorted(os.walk(data)):
     for name in sorted(names):
@@ -97,6 +99,8 @@ for root, _, names in sorted(os.walk(data)):
                     SEL[dlt] | (step_code(dt) << 4)) + rec
             if len(seq) > 1:
                 n['engine'] += put('engine', bytes(seq))
+                # fuzz_keys: the same records, config 0 / 1 (tiny limits)
+                n['keys'] += put('keys', bytes([cfg & 0x01]) + bytes(seq[1:]))
 
 SLA = [
     b'',
@@ -113,6 +117,18 @@ SLA = [
     b'x' * 600 + b' = 1\n',		# line too long
 ]
 ns = sum(put('sla', s) for s in SLA)
-print('corpora in %s: %d engine, %d capfile, %d sla (parse: fuzz/seed.sh)'
-    % (out, n['engine'], n['capfile'], ns))
+KEYFILES = [
+    b'wpa-pwd:roamlab-secret-1\n',
+    b'# lab\r\nwpa-pwd:roamlab-secret-1:roamlab\r\n\nwep:0102030405\n',
+    b'"wpa-pwd","12345678:Wireshark-pmf"\n"tk","4e30e8c019bea43ea5262b10853b818d"\n',
+    b'wpa-pwd:pass%3aword:my%20net\nwpa-psk:a5001e18e0b3f792278825bc3abff72d'
+    b'7021d7c157b600470ef730e2490835d4\n',
+    b'msk:' + b'00112233445566778899aabbccddeeff' * 4 + b'\n',
+    b'tk:4e 30 e8 c0 19 be a4 3e a5 26 2b 10 85 3b 81 8d\n',
+    b'wpa-pwd:short\n', b'wpa-psk:zz\n', b'"wpa-pwd","unterminated\n',
+    b'wpa-pwd:bad%2\n', b'nocolon\n', b'x' * 5000 + b'\n',
+]
+nk = sum(put('keys', b'\x80' + k) for k in KEYFILES)
+print('corpora in %s: %d engine, %d capfile, %d sla, %d keys (parse: '
+    'fuzz/seed.sh)' % (out, n['engine'], n['capfile'], ns, n['keys'] + nk))
 PY

@@ -18,11 +18,12 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 secs=${FUZZ_SECONDS:-60}
 corpus=${FUZZ_CORPUS:-fuzz/corpus}
 mkdir -p fuzz "$corpus"
-if [ ! -d "$corpus/engine" ] || [ -z "$(ls -A "$corpus/engine" 2>/dev/null)" ]
+if [ ! -d "$corpus/keys" ] || [ -z "$(ls -A "$corpus/keys" 2>/dev/null)" ]
 then
 	sh "$top/fuzz/mkcorpus.sh" "$corpus" || exit 1
 fi
 cat "$top/fuzz/dot11.dict" "$top/fuzz/capfile.dict" >fuzz/capfile-all.dict
+cat "$top/fuzz/dot11.dict" "$top/fuzz/keys.dict" >fuzz/keys-all.dict
 
 failed=0
 for t in "$@"; do
@@ -31,6 +32,7 @@ for t in "$@"; do
 	fuzz_engine)	sub=engine dict=$top/fuzz/dot11.dict len=65536 ;;
 	fuzz_capfile)	sub=capfile dict=fuzz/capfile-all.dict len=65537 ;;
 	fuzz_sla)	sub=sla dict=$top/fuzz/sla.dict len=4096 ;;
+	fuzz_keys)	sub=keys dict=fuzz/keys-all.dict len=65536 ;;
 	*)		echo "smoke.sh: unknown target $t" >&2; exit 2 ;;
 	esac
 	if [ ! -x "fuzz/$t" ]; then

@@ -241,6 +241,70 @@ d11_tlv_stop(const struct d11_tlv_iter *it)
 
 #define D11_RSN_MAX_LIST	8	/* suites/PMKIDs kept; the count is exact */
 
+/* AKM suites (IEEE 802.11-2020 Table 9-151), as D11_SUITE values. */
+#define D11_AKM_8021X		D11_SUITE(D11_OUI_IEEE, 1)
+#define D11_AKM_PSK		D11_SUITE(D11_OUI_IEEE, 2)
+#define D11_AKM_FT_8021X	D11_SUITE(D11_OUI_IEEE, 3)
+#define D11_AKM_FT_PSK		D11_SUITE(D11_OUI_IEEE, 4)
+#define D11_AKM_8021X_SHA256	D11_SUITE(D11_OUI_IEEE, 5)
+#define D11_AKM_PSK_SHA256	D11_SUITE(D11_OUI_IEEE, 6)
+#define D11_AKM_SAE		D11_SUITE(D11_OUI_IEEE, 8)
+#define D11_AKM_FT_SAE		D11_SUITE(D11_OUI_IEEE, 9)
+#define D11_AKM_SUITE_B		D11_SUITE(D11_OUI_IEEE, 11)
+#define D11_AKM_SUITE_B_192	D11_SUITE(D11_OUI_IEEE, 12)
+#define D11_AKM_FT_8021X_SHA384	D11_SUITE(D11_OUI_IEEE, 13)
+#define D11_AKM_OWE		D11_SUITE(D11_OUI_IEEE, 18)
+#define D11_AKM_FT_PSK_SHA384	D11_SUITE(D11_OUI_IEEE, 19)
+#define D11_AKM_PSK_SHA384	D11_SUITE(D11_OUI_IEEE, 20)
+#define D11_AKM_WPA_8021X	D11_SUITE(D11_OUI_MS, 1)
+#define D11_AKM_WPA_PSK		D11_SUITE(D11_OUI_MS, 2)
+
+/* Cipher suites (Table 9-149). */
+#define D11_CIPHER_USE_GROUP	D11_SUITE(D11_OUI_IEEE, 0)
+#define D11_CIPHER_WEP40	D11_SUITE(D11_OUI_IEEE, 1)
+#define D11_CIPHER_TKIP		D11_SUITE(D11_OUI_IEEE, 2)
+#define D11_CIPHER_CCMP		D11_SUITE(D11_OUI_IEEE, 4)
+#define D11_CIPHER_WEP104	D11_SUITE(D11_OUI_IEEE, 5)
+#define D11_CIPHER_BIP_CMAC	D11_SUITE(D11_OUI_IEEE, 6)
+#define D11_CIPHER_GCMP		D11_SUITE(D11_OUI_IEEE, 8)
+#define D11_CIPHER_GCMP_256	D11_SUITE(D11_OUI_IEEE, 9)
+#define D11_CIPHER_CCMP_256	D11_SUITE(D11_OUI_IEEE, 10)
+#define D11_CIPHER_BIP_GMAC	D11_SUITE(D11_OUI_IEEE, 11)
+#define D11_CIPHER_BIP_GMAC_256	D11_SUITE(D11_OUI_IEEE, 12)
+#define D11_CIPHER_BIP_CMAC_256	D11_SUITE(D11_OUI_IEEE, 13)
+#define D11_CIPHER_WPA_TKIP	D11_SUITE(D11_OUI_MS, 2)
+#define D11_CIPHER_WPA_CCMP	D11_SUITE(D11_OUI_MS, 4)
+
+/* Key Descriptor Version (Key Information bits 0-2). */
+#define D11_KDV_AKM		0	/* AKM-defined MIC and key wrap */
+#define D11_KDV_HMAC_MD5	1	/* HMAC-MD5 MIC, RC4 key data */
+#define D11_KDV_HMAC_SHA1	2	/* HMAC-SHA1-128 MIC, AES key wrap */
+#define D11_KDV_AES_CMAC	3	/* AES-128-CMAC MIC, AES key wrap */
+
+/* EAPOL-Key descriptor types. */
+#define D11_EAPOL_DESC_RSN	2
+#define D11_EAPOL_DESC_WPA	254
+
+/* Key data encapsulations (KDE, Table 12-9): 00-0F-AC data types. */
+#define D11_KDE_GTK		1
+#define D11_KDE_PMKID		4
+#define D11_KDE_IGTK		9
+
+/* FT authentication transaction numbers in the FTE MIC (13.8.4, 13.8.5). */
+#define D11_FT_MIC_SEQ_REASSOC_REQ	5
+#define D11_FT_MIC_SEQ_REASSOC_RESP	6
+
+/* Authentication algorithm numbers (9.4.1.1). */
+#define D11_AUTH_OPEN		0
+#define D11_AUTH_FT		2
+#define D11_AUTH_SAE		3
+
+/* Status codes the key checks diagnose (Table 9-50). */
+#define D11_STATUS_INVALID_PMKID	53
+#define D11_STATUS_INVALID_FTE		55
+
+#define D11_EID_RSNX		244
+
 /* RSNE (also used for the WPA1 vendor element, same layout after OUI+type). */
 struct d11_rsne {
 	uint16_t	 version;

@@ -89,7 +89,8 @@ lab_capture_start() {
 ap_start() {
     _if=wlan$(($1 - 1)) _h=$W/hostapd$1
     cp "/out/hostapd$1.conf" "$_h.conf"
-    hostapd -dd -t -B -P "$_h.pid" -f "$_h.log" "$_h.conf" || { fail "hostapd$1 did not start"; return 1; }
+    # shellcheck disable=SC2086  # HOSTAPD_ARGS: extra options (-K: log keys)
+    hostapd -dd -t ${HOSTAPD_ARGS:-} -B -P "$_h.pid" -f "$_h.log" "$_h.conf" || { fail "hostapd$1 did not start"; return 1; }
     _i=0
     while [ $_i -lt 100 ]; do
         hostapd_cli -p /var/run/hostapd -i $_if status 2>/dev/null | grep -q '^state=ENABLED' && break
@@ -102,7 +103,8 @@ ap_start() {
 # sta_start: wpa_supplicant on wlan2; waits (STA_CONNECT_TIMEOUT s) for the first connection
 sta_start() {
     cp /out/wpas.conf $W/wpas.conf
-    wpa_supplicant -dd -t -B -D nl80211 -i $STA_IF -c $W/wpas.conf -P $W/wpas.pid -f $W/wpas.log ||
+    # shellcheck disable=SC2086  # WPAS_ARGS: extra options (-K: log keys)
+    wpa_supplicant -dd -t ${WPAS_ARGS:-} -B -D nl80211 -i $STA_IF -c $W/wpas.conf -P $W/wpas.pid -f $W/wpas.log ||
         { fail "wpa_supplicant did not start"; return 1; }
     ev STA_UP "iface=$STA_IF mac=$STA"
     _target=$(sed -n 's/^[[:space:]]*bssid=//p' $W/wpas.conf | head -n1)
@@ -157,6 +159,108 @@ btm() {
         ev STATE_AFTER "bssid=$(sta_field bssid) state=$(sta_field wpa_state)"
     fi
     sleep "${SETTLE:-1}"
+}
+
+# ---- a host behind the APs (IP traffic, DHCP) ------------------------------
+# The client's IP lives in the root namespace on wlan2; the host "behind the
+# APs" lives in its own namespace (srv) on a veth into br-ap1, so traffic
+# between them really crosses the air and the DS (one kernel would
+# otherwise deliver it locally).
+SRV_IP=192.168.77.1 SRV_NET=192.168.77
+srv() { ip netns exec srv "$@"; }
+# srv_start: namespace srv with veth-srv (192.168.77.1/24) bridged to br-ap1
+srv_start() {
+    ip netns add srv && ip link add veth-srvb type veth peer name veth-srv &&
+    ip link set veth-srv netns srv && ip link set veth-srvb master br-ap1 &&
+    ip link set veth-srvb up && srv ip link set lo up &&
+    srv ip addr add $SRV_IP/24 dev veth-srv && srv ip link set veth-srv up ||
+        { fail "srv namespace"; return 1; }
+    ev SRV_UP "netns=srv ip=$SRV_IP/24 bridge=br-ap1"
+}
+# stamp: prefix each line with the epoch time (the capture's clock)
+stamp() { while IFS= read -r _l; do echo "$(now) $_l"; done; }
+# dhcpd_start [LEASE_S]: busybox udhcpd in srv, log and wired-side capture
+dhcpd_start() {
+    cat > $W/udhcpd.conf <<CONF
+start $SRV_NET.100
+end $SRV_NET.150
+interface veth-srv
+lease_file $W/udhcpd.leases
+option subnet 255.255.255.0
+option router $SRV_IP
+option lease ${1:-600}
+CONF
+    touch $W/udhcpd.leases
+    srv tcpdump -i veth-srv -U -Z root -w $W/dhcp-srv.pcap 'port 67 or port 68' \
+        > $W/dhcp-srv-tcpdump.log 2>&1 &
+    DHCP_TCPDUMP_PID=$!
+    ( srv udhcpd -f $W/udhcpd.conf 2>&1 | stamp > $W/dhcpd.log ) &
+    DHCPD_PID=$!
+    sleep 0.5
+    ev DHCPD_UP "server=$SRV_IP pool=$SRV_NET.100-150 lease=${1:-600}"
+}
+# dhcpc_start: busybox udhcpc on the client; waits for the first lease
+dhcpc_start() {
+    cat > $W/udhcpc.script <<'SCRIPT'
+#!/bin/sh
+# udhcpc event script: bind the address, log every event
+echo "udhcpc event=$1 ip=$ip server=$serverid lease=$lease"
+case $1 in
+bound|renew) /usr/sbin/ip addr flush dev "$interface"
+    /usr/sbin/ip addr add "$ip/${mask:-24}" dev "$interface" ;;
+deconfig) /usr/sbin/ip addr flush dev "$interface" ;;
+esac
+SCRIPT
+    chmod +x $W/udhcpc.script
+    ( udhcpc -f -i $STA_IF -s $W/udhcpc.script -t 10 -T 2 -A 3 2>&1 |
+        stamp > $W/dhcpc.log ) &
+    _i=0
+    while ! grep -q 'event=bound' $W/dhcpc.log 2>/dev/null && [ $_i -lt 200 ]; do
+        sleep 0.1; _i=$((_i + 1)); done
+    DHCPC_PID=$(pidof udhcpc)
+    if grep -q 'event=bound' $W/dhcpc.log; then
+        ev DHCP_BOUND "$(sed -n 's/.*event=bound //p' $W/dhcpc.log | tail -n1) pid=$DHCPC_PID"
+    else
+        fail "no DHCP lease"
+    fi
+}
+# dhcp_renew: ask udhcpc to renew now (SIGUSR1) and wait for the ACK
+dhcp_renew() {
+    _n=$(grep -c 'event=renew\|event=bound' $W/dhcpc.log)
+    ev DHCP_RENEW_CMD "pid=$DHCPC_PID"
+    kill -USR1 "$DHCPC_PID"
+    _i=0
+    while [ "$(grep -c 'event=renew\|event=bound' $W/dhcpc.log)" -le "$_n" ] && [ $_i -lt 100 ]; do
+        sleep 0.1; _i=$((_i + 1)); done
+    if [ "$(grep -c 'event=renew\|event=bound' $W/dhcpc.log)" -gt "$_n" ]; then
+        ev DHCP_RENEWED "$(grep 'event=renew\|event=bound' $W/dhcpc.log | tail -n1 | cut -d' ' -f2-)"
+    else
+        fail "DHCP renewal not answered"
+    fi
+}
+# sta_ip ADDR: a static address on the client
+sta_ip() { ip addr add "$1/24" dev $STA_IF && ev STA_IP "ip=$1"; }
+# ping_start INTERVAL_S: the client pings the host behind the APs
+ping_start() {
+    ( ping -i "${1:-0.2}" $SRV_IP 2>&1 | stamp > $W/ping.log ) &
+    PING_PID=$!
+    ev PING_START "to=$SRV_IP interval=${1:-0.2}"
+}
+# ping_roams: a static address, pings every 200 ms, FT roams to AP2 and back
+ping_roams() {
+    srv_start || return 1
+    sta_ip 192.168.77.10
+    ping_start 0.2
+    sleep 2
+    roam "$AP2"
+    sleep 1
+    roam "$AP1"
+    sleep 1
+}
+net_stop() {
+    for _p in $(pidof ping) $(pidof udhcpc) $(pidof udhcpd); do kill "$_p" 2>/dev/null; done
+    [ -n "${DHCP_TCPDUMP_PID:-}" ] && kill -INT "$DHCP_TCPDUMP_PID" 2>/dev/null
+    sleep 0.3
 }
 
 # ---- roamscope hooks -------------------------------------------------------
@@ -225,6 +329,7 @@ tui_stop() {
 
 # ---- driver ----------------------------------------------------------------
 lab_stop_all() {
+    net_stop
     for _p in $W/wpas.pid $W/hostapd2.pid $W/hostapd1.pid; do
         [ -f "$_p" ] && kill "$(cat "$_p")" 2>/dev/null
     done
@@ -237,7 +342,8 @@ lab_stop_all() {
 
 lab_collect() {
     cp $W/capture.pcap "/out/$SCENARIO.pcap" 2>/dev/null
-    for _f in hostapd1.log hostapd2.log wpas.log events.log hwsim.txt tcpdump.log; do
+    for _f in hostapd1.log hostapd2.log wpas.log events.log hwsim.txt tcpdump.log \
+        dhcpd.log dhcpc.log dhcp-srv.pcap udhcpd.conf ping.log; do
         [ -f $W/$_f ] && cp $W/$_f /out/$_f
     done
     sync
