@@ -251,6 +251,12 @@ def parse_wpas(path):
         if re.match(r'SME: Authentication timed out|Authentication with ' + MAC + ' timed out', msg):
             close(att, 'authentication timeout', t)
             continue
+        if msg.startswith('SME: Association timed out'):
+            # the (re)association was never answered: the client has left
+            # its old AP and starts again with a plain association
+            close(att, 'association timeout', t)
+            cur = None
+            continue
         m = re.match(r"Trying to associate with " + MAC + r" \(SSID='(.*)' freq=(\d+) MHz\)", msg)
         if m:
             if not att or att['to'] != m.group(1) or att.get('outcome'):
