@@ -1,0 +1,1112 @@
+/*
+ * aireos.c -- Cisco AireOS "debug client" / "debug aaa" output.
+ *
+ * A record is "*task: Mon DD HH:MM:SS.mmm: <mac> <message>" (controller
+ * local time, no year) or "Www Mon DD HH:MM:SS YYYY: <mac> <message>".  As
+ * people paste them, records run together on one line, a line break may
+ * fall inside a record (even inside its header), and pager lines, CLI
+ * prompts, "show" output and annotations ("//This proves ...") come in
+ * between.  So the text is read as a stream: a record runs from its header
+ * to the next header, a blank line, a code fence, a pager line or a prompt;
+ * the line breaks inside it count as spaces.  "show client detail" blocks
+ * give one snapshot event each.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "log/log.h"
+
+#define JOIN_TAIL	48	/* bytes of a record's end looked at for a
+				   header cut by a line break */
+#define JOIN_HEAD	64
+#define NCLIENTS	32	/* clients whose last request is remembered */
+#define ENRICH_NS	(50 * 1000000LL)
+
+struct aireos {
+	/* the open record */
+	bool		 open;
+	size_t		 hl;		/* its header's length, 0: unknown */
+	bool		 annot;		/* a line of it has "//" or "!---" */
+	int64_t		 ref;		/* log_ref_ns() */
+	char		 rec[LOG_REC_MAX];
+	size_t		 rlen;
+	bool		 rcut;		/* longer than LOG_REC_MAX */
+	uint64_t	 line, off, end;
+	/* the previous line, and its end when no record took it (a header
+	 * may start there) */
+	uint64_t	 last_line, last_end;
+	char		 tail[JOIN_TAIL];
+	size_t		 tlen;
+	/* a "show client detail" block */
+	bool		 detail;
+	char		 det[LOG_REC_MAX];
+	size_t		 dlen;
+	uint64_t	 dline, doff, dend;
+	/* the day of the last year-less record, and its midnight */
+	int		 c_mon, c_day;
+	int64_t		 c_midnight;
+	/* per client: was the last request a reassociation */
+	struct {
+		uint8_t	 mac[6];
+		bool	 reassoc;
+	}		 cl[NCLIENTS];
+	unsigned	 ncl;
+};
+
+/* ------------------------------------------------------------------------
+ * Headers.
+ */
+/* A digit, or a masked one ('x'): sets *x for the latter. */
+static inline bool
+dx(int c, bool *x)
+{
+	if (c == 'x') {
+		*x = true;
+		return (true);
+	}
+	return (log_digit(c));
+}
+
+/*
+ * s[i] is ':'; the time part "Mon DD HH:MM:SS.fff:" of a task header after
+ * it?  Returns the length from i to the end of the header (a space after
+ * the final ':' included), 0 when none.  Masked digits ('x') set *masked.
+ */
+static size_t
+hdr_a_tail(const char *s, size_t n, size_t i, bool *masked)
+{
+	const char	*p = s + i + 1;
+	size_t		 k;
+	bool		 x = false;
+
+	*masked = false;
+	if (i + 21 > n || p[0] != ' ')
+		return (0);
+	if (p[1] == 'x' && p[2] == 'x') {
+		x = true;
+		p += 3;			/* "xx" for the month */
+	} else if (log_month(p + 1, 3) != 0)
+		p += 4;
+	else
+		return (0);
+	/* " DD HH:MM:SS." */
+	if ((size_t)(p - s) + 13 > n || p[0] != ' ' || !dx(p[1], &x) ||
+	    !dx(p[2], &x) || p[3] != ' ' || !dx(p[4], &x) || !dx(p[5], &x) ||
+	    p[6] != ':' || !dx(p[7], &x) || !dx(p[8], &x) || p[9] != ':' ||
+	    !dx(p[10], &x) || !dx(p[11], &x) || p[12] != '.')
+		return (0);
+	p += 13;
+	for (k = 0; (size_t)(p - s) < n && k < 9 && dx(*p, &x); p++)
+		k++;
+	if (k == 0 || (size_t)(p - s) >= n || *p != ':')
+		return (0);
+	p++;
+	if ((size_t)(p - s) < n && *p == ' ')
+		p++;
+	*masked = x;
+	return ((size_t)(p - s) - i);
+}
+
+/* Where the task name before s[i] == ':' starts, or -1. */
+static long
+hdr_a_start(const char *s, size_t i)
+{
+	size_t	 k = i;
+
+	while (k > 0 && (log_alnum(s[k - 1]) || s[k - 1] == '_'))
+		k--;
+	if (i - k < 2 || !log_alpha(s[k]))
+		return (-1);
+	if (k > 0 && s[k - 1] == '*')
+		return ((long)k - 1);
+	if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\t' && s[k - 1] != '>')
+		return (-1);
+	return ((long)k);
+}
+
+static bool
+weekday(const char *s)
+{
+	static const char	 days[] = "MonTueWedThuFriSatSun";
+	int			 i;
+
+	for (i = 0; i < 7; i++)
+		if (memcmp(s, days + 3 * i, 3) == 0)
+			return (true);
+	return (false);
+}
+
+/* s[i] is ':' after "Www Mon D[D] HH:MM:SS YYYY"?  The header start, or -1. */
+static long
+hdr_b_start(const char *s, size_t i)
+{
+	long	 k = (long)i;
+
+	if (k < 23 || !log_digit(s[k - 1]) ||
+	    !log_digit(s[k - 4]) || s[k - 5] != ' ' ||
+	    s[k - 8] != ':' || s[k - 11] != ':' || s[k - 14] != ' ' ||
+	    !log_digit(s[k - 13]) || !log_digit(s[k - 6]))
+		return (-1);
+	k -= 15;		/* last digit of the day */
+	if (!log_digit(s[k]))
+		return (-1);
+	if (log_digit(s[k - 1]))
+		k--;
+	if (k < 8 || s[k - 1] != ' ' || s[k - 5] != ' ' ||
+	    log_month(s + k - 4, 3) == 0 || !weekday(s + k - 8))
+		return (-1);
+	return (k - 8);
+}
+
+long
+log_aireos_header(const char *s, size_t n, size_t from, size_t *hlen)
+{
+	size_t		 i, t;
+	long		 st;
+	bool		 masked;
+
+	/* every header has a ':' followed by a space (or the end of the
+	 * text: the message may be on the next line); other colons (in MAC
+	 * addresses and times) are skipped in one pass */
+	for (i = from; i < n; i++) {
+		if (s[i] != ':' || (i + 1 < n && s[i + 1] != ' ' &&
+		    s[i + 1] != '\n'))
+			continue;
+		if ((t = hdr_a_tail(s, n, i, &masked)) != 0 &&
+		    (st = hdr_a_start(s, i)) >= 0) {
+			*hlen = i + t - (size_t)st;
+			return (st);
+		}
+		if ((st = hdr_b_start(s, i)) >= 0) {
+			*hlen = i + 1 - (size_t)st + (i + 1 < n && s[i + 1] == ' ');
+			return (st);
+		}
+	}
+	return (-1);
+}
+
+/*
+ * The next "*task: Mon DD HH:MM:SS.mmm:" header at or after from, found by
+ * its star: after such a header, the records run together on a line start
+ * with one (a quick memchr instead of looking at every colon).
+ */
+static long
+hdr_star(const char *s, size_t n, size_t from, size_t *hlen)
+{
+	const char	*p;
+	size_t		 k, t;
+	long		 st;
+	bool		 masked;
+
+	while (from < n && (p = memchr(s + from, '*', n - from)) != NULL) {
+		k = (size_t)(p - s) + 1;
+		from = k;
+		while (k < n && s[k] == '*')	/* bold markers: "***task" */
+			k++;
+		while (k < n && (log_alnum(s[k]) || s[k] == '_'))
+			k++;
+		if (k >= n || s[k] != ':' || (t = hdr_a_tail(s, n, k,
+		    &masked)) == 0 || (st = hdr_a_start(s, k)) < 0)
+			continue;
+		*hlen = k + t - (size_t)st;
+		return (st);
+	}
+	return (-1);
+}
+
+/*
+ * Time of the header s[0, n) (known to be one): ns, or -1 when masked.  A
+ * year-less date takes the year that puts it nearest ref (the last date's
+ * midnight is kept: a log holds few dates).
+ */
+static int64_t
+hdr_time(struct aireos *A, const char *s, size_t n, int64_t ref,
+    bool *yearless)
+{
+	const char	*c;
+	size_t		 i, k;
+	int		 mon, day, h, mi, sec;
+	long		 f, y;
+	bool		 masked;
+
+	*yearless = false;
+	if (n > 64)
+		n = 64;
+	for (k = 0; k < n && (c = memchr(s + k, ':', n - k)) != NULL;
+	    k = i + 1) {
+		i = (size_t)(c - s);
+		if (hdr_a_tail(s, n, i, &masked) != 0) {
+			if (masked)
+				return (-1);
+			mon = log_month(s + i + 2, n - i - 2);
+			day = (s[i + 6] - '0') * 10 + s[i + 7] - '0';
+			if (log_hms(s + i + 9, n - i - 9, &h, &mi, &sec,
+			    &f) == 0)
+				return (-1);
+			*yearless = true;
+			if (mon != A->c_mon || day != A->c_day) {
+				A->c_mon = mon;
+				A->c_day = day;
+				A->c_midnight = log_yearless_ns(ref, mon, day, 0,
+				    0, 0, 0);
+			}
+			if (A->c_midnight < 0 || h > 23 || mi > 59 || sec > 60)
+				return (-1);
+			return (A->c_midnight + ((int64_t)h * 3600 + mi * 60 +
+			    sec) * 1000000000LL + f);
+		}
+		if (hdr_b_start(s, i) == 0) {
+			mon = log_month(s + 4, n - 4);
+			k = 8;
+			day = s[k] == ' ' ? 0 : s[k] - '0';
+			if (log_digit(s[k + 1]))
+				day = day * 10 + s[++k] - '0';
+			k += 2;
+			if (log_hms(s + k, n - k, &h, &mi, &sec, &f) == 0 ||
+			    log_int(s + k + 9, 4, &y) != 4)
+				return (-1);
+			return (log_civil_ns((int)y, mon, day, h, mi, sec, 0));
+		}
+	}
+	return (-1);
+}
+
+/* ------------------------------------------------------------------------
+ * Classification.
+ */
+static struct aireos *
+st(struct log *l)
+{
+	return (log_fmt_state(l));
+}
+
+static void
+remember(struct aireos *A, const uint8_t mac[6], bool reassoc)
+{
+	unsigned	 i;
+
+	for (i = 0; i < A->ncl; i++)
+		if (memcmp(A->cl[i].mac, mac, 6) == 0)
+			break;
+	if (i == A->ncl) {
+		if (A->ncl < NCLIENTS)
+			A->ncl++;
+		else
+			i = (unsigned)(mac[5] % NCLIENTS);
+	}
+	memcpy(A->cl[i].mac, mac, 6);
+	A->cl[i].reassoc = reassoc;
+}
+
+static bool
+was_reassoc(const struct aireos *A, const uint8_t mac[6])
+{
+	unsigned	 i;
+
+	for (i = 0; i < A->ncl; i++)
+		if (memcmp(A->cl[i].mac, mac, 6) == 0)
+			return (A->cl[i].reassoc);
+	return (false);
+}
+
+static const struct {
+	const char	*name;
+	enum log_pem	 pem;
+} pems[] = {
+	{ "START", LOG_PEM_START },
+	{ "AUTHCHECK", LOG_PEM_AUTHCHECK },
+	{ "8021X_REQD", LOG_PEM_8021X_REQD },
+	{ "L2AUTHCOMPLETE", LOG_PEM_L2AUTHCOMPLETE },
+	{ "WEP_REQD", LOG_PEM_WEP_REQD },
+	{ "DHCP_REQD", LOG_PEM_DHCP_REQD },
+	{ "WEBAUTH_REQD", LOG_PEM_WEBAUTH_REQD },
+	{ "CENTRAL_WEBAUTH_REQD", LOG_PEM_CENTRAL_WEBAUTH_REQD },
+	{ "RUN", LOG_PEM_RUN },
+};
+
+static enum log_pem
+pem_of(const char *s, size_t n)
+{
+	size_t	 k, i;
+
+	for (k = 0; k < n && (log_upper(s[k]) ||
+	    log_digit(s[k]) || s[k] == '_'); k++)
+		;
+	if (k == 0)
+		return (LOG_PEM_NONE);
+	for (i = 0; i < sizeof(pems) / sizeof(pems[0]); i++)
+		if (strlen(pems[i].name) == k && memcmp(s, pems[i].name, k) == 0)
+			return (pems[i].pem);
+	return (LOG_PEM_OTHER);
+}
+
+/* "a.b.c.d STATE (n) Change state to NEW (n) ..." */
+static bool
+pem_line(const char *m, size_t n, struct log_event *e)
+{
+	const char	*p = log_find(m, n, " Change state to ");
+	size_t		 k;
+
+	if (p == NULL || p - m > 48)
+		return (false);
+	for (k = 0; k < (size_t)(p - m); k++)
+		if (!log_digit(m[k]) && m[k] != '.')
+			break;
+	if (k < 7 || m[k] != ' ')
+		return (false);
+	p += strlen(" Change state to ");
+	e->pem = (uint8_t)pem_of(p, (size_t)(m + n - p));
+	if (e->pem == LOG_PEM_NONE)
+		return (false);
+	e->kind = LOG_EV_PEM;
+	return (true);
+}
+
+/* "(message N)" or "MN" after key: the EAPOL message number. */
+static bool
+msg_after(const char *m, size_t n, const char *key, struct log_event *e)
+{
+	const char	*p = log_find(m, n, key), *end = m + n;
+
+	if (p == NULL)
+		return (false);
+	p += strlen(key);
+	if (p < end && (*p == 'M' || *p == 'm'))
+		p++;
+	if (p >= end || !log_digit(*p))
+		return (false);
+	e->msg = (uint8_t)(*p - '0');
+	e->flags |= LOG_F_MSG;
+	return (true);
+}
+
+static void
+bssid_after(const char *m, size_t n, const char *key, struct log_event *e)
+{
+	if (log_mac_after(m, n, key, e->bssid))
+		e->flags |= LOG_F_BSSID;
+}
+
+static void
+ap_after(const char *m, size_t n, const char *key, struct log_event *e)
+{
+	if (log_mac_after(m, n, key, e->ap))
+		e->flags |= LOG_F_AP;
+}
+
+static void
+status_after(const char *m, size_t n, const char *key, struct log_event *e)
+{
+	long	 v;
+
+	if (log_int_after(m, n, key, &v)) {
+		e->status = (int32_t)v;
+		e->flags |= LOG_F_STATUS;
+	}
+}
+
+#define P(s)	log_starts(m, n, (s))
+
+/*
+ * One record's message (after the client MAC).  Sets e->kind (and fields)
+ * for a new event; returns 1 for one, 2 when the message completed the last
+ * event instead, 0 when it says nothing we keep.
+ */
+static int
+classify(struct log *l, struct aireos *A, const char *m, size_t n,
+    struct log_event *e)
+{
+	struct log_event	*last;
+	long			 v;
+	const char		*p;
+
+	e->side = LOG_SIDE_INFRA;
+	if (n == 0)
+		return (0);
+	if (log_digit(m[0]) && !P("802.1x"))
+		return (pem_line(m, n, e));
+	switch (m[0]) {
+	case '8':
+		if (P("802.1x '") && log_find(m, n, "Timer expired") != NULL) {
+			e->kind = LOG_EV_EAP_TIMEOUT;
+			msg_after(m, n, "message = ", e);
+			return (1);
+		}
+		return (0);
+	case 'A':
+		if (P("Association received from mobile")) {
+			e->kind = LOG_EV_ASSOC_REQ;
+			e->dir = LOG_DIR_RX;
+			bssid_after(m, n, "BSSID", e);
+			if (!(e->flags & LOG_F_BSSID))
+				ap_after(m, n, " on AP", e);
+			if (e->flags & LOG_F_MAC)
+				remember(A, e->mac, false);
+			return (1);
+		}
+		if (P("Association Failed")) {
+			e->kind = log_find(m, n, "Key Cache look up failed") ?
+			    LOG_EV_NO_PMK : LOG_EV_ASSOC_FAIL;
+			if (e->kind == LOG_EV_NO_PMK)
+				e->flags |= LOG_F_FT;
+			bssid_after(m, n, "BSSID", e);
+			status_after(m, n, "status ", e);
+			return (1);
+		}
+		if (P("Adding BSSID ")) {
+			e->kind = LOG_EV_PMKID_ADD;
+			bssid_after(m, n, "BSSID", e);
+			return (1);
+		}
+		return (0);
+	case 'a':
+		if (P("apfMsDeleteByMscb") && log_int_after(m, n,
+		    "deleteReason", &v)) {
+			e->kind = LOG_EV_CLIENT_DELETE;
+			e->reason = (int32_t)v;
+			e->flags |= LOG_F_REASON;
+			if (log_int_after(m, n, "reasonCode", &v)) {
+				e->num = (uint32_t)v;
+				e->flags |= LOG_F_NUM;
+			}
+			return (1);
+		}
+		return (0);
+	case 'C':
+		if (P("Computed a valid PMKID")) {
+			e->kind = LOG_EV_PMKID_COMPUTED;
+			return (1);
+		}
+		if (P("Creating a PKC PMKID Cache entry")) {
+			e->kind = LOG_EV_PMKID_ADD;
+			bssid_after(m, n, "on BSSID", e);
+			return (1);
+		}
+		if (P("CCKM: Received a valid REASSOC REQ IE")) {
+			e->kind = LOG_EV_CCKM;
+			return (1);
+		}
+		return (0);
+	case 'D':
+		if (P("Doing preauth for this client over the Air")) {
+			e->kind = LOG_EV_AUTH_REQ;
+			e->dir = LOG_DIR_RX;
+			e->flags |= LOG_F_FT;
+			return (1);
+		}
+		if (P("Doing local roaming for destination address")) {
+			if ((e->flags & LOG_F_MAC) && (last = log_last(l, e->mac,
+			    e->t_ns, ENRICH_NS)) != NULL &&
+			    last->kind == LOG_EV_AUTH_REQ &&
+			    !(last->flags & LOG_F_BSSID)) {
+				if (log_mac_after(m, n, "address", last->bssid))
+					last->flags |= LOG_F_BSSID;
+				return (2);
+			}
+			e->kind = LOG_EV_AUTH_REQ;
+			e->dir = LOG_DIR_RX;
+			e->flags |= LOG_F_FT;
+			bssid_after(m, n, "address", e);
+			return (1);
+		}
+		if (P("Deleting the PMK cache")) {
+			e->kind = LOG_EV_PMK_DELETE;
+			return (1);
+		}
+		if (P("Deleting mobile on AP")) {
+			e->kind = LOG_EV_CLIENT_DELETE;
+			ap_after(m, n, "on AP", e);
+			return (1);
+		}
+		if (P("Deleting client immediately")) {
+			e->kind = LOG_EV_CLIENT_DELETE;
+			return (1);
+		}
+		if (P("DOT11R: Sending cache delete")) {
+			e->kind = LOG_EV_PMK_DELETE;
+			e->flags |= LOG_F_FT;
+			return (1);
+		}
+		return (0);
+	case 'F':
+		if (P("Found an cache entry for BSSID")) {
+			e->kind = LOG_EV_PMKID_FOUND;
+			bssid_after(m, n, "BSSID", e);
+			return (1);
+		}
+		if (P("Found a valid PMKID")) {
+			e->kind = LOG_EV_PMKID_FOUND;
+			return (1);
+		}
+		return (0);
+	case 'I':
+		if (P("Invalid RADIUS message authenticator")) {
+			e->kind = LOG_EV_AAA;
+			return (1);
+		}
+		return (0);
+	case 'M':
+		if (P("Max retransmission of Access-Request")) {
+			e->kind = LOG_EV_AAA;
+			return (1);
+		}
+		return (0);
+	case 'N':
+		if (P("No valid PMKID found")) {
+			e->kind = LOG_EV_PMKID_MISS;
+			return (1);
+		}
+		return (0);
+	case 'n':
+		if (P("no PMK cache entry for this client")) {
+			e->kind = LOG_EV_PMKID_MISS;
+			e->flags |= LOG_F_FT;
+			return (1);
+		}
+		return (0);
+	case 'P':
+		if (P("PMK: Sending cache add")) {
+			e->kind = LOG_EV_PMKID_ADD;
+			return (1);
+		}
+		if (P("Processing AAA Error '") &&
+		    (p = log_find(m, n, "' (")) != NULL &&
+		    log_int(p + 3, (size_t)(m + n - p - 3), &v) != 0) {
+			e->kind = LOG_EV_AAA;
+			e->status = (int32_t)v;
+			e->flags |= LOG_F_STATUS;
+			return (1);
+		}
+		return (0);
+	case 'R':
+		if (P("Reassociation received from mobile")) {
+			e->kind = LOG_EV_REASSOC_REQ;
+			e->dir = LOG_DIR_RX;
+			bssid_after(m, n, "BSSID", e);
+			if (e->flags & LOG_F_MAC)
+				remember(A, e->mac, true);
+			return (1);
+		}
+		if (P("Received EAPOL-key in ")) {
+			e->kind = LOG_EV_EAPOL;
+			e->dir = LOG_DIR_RX;
+			msg_after(m, n, "(message ", e);
+			return (1);
+		}
+		if (P("Received EAPOL-key M") &&
+		    log_find(m, n, "invalid MIC") != NULL) {
+			e->kind = LOG_EV_MIC_FAIL;
+			e->dir = LOG_DIR_RX;
+			msg_after(m, n, "EAPOL-key ", e);
+			return (1);
+		}
+		if (P("Received RSN IE with ") &&
+		    log_int(m + 21, n - 21, &v) != 0) {
+			e->kind = LOG_EV_PMKID_RX;
+			e->dir = LOG_DIR_RX;
+			e->num = (uint32_t)v;
+			e->flags |= LOG_F_NUM;
+			return (1);
+		}
+		if (P("Received DELETE mobile")) {
+			e->kind = LOG_EV_CLIENT_DELETE;
+			ap_after(m, n, "from AP", e);
+			return (1);
+		}
+		if (P("Removing BSSID ")) {
+			e->kind = LOG_EV_PMK_DELETE;
+			bssid_after(m, n, "BSSID", e);
+			return (1);
+		}
+		if (P("Removing PMK cache entry")) {
+			e->kind = LOG_EV_PMK_DELETE;
+			return (1);
+		}
+		if (P("Removing TGr reauth entry")) {
+			e->kind = LOG_EV_PMK_DELETE;
+			e->flags |= LOG_F_FT;
+			bssid_after(m, n, "AP station", e);
+			if (!(e->flags & LOG_F_BSSID))
+				bssid_after(m, n, "AP", e);
+			return (1);
+		}
+		if (P("RSNIE AKM matches with PMK cache entry")) {
+			e->kind = LOG_EV_PMKID_FOUND;
+			return (1);
+		}
+		if (P("Retransmit ") && log_int(m + 11, n - 11, &v) != 0 &&
+		    msg_after(m, n, "EAPOL-Key ", e)) {
+			e->kind = LOG_EV_EAPOL_RETRY;
+			e->dir = LOG_DIR_TX;
+			e->num = (uint32_t)v;
+			e->flags |= LOG_F_NUM;
+			return (1);
+		}
+		if (P("RADIUS message verification failed")) {
+			e->kind = LOG_EV_AAA;
+			return (1);
+		}
+		if (P("Returning AAA Error '") &&
+		    (p = log_find(m, n, "' (")) != NULL &&
+		    log_int(p + 3, (size_t)(m + n - p - 3), &v) != 0) {
+			e->kind = LOG_EV_AAA;
+			e->status = (int32_t)v;
+			e->flags |= LOG_F_STATUS;
+			return (1);
+		}
+		return (0);
+	case 'S':
+		if (P("Sending Assoc Response to station")) {
+			e->kind = LOG_EV_ASSOC_RESP;
+			e->dir = LOG_DIR_TX;
+			bssid_after(m, n, "BSSID", e);
+			status_after(m, n, "(status", e);
+			if (e->flags & LOG_F_STATUS)
+				e->flags |= LOG_F_IEEE;
+			if ((e->flags & LOG_F_MAC) && was_reassoc(A, e->mac))
+				e->flags |= LOG_F_REASSOC;
+			return (1);
+		}
+		if (P("Sending EAPOL-Key Message to mobile")) {
+			e->kind = LOG_EV_EAPOL;
+			e->dir = LOG_DIR_TX;
+			msg_after(m, n, "(message ", e);
+			return (1);
+		}
+		if (P("Sending EAP-Request/Identity")) {
+			e->kind = LOG_EV_EAP;
+			e->dir = LOG_DIR_TX;
+			return (1);
+		}
+		if (P("Sent Deauthenticate to mobile")) {
+			e->kind = LOG_EV_DEAUTH;
+			e->dir = LOG_DIR_TX;
+			bssid_after(m, n, "BSSID", e);
+			return (1);
+		}
+		if (P("Sent Disassociate to mobile")) {
+			e->kind = LOG_EV_DISASSOC;
+			e->dir = LOG_DIR_TX;
+			ap_after(m, n, "on AP", e);
+			if (log_int_after(m, n, "(reason", &v)) {
+				e->reason = (int32_t)v;
+				e->flags |= LOG_F_REASON | LOG_F_IEEE;
+			}
+			return (1);
+		}
+		return (0);
+	default:
+		return (0);
+	}
+}
+
+#undef P
+
+/* A masked MAC ("1x:xx:1x:xx:xx:xx", "xx.xx.xx.xx.xx.xx") to skip. */
+static size_t
+masked_mac(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n < 17)
+		return (0);
+	for (i = 0; i < 17; i++) {
+		if (i % 3 == 2) {
+			if (s[i] != ':' && s[i] != '.')
+				return (0);
+		} else if (!log_xdigit(s[i]) && s[i] != 'x')
+			return (0);
+	}
+	return (17);
+}
+
+/* Where a pasted annotation starts in a message ("//...", "!---"). */
+static size_t
+annotation_cut(const char *m, size_t n)
+{
+	const char	*p, *e = m + n, *cut = e;
+
+	for (p = m; (p = memchr(p, '/', (size_t)(e - p))) != NULL; p++)
+		if (p + 1 < e && p[1] == '/' && (p == m || p[-1] != ':')) {
+			cut = p;
+			break;
+		}
+	if ((p = memchr(m, '!', (size_t)(cut - m))) != NULL && p + 1 < e &&
+	    p[1] == '-')
+		cut = p;
+	return ((size_t)(cut - m));
+}
+
+/* ------------------------------------------------------------------------
+ * Records.
+ */
+static void
+rec_add(struct aireos *A, const char *s, size_t n, bool sep)
+{
+	size_t	 room;
+
+	if (sep && A->rlen > 0 && n > 0) {
+		if (A->rlen < LOG_REC_MAX)
+			A->rec[A->rlen++] = ' ';
+		else
+			A->rcut = true;
+	}
+	room = LOG_REC_MAX - A->rlen;
+	if (n > room) {
+		n = room;
+		A->rcut = true;
+	}
+	memcpy(A->rec + A->rlen, s, n);
+	A->rlen += n;
+}
+
+static void
+rec_open(struct aireos *A, uint64_t line, uint64_t off, size_t hl)
+{
+	A->open = true;
+	A->hl = hl;
+	A->annot = false;
+	A->rlen = 0;
+	A->rcut = false;
+	A->line = line;
+	A->off = off;
+	A->end = off;
+}
+
+static void
+rec_close(struct log *l, struct aireos *A)
+{
+	struct log_event	 e;
+	struct log_rec		 r;
+	const char		*m;
+	size_t			 hl, n;
+	int64_t			 t;
+	bool			 yearless;
+	int			 res;
+
+	if (!A->open)
+		return;
+	A->open = false;
+	r.line = A->line;
+	r.off = A->off;
+	r.len = (uint32_t)(A->end > A->off ? A->end - A->off : A->rlen);
+	memset(&e, 0, sizeof(e));
+	if ((hl = A->hl) == 0 &&
+	    log_aireos_header(A->rec, A->rlen, 0, &hl) != 0) {
+		log_skip(l, &r, A->rec, A->rlen, false);
+		return;
+	}
+	if ((t = hdr_time(A, A->rec, hl, A->ref, &yearless)) >= 0) {
+		e.t_ns = t;
+		e.flags |= LOG_F_TIME | (yearless ? LOG_F_YEAR : 0);
+	}
+	m = A->rec + hl;
+	n = A->rlen - hl;
+	while (n > 0 && (*m == ' ' || *m == '*')) {
+		m++;
+		n--;
+	}
+	if ((hl = log_mac(m, n, e.mac)) != 0)
+		e.flags |= LOG_F_MAC;
+	else
+		hl = masked_mac(m, n);
+	m += hl;
+	n -= hl;
+	while (n > 0 && (*m == ' ' || *m == '*')) {
+		m++;
+		n--;
+	}
+	if (A->annot)
+		n = annotation_cut(m, n);
+	res = classify(l, A, m, n, &e);
+	if (res == 1 && e.kind != LOG_EV_NONE)
+		log_emit(l, &r, A->rec, A->rlen, &e);
+	else
+		log_skip(l, &r, A->rec, A->rlen, res == 2);
+}
+
+/* ------------------------------------------------------------------------
+ * "show client detail".
+ */
+static const char *
+field(const char *s, size_t n, const char *key)
+{
+	const char	*p = log_find(s, n, key), *e = s + n;
+
+	if (p == NULL)
+		return (NULL);
+	p += strlen(key);
+	while (p < e && (*p == '.' || *p == ' '))
+		p++;
+	return (p < e ? p : NULL);
+}
+
+static void
+detail_close(struct log *l, struct aireos *A)
+{
+	struct log_event	 e;
+	struct log_rec		 r;
+	const char		*p, *end = A->det + A->dlen;
+	long			 v;
+
+	if (!A->detail)
+		return;
+	A->detail = false;
+	log_stats_w(l)->details++;
+	r.line = A->dline;
+	r.off = A->doff;
+	r.len = (uint32_t)(A->dend - A->doff);
+	memset(&e, 0, sizeof(e));
+	e.kind = LOG_EV_CLIENT_DETAIL;
+	e.side = LOG_SIDE_INFRA;
+	if ((p = field(A->det, A->dlen, "Client MAC Address")) != NULL &&
+	    log_mac(p, (size_t)(end - p), e.mac) != 0)
+		e.flags |= LOG_F_MAC;
+	if ((p = field(A->det, A->dlen, "AP MAC Address")) != NULL &&
+	    log_mac(p, (size_t)(end - p), e.ap) != 0)
+		e.flags |= LOG_F_AP;
+	if ((p = field(A->det, A->dlen, "BSSID.")) != NULL &&
+	    log_mac(p, (size_t)(end - p), e.bssid) != 0)
+		e.flags |= LOG_F_BSSID;
+	if ((p = field(A->det, A->dlen, "Policy Manager State")) != NULL)
+		e.pem = (uint8_t)pem_of(p, (size_t)(end - p));
+	if ((p = field(A->det, A->dlen, "Status Code")) != NULL &&
+	    log_int(p, (size_t)(end - p), &v) != 0) {
+		e.status = (int32_t)v;
+		e.flags |= LOG_F_STATUS | LOG_F_IEEE;
+	}
+	if ((p = field(A->det, A->dlen, "Reason Code")) != NULL &&
+	    log_int(p, (size_t)(end - p), &v) != 0) {
+		e.reason = (int32_t)v;
+		e.flags |= LOG_F_REASON | LOG_F_IEEE;
+	}
+	if (e.flags & LOG_F_MAC)
+		log_emit(l, &r, A->det, A->dlen, &e);
+	else
+		log_skip(l, &r, A->det, A->dlen, false);
+}
+
+static void
+detail_add(struct aireos *A, const char *s, size_t n)
+{
+	size_t	 room = LOG_REC_MAX - A->dlen;
+
+	if (A->dlen > 0 && room > 0) {
+		A->det[A->dlen++] = ' ';
+		room--;
+	}
+	if (n > room)
+		n = room;
+	memcpy(A->det + A->dlen, s, n);
+	A->dlen += n;
+}
+
+/* ------------------------------------------------------------------------
+ * Lines.
+ */
+static void
+close_all(struct log *l, struct aireos *A)
+{
+	rec_close(l, A);
+	detail_close(l, A);
+	A->tlen = 0;
+}
+
+/* A pasted annotation somewhere in the line: "//" or "!---". */
+static bool
+annotated(const char *s, size_t n)
+{
+	const char	*p, *e = s + n;
+
+	for (p = s; (p = memchr(p, '/', (size_t)(e - p))) != NULL; p++)
+		if (p + 1 < e && p[1] == '/')
+			return (true);
+	for (p = s; (p = memchr(p, '!', (size_t)(e - p))) != NULL; p++)
+		if (log_starts(p, (size_t)(e - p), "!---"))
+			return (true);
+	return (false);
+}
+
+/* A CLI prompt "(name) >" at the start of the line. */
+static bool
+prompt(const char *s, size_t n)
+{
+	const char	*p;
+
+	return (n > 3 && s[0] == '(' && (p = memchr(s, ')', n < 48 ? n : 48))
+	    != NULL && (size_t)(p - s) + 2 < n && p[1] == ' ' && p[2] == '>');
+}
+
+/*
+ * A header cut by the line break: the end of the open record and the start
+ * of this line joined.  Returns where to go on looking for headers in s
+ * (0: no such header).
+ */
+static size_t
+split_header(struct log *l, struct aireos *A, const char *s, size_t n)
+{
+	char	 j[JOIN_TAIL + 1 + JOIN_HEAD];
+	size_t	 tl, hn, hl, back;
+	long	 h;
+	bool	 open = A->open;
+
+	if (open && (A->rcut || A->rlen == 0))
+		return (0);
+	if (!open && A->tlen == 0)
+		return (0);
+	tl = open ? (A->rlen < JOIN_TAIL ? A->rlen : JOIN_TAIL) : A->tlen;
+	hn = n < JOIN_HEAD ? n : JOIN_HEAD;
+	memcpy(j, open ? A->rec + A->rlen - tl : A->tail, tl);
+	j[tl] = ' ';
+	memcpy(j + tl + 1, s, hn);
+	for (h = 0; (h = log_aireos_header(j, tl + 1 + hn, (size_t)h, &hl)) >= 0;
+	    h += (long)hl) {
+		if ((size_t)h >= tl)
+			return (0);
+		if ((size_t)h + hl > tl + 1)
+			break;
+	}
+	if (h < 0)
+		return (0);
+	back = tl - (size_t)h;
+	if (open) {
+		A->rlen -= back;
+		A->end = A->last_end - back;
+		rec_close(l, A);
+	}
+	rec_open(A, A->last_line, A->last_end - back, 0);
+	A->annot = true;	/* (the line before is not looked at again) */
+	rec_add(A, j + h, back, false);
+	return ((size_t)h + hl - tl - 1);
+}
+
+static void
+aireos_line(struct log *l, const char *s, size_t n)
+{
+	struct aireos	*A = st(l);
+	struct log_stats *sp = log_stats_w(l);
+	uint64_t	 off = log_line_off(l), line = log_line_no(l);
+	size_t		 a = 0, b = n, i, from, hl;
+	long		 h;
+	bool		 first = true, used = false, star, annot;
+
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	if (a == b) {
+		close_all(l, A);
+		sp->blank++;
+		return;
+	}
+	if (b - a >= 3 && memcmp(s + a, "```", 3) == 0) {
+		close_all(l, A);
+		sp->text++;
+		return;
+	}
+	if (s[a] == '-' && log_starts(s + a, b - a, "--More--")) {
+		close_all(l, A);
+		sp->pager++;
+		return;
+	}
+	if ((annot = annotated(s, n)))
+		sp->annotations++;
+	if (A->detail) {
+		if (log_aireos_header(s, n, 0, &hl) < 0 && !prompt(s + a, b - a)) {
+			detail_add(A, s + a, b - a);
+			A->dend = off + n + 1;
+			return;
+		}
+		detail_close(l, A);
+	}
+	if ((s[a] == '(' && prompt(s + a, b - a) &&
+	    log_find(s + a, b - a, "show client detail") != NULL) ||
+	    log_starts(s + a, b - a, "Client MAC Address.")) {
+		close_all(l, A);
+		A->detail = true;
+		A->dlen = 0;
+		A->dline = line;
+		A->doff = off;
+		detail_add(A, s + a, b - a);
+		A->dend = off + n + 1;
+		return;
+	}
+	if (s[a] == '(' && prompt(s + a, b - a))
+		rec_close(l, A);
+
+	/* after a split header the whole line still belongs to the record;
+	 * a line that starts a record of its own continues none */
+	from = s[0] == '*' ? 0 : split_header(l, A, s, n);
+	i = 0;
+	star = false;
+	while ((h = star ? hdr_star(s, n, from, &hl) :
+	    log_aireos_header(s, n, from, &hl)) >= 0) {
+		star = s[h] == '*';
+		if ((size_t)h > i && A->open) {
+			rec_add(A, s + i, (size_t)h - i, first);
+			A->annot |= annot;
+		}
+		if (A->open) {
+			A->end = off + (uint64_t)h;
+			rec_close(l, A);
+		}
+		rec_open(A, line, off + (uint64_t)h, hl);
+		first = false;
+		i = (size_t)h;
+		from = (size_t)h + hl;
+	}
+	if (A->open) {
+		rec_add(A, s + i, n - i, first);
+		A->end = off + n + 1;
+		A->annot |= annot;
+		used = true;
+	}
+	if (!used)
+		sp->text++;
+	A->last_line = line;
+	A->last_end = off + n;
+	/* no record took the end of this line: keep it for a header that
+	 * the line break cuts */
+	A->tlen = 0;
+	if (!A->open) {
+		A->tlen = n - i < JOIN_TAIL ? n - i : JOIN_TAIL;
+		memcpy(A->tail, s + n - A->tlen, A->tlen);
+	}
+}
+
+static void
+aireos_init(struct log *l)
+{
+	struct aireos	*A = calloc(1, sizeof(*A));
+
+	if (A != NULL)
+		A->ref = log_ref_ns(l);
+	log_set_fmt_state(l, A);
+}
+
+static void
+aireos_flush(struct log *l)
+{
+	struct aireos	*A = st(l);
+
+	if (A != NULL)
+		close_all(l, A);
+}
+
+static void
+aireos_free(struct log *l)
+{
+	free(log_fmt_state(l));
+	log_set_fmt_state(l, NULL);
+}
+
+static void
+aireos_line_safe(struct log *l, const char *s, size_t n)
+{
+	if (st(l) != NULL)
+		aireos_line(l, s, n);
+}
+
+const struct log_fmt_ops log_aireos_ops = {
+	aireos_init, aireos_line_safe, aireos_flush, aireos_free
+};
