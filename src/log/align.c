@@ -203,13 +203,18 @@ support_at(const struct ctx *c, int64_t offset, int64_t *res)
 	struct nearest		 nr;
 	size_t			 k;
 	unsigned		 n = 0;
+	int64_t			 want;
 
 	for (k = 0; k < c->ncand; k++) {
 		e = &c->ev[c->cand[k]];
 		nr.t_log = e->t_ns;
 		nr.offset = offset;
 		nr.best = -1;
-		each_match(c, e, true, e->t_ns - offset, nearest_fn, &nr);
+		/* a given offset may be anything: no time past the range */
+		if (__builtin_sub_overflow(e->t_ns, offset, &want) ||
+		    want > INT64_MAX - c->tol || want < INT64_MIN + c->tol)
+			continue;
+		each_match(c, e, true, want, nearest_fn, &nr);
 		if (nr.best >= 0) {
 			if (res != NULL)
 				res[n] = nr.best;

@@ -266,9 +266,10 @@ epoch_prefix(const char *s, size_t n, int64_t *t_ns)
 	size_t	 i = 0, k;
 	int64_t	 sec = 0, f = 0;
 
-	for (; i < n && log_digit(s[i]) && i < 12; i++)
+	/* 9 or 10 digits, up to 2255 (later would overflow the ns) */
+	for (; i < n && log_digit(s[i]) && i < 11; i++)
 		sec = sec * 10 + (s[i] - '0');
-	if (i < 9 || i >= n || s[i] != '.')
+	if (i < 9 || i > 10 || sec > 9000000000LL || i >= n || s[i] != '.')
 		return (0);
 	for (k = 0, i++; i < n && log_digit(s[i]); i++, k++)
 		if (k < 9)
