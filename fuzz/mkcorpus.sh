@@ -14,6 +14,9 @@
 # OUTDIR/sla	  small --sla profiles, good and bad
 # OUTDIR/keys	  fuzz_keys.c: the engine sequences (frame mode, whole
 #		  captures up to 60 KB, beacons thinned) and key files
+# OUTDIR/log	  the controller and daemon logs of tests/data (logs/, lab/),
+#		  cut into pieces of up to 4 KiB, each with a few of
+#		  fuzz_log.c's control bytes
 # Files are named by their SHA-1, so re-running adds nothing twice.
 set -eu
 
@@ -23,7 +26,8 @@ if [ $# -ne 1 ]; then
 	exit 2
 fi
 out=$1
-mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla" "$out/keys"
+mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla" "$out/keys" \
+    "$out/log"
 
 sh "$top/fuzz/seed.sh" "$out/parse" 100 >/dev/null
 
@@ -129,6 +133,21 @@ KEYFILES = [
     b'wpa-pwd:bad%2\n', b'nocolon\n', b'x' * 5000 + b'\n',
 ]
 nk = sum(put('keys', b'\x80' + k) for k in KEYFILES)
-print('corpora in %s: %d engine, %d capfile, %d sla, %d keys (parse: '
-    'fuzz/seed.sh)' % (out, n['engine'], n['capfile'], ns, n['keys'] + nk))
+
+# log: control byte = format (0 detected, 1-4 forced) | piece size << 3
+nl = 0
+for sub in ('logs', 'lab'):
+    d = os.path.join(data, sub)
+    for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        if not (name.endswith('.log') or name.endswith('.txt')):
+            continue
+        with open(os.path.join(d, name), 'rb') as f:
+            b = f.read()
+        fmt = 1 if sub == 'logs' else 4 if 'wpas' in name else 3
+        for i, off in enumerate(range(0, min(len(b), 32 * 1024), 4 * 1024)):
+            piece = b[off:off + 4 * 1024]
+            for ctl in (0, fmt | (i % 7) << 3, 0x80 | 7 << 3):
+                nl += put('log', bytes([ctl]) + piece)
+print('corpora in %s: %d engine, %d capfile, %d sla, %d keys, %d log (parse: '
+    'fuzz/seed.sh)' % (out, n['engine'], n['capfile'], ns, n['keys'] + nk, nl))
 PY

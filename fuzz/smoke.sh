@@ -18,7 +18,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 secs=${FUZZ_SECONDS:-60}
 corpus=${FUZZ_CORPUS:-fuzz/corpus}
 mkdir -p fuzz "$corpus"
-if [ ! -d "$corpus/keys" ] || [ -z "$(ls -A "$corpus/keys" 2>/dev/null)" ]
+if [ ! -d "$corpus/keys" ] || [ -z "$(ls -A "$corpus/keys" 2>/dev/null)" ] ||
+    [ ! -d "$corpus/log" ]
 then
 	sh "$top/fuzz/mkcorpus.sh" "$corpus" || exit 1
 fi
@@ -33,6 +34,7 @@ for t in "$@"; do
 	fuzz_capfile)	sub=capfile dict=fuzz/capfile-all.dict len=65537 ;;
 	fuzz_sla)	sub=sla dict=$top/fuzz/sla.dict len=4096 ;;
 	fuzz_keys)	sub=keys dict=fuzz/keys-all.dict len=65536 ;;
+	fuzz_log)	sub=log dict=$top/fuzz/log.dict len=16384 ;;
 	*)		echo "smoke.sh: unknown target $t" >&2; exit 2 ;;
 	esac
 	if [ ! -x "fuzz/$t" ]; then
