@@ -114,12 +114,14 @@ frame_recs(FILE *f, const struct ev *e)
 		if (e->msg == D11_EAPOL_M1 || e->msg == D11_EAPOL_M3)
 			snprintf(t, sizeof(t), "Sending EAPOL-Key Message to "
 			    "mobile %s state %s (message %u), replay counter "
-			    "00.00.00.00.00.00.00.00", s, e->msg == D11_EAPOL_M1 ?
-			    "INITPMK" : "PTKINITNEGOTIATING", e->msg);
+			    "00.00.00.00.00.00.00.00", s,
+			    e->msg == D11_EAPOL_M1 ? "INITPMK" :
+			    "PTKINITNEGOTIATING", e->msg);
 		else
 			snprintf(t, sizeof(t), "Received EAPOL-key in %s state "
-			    "(message %u) from mobile %s", e->msg == D11_EAPOL_M2 ?
-			    "PTK_START" : "PTKINITNEGOTIATING", e->msg, s);
+			    "(message %u) from mobile %s",
+			    e->msg == D11_EAPOL_M2 ? "PTK_START" :
+			    "PTKINITNEGOTIATING", e->msg, s);
 		rec(f, "Dot1x_NW_MsgTask_0", e->t_us, e->sta, t, &n);
 		break;
 	case D11_K_DEAUTH:
@@ -194,7 +196,7 @@ main(int argc, char **argv)
 		err(1, "%s", argv[2]);
 	for (i = 0; i < n; i++) {
 		lines += frame_recs(out, &ev[i]);
-		/* the records around it, up to this frame's share of the lines */
+		/* the records around it, up to its share of the lines */
 		want = (unsigned long)((uint64_t)LINES * (i + 1) / n);
 		while (lines < want)
 			rec(out, "apfMsConnTask_4", ev[i].t_us, ev[i].sta,

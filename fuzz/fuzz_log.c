@@ -125,7 +125,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)log_pem_name(e->pem);
 	}
 	for (i = 0; (u = log_unrec(l, i)) != NULL; i++)
-		if (u->text_len > LOG_UNREC_TEXT || u->text[u->text_len] != '\0')
+		if (u->text_len > LOG_UNREC_TEXT ||
+		    u->text[u->text_len] != '\0')
 			abort();
 
 	/* air events from the log's own events: dropped, moved, jittered */
@@ -133,8 +134,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	for (i = 0; i < n; i++) {
 		e = &ev[i];
-		if (i % 3 == 2 || (kind = __builtin_ffs((int)log_air_set(e)) - 1)
-		    <= 0)
+		if (i % 3 == 2 ||
+		    (kind = __builtin_ffs((int)log_air_set(e)) - 1) <= 0)
 			continue;
 		air[na].kind = (uint8_t)kind;
 		air[na].t_ns = e->t_ns - 3600LL * 1000000000LL -

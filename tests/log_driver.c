@@ -29,13 +29,6 @@
 #define NS	1000000000LL
 
 static void
-mac(struct json *j, const char *key, const uint8_t *m)
-{
-	json_key(j, key);
-	json_mac(j, m);
-}
-
-static void
 event_json(struct json *j, struct log *l, const struct log_event *e,
     bool raw)
 {
@@ -43,77 +36,55 @@ event_json(struct json *j, struct log *l, const struct log_event *e,
 	char	 buf[8192];
 
 	json_obj_begin(j);
-	json_key(j, "kind");
-	json_str(j, log_kind_name(e->kind));
+	json_kv_str(j, "kind", log_kind_name(e->kind));
 	if (e->flags & LOG_F_TIME) {
-		json_key(j, "t");
-		json_int(j, e->t_ns);
+		json_kv_int(j, "t", e->t_ns);
 	}
-	json_key(j, "line");
-	json_uint(j, e->line);
-	json_key(j, "off");
-	json_uint(j, e->off);
-	json_key(j, "len");
-	json_uint(j, e->len);
-	json_key(j, "side");
-	json_str(j, e->side == LOG_SIDE_CLIENT ? "client" : "infra");
+	json_kv_uint(j, "line", e->line);
+	json_kv_uint(j, "off", e->off);
+	json_kv_uint(j, "len", e->len);
+	json_kv_str(j, "side", e->side == LOG_SIDE_CLIENT ? "client" : "infra");
 	if (e->dir != LOG_DIR_NONE) {
-		json_key(j, "dir");
-		json_str(j, dirs[e->dir % 3]);
+		json_kv_str(j, "dir", dirs[e->dir % 3]);
 	}
 	if (e->flags & LOG_F_MAC)
-		mac(j, "mac", e->mac);
+		json_kv_mac(j, "mac", e->mac);
 	if (e->flags & LOG_F_BSSID)
-		mac(j, "bssid", e->bssid);
+		json_kv_mac(j, "bssid", e->bssid);
 	if (e->flags & LOG_F_AP)
-		mac(j, "ap", e->ap);
+		json_kv_mac(j, "ap", e->ap);
 	if (e->flags & LOG_F_OLD)
-		mac(j, "old_bssid", e->old_bssid);
+		json_kv_mac(j, "old_bssid", e->old_bssid);
 	if (e->flags & LOG_F_STATUS) {
-		json_key(j, "status");
-		json_int(j, e->status);
+		json_kv_int(j, "status", e->status);
 	}
 	if (e->flags & LOG_F_REASON) {
-		json_key(j, "reason");
-		json_int(j, e->reason);
+		json_kv_int(j, "reason", e->reason);
 	}
 	if (e->flags & LOG_F_MSG) {
-		json_key(j, "msg");
-		json_uint(j, e->msg);
+		json_kv_uint(j, "msg", e->msg);
 	}
 	if (e->flags & LOG_F_NUM) {
-		json_key(j, "num");
-		json_uint(j, e->num);
+		json_kv_uint(j, "num", e->num);
 	}
 	if (e->flags & LOG_F_ALG) {
-		json_key(j, "alg");
-		json_uint(j, e->alg);
+		json_kv_uint(j, "alg", e->alg);
 	}
 	if (e->flags & LOG_F_LEVELS) {
-		json_key(j, "cur_level");
-		json_int(j, e->cur_level);
-		json_key(j, "sel_level");
-		json_int(j, e->sel_level);
+		json_kv_int(j, "cur_level", e->cur_level);
+		json_kv_int(j, "sel_level", e->sel_level);
 	}
 	if (e->pem != LOG_PEM_NONE) {
-		json_key(j, "pem");
-		json_str(j, log_pem_name(e->pem));
+		json_kv_str(j, "pem", log_pem_name(e->pem));
 	}
-	json_key(j, "ft");
-	json_bool(j, (e->flags & LOG_F_FT) != 0);
-	json_key(j, "ieee");
-	json_bool(j, (e->flags & LOG_F_IEEE) != 0);
-	json_key(j, "reassoc");
-	json_bool(j, (e->flags & LOG_F_REASSOC) != 0);
-	json_key(j, "acked");
-	json_bool(j, (e->flags & LOG_F_ACKED) != 0);
-	json_key(j, "year_guessed");
-	json_bool(j, (e->flags & LOG_F_YEAR) != 0);
-	json_key(j, "failed");
-	json_bool(j, log_event_failed(e));
+	json_kv_bool(j, "ft", (e->flags & LOG_F_FT) != 0);
+	json_kv_bool(j, "ieee", (e->flags & LOG_F_IEEE) != 0);
+	json_kv_bool(j, "reassoc", (e->flags & LOG_F_REASSOC) != 0);
+	json_kv_bool(j, "acked", (e->flags & LOG_F_ACKED) != 0);
+	json_kv_bool(j, "year_guessed", (e->flags & LOG_F_YEAR) != 0);
+	json_kv_bool(j, "failed", log_event_failed(e));
 	if (raw && log_raw(l, e, buf, sizeof(buf)) >= 0) {
-		json_key(j, "raw");
-		json_str(j, buf);
+		json_kv_str(j, "raw", buf);
 	}
 	json_obj_end(j);
 }
@@ -152,25 +123,17 @@ findings_json(struct json *j, const struct log_event *ev, size_t n)
 	json_arr_begin(j);
 	for (i = 0; i < k; i++) {
 		json_obj_begin(j);
-		json_key(j, "kind");
-		json_str(j, log_find_name(f[i].kind));
-		json_key(j, "event");
-		json_str(j, log_kind_name(f[i].ev_kind));
-		mac(j, "mac", f[i].mac);
+		json_kv_str(j, "kind", log_find_name(f[i].kind));
+		json_kv_str(j, "event", log_kind_name(f[i].ev_kind));
+		json_kv_mac(j, "mac", f[i].mac);
 		if (f[i].has_bssid)
-			mac(j, "bssid", f[i].bssid);
-		json_key(j, "count");
-		json_uint(j, f[i].count);
-		json_key(j, "retries");
-		json_uint(j, f[i].retries);
-		json_key(j, "first");
-		json_int(j, f[i].first_ns);
-		json_key(j, "last");
-		json_int(j, f[i].last_ns);
-		json_key(j, "period_ms");
-		json_int(j, f[i].period_ns / 1000000);
-		json_key(j, "first_line");
-		json_uint(j, ev[f[i].first_ev].line);
+			json_kv_mac(j, "bssid", f[i].bssid);
+		json_kv_uint(j, "count", f[i].count);
+		json_kv_uint(j, "retries", f[i].retries);
+		json_kv_int(j, "first", f[i].first_ns);
+		json_kv_int(j, "last", f[i].last_ns);
+		json_kv_int(j, "period_ms", f[i].period_ns / 1000000);
+		json_kv_uint(j, "first_line", ev[f[i].first_ev].line);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
@@ -180,26 +143,16 @@ static void
 align_json(struct json *j, const struct log_align *a, const char *note)
 {
 	json_obj_begin(j);
-	json_key(j, "status");
-	json_str(j, log_align_status_name(a->status));
-	json_key(j, "offset_ns");
-	json_int(j, a->offset_ns);
-	json_key(j, "support");
-	json_uint(j, a->support);
-	json_key(j, "candidates");
-	json_uint(j, a->candidates);
-	json_key(j, "clients");
-	json_uint(j, a->clients);
-	json_key(j, "log_clients");
-	json_uint(j, a->log_clients);
-	json_key(j, "runner_up");
-	json_uint(j, a->runner_up);
-	json_key(j, "runner_up_ns");
-	json_int(j, a->runner_up_ns);
-	json_key(j, "spread_ns");
-	json_int(j, a->spread_ns);
-	json_key(j, "note");
-	json_str(j, note);
+	json_kv_str(j, "status", log_align_status_name(a->status));
+	json_kv_int(j, "offset_ns", a->offset_ns);
+	json_kv_uint(j, "support", a->support);
+	json_kv_uint(j, "candidates", a->candidates);
+	json_kv_uint(j, "clients", a->clients);
+	json_kv_uint(j, "log_clients", a->log_clients);
+	json_kv_uint(j, "runner_up", a->runner_up);
+	json_kv_int(j, "runner_up_ns", a->runner_up_ns);
+	json_kv_int(j, "spread_ns", a->spread_ns);
+	json_kv_str(j, "note", note);
 	json_obj_end(j);
 }
 
@@ -207,18 +160,14 @@ static void
 air_json(struct json *j, const struct log_air *a)
 {
 	json_obj_begin(j);
-	json_key(j, "kind");
-	json_str(j, log_air_kind_name(a->kind));
-	json_key(j, "t");
-	json_int(j, a->t_ns);
-	mac(j, "mac", a->mac);
-	mac(j, "bssid", a->bssid);
+	json_kv_str(j, "kind", log_air_kind_name(a->kind));
+	json_kv_int(j, "t", a->t_ns);
+	json_kv_mac(j, "mac", a->mac);
+	json_kv_mac(j, "bssid", a->bssid);
 	if (a->status != LOG_AIR_NO_STATUS) {
-		json_key(j, "status");
-		json_uint(j, a->status);
+		json_kv_uint(j, "status", a->status);
 	}
-	json_key(j, "from_client");
-	json_bool(j, a->from_client);
+	json_kv_bool(j, "from_client", a->from_client);
 	json_obj_end(j);
 }
 
@@ -295,10 +244,8 @@ main(int argc, char **argv)
 
 	json_init(&j, stdout);
 	json_obj_begin(&j);
-	json_key(&j, "air");
-	json_uint(&j, nair);
-	json_key(&j, "first_ns");
-	json_int(&j, first);
+	json_kv_uint(&j, "air", nair);
+	json_kv_int(&j, "first_ns", first);
 	if (show_air) {
 		json_key(&j, "air_events");
 		json_arr_begin(&j);
@@ -310,23 +257,19 @@ main(int argc, char **argv)
 	json_arr_begin(&j);
 	for (i = 0; i < (size_t)argc; i++) {
 		json_obj_begin(&j);
-		json_key(&j, "spec");
-		json_str(&j, argv[i]);
+		json_kv_str(&j, "spec", argv[i]);
 		if ((l = log_open(argv[i], &o, err, sizeof(err))) == NULL) {
 			fprintf(stderr, "%s\n", err);
-			json_key(&j, "error");
-			json_str(&j, err);
+			json_kv_str(&j, "error", err);
 			json_obj_end(&j);
 			continue;
 		}
 		while ((r = log_read(l, chunk)) == 1)
 			;
-		json_key(&j, "format");
-		json_str(&j, log_format_name(log_format(l)));
+		json_kv_str(&j, "format", log_format_name(log_format(l)));
 		if (r < 0) {
 			fprintf(stderr, "%s\n", log_error(l));
-			json_key(&j, "error");
-			json_str(&j, log_error(l));
+			json_kv_str(&j, "error", log_error(l));
 		}
 		json_key(&j, "stats");
 		stats_json(&j, log_stats(l));
@@ -342,10 +285,8 @@ main(int argc, char **argv)
 			json_arr_begin(&j);
 			for (k = 0; (u = log_unrec(l, k)) != NULL; k++) {
 				json_obj_begin(&j);
-				json_key(&j, "line");
-				json_uint(&j, u->line);
-				json_key(&j, "text");
-				json_strn(&j, u->text, u->text_len);
+				json_kv_uint(&j, "line", u->line);
+				json_kv_strn(&j, "text", u->text, u->text_len);
 				json_obj_end(&j);
 			}
 			json_arr_end(&j);

@@ -271,7 +271,8 @@ log_air_load(const char *path, struct log_air **out, size_t *nout,
 		if (n == cap) {
 			cap = cap ? cap * 2 : 1024;
 			if ((na = realloc(a, cap * sizeof(*a))) == NULL) {
-				snprintf(err, errlen, "%s: out of memory", path);
+				snprintf(err, errlen, "%s: out of memory",
+				    path);
 				free(a);
 				pcap_close(p);
 				return (-1);

@@ -178,7 +178,8 @@ log_aireos_header(const char *s, size_t n, size_t from, size_t *hlen)
 			return (st);
 		}
 		if ((st = hdr_b_start(s, i)) >= 0) {
-			*hlen = i + 1 - (size_t)st + (i + 1 < n && s[i + 1] == ' ');
+			*hlen = i + 1 - (size_t)st +
+			    (i + 1 < n && s[i + 1] == ' ');
 			return (st);
 		}
 	}
@@ -247,8 +248,8 @@ hdr_time(struct aireos *A, const char *s, size_t n, int64_t ref,
 			if (mon != A->c_mon || day != A->c_day) {
 				A->c_mon = mon;
 				A->c_day = day;
-				A->c_midnight = log_yearless_ns(ref, mon, day, 0,
-				    0, 0, 0);
+				A->c_midnight = log_yearless_ns(ref, mon,
+				    day, 0, 0, 0, 0);
 			}
 			if (A->c_midnight < 0 || h > 23 || mi > 59 || sec > 60)
 				return (-1);
@@ -335,7 +336,8 @@ pem_of(const char *s, size_t n)
 	if (k == 0)
 		return (LOG_PEM_NONE);
 	for (i = 0; i < sizeof(pems) / sizeof(pems[0]); i++)
-		if (strlen(pems[i].name) == k && memcmp(s, pems[i].name, k) == 0)
+		if (strlen(pems[i].name) == k &&
+		    memcmp(s, pems[i].name, k) == 0)
 			return (pems[i].pem);
 	return (LOG_PEM_OTHER);
 }
@@ -495,8 +497,9 @@ classify(struct log *l, struct aireos *A, const char *m, size_t n,
 			return (1);
 		}
 		if (P("Doing local roaming for destination address")) {
-			if ((e->flags & LOG_F_MAC) && (last = log_last(l, e->mac,
-			    e->t_ns, ENRICH_NS)) != NULL &&
+			if ((e->flags & LOG_F_MAC) &&
+			    (last = log_last(l, e->mac, e->t_ns,
+			    ENRICH_NS)) != NULL &&
 			    last->kind == LOG_EV_AUTH_REQ &&
 			    !(last->flags & LOG_F_BSSID)) {
 				if (log_mac_after(m, n, "address", last->bssid))
@@ -959,8 +962,8 @@ split_header(struct log *l, struct aireos *A, const char *s, size_t n)
 	memcpy(j, open ? A->rec + A->rlen - tl : A->tail, tl);
 	j[tl] = ' ';
 	memcpy(j + tl + 1, s, hn);
-	for (h = 0; (h = log_aireos_header(j, tl + 1 + hn, (size_t)h, &hl)) >= 0;
-	    h += (long)hl) {
+	for (h = 0; (h = log_aireos_header(j, tl + 1 + hn, (size_t)h,
+	    &hl)) >= 0; h += (long)hl) {
 		if ((size_t)h >= tl)
 			return (0);
 		if ((size_t)h + hl > tl + 1)
@@ -1012,7 +1015,8 @@ aireos_line(struct log *l, const char *s, size_t n)
 	if ((annot = annotated(s, n)))
 		sp->annotations++;
 	if (A->detail) {
-		if (log_aireos_header(s, n, 0, &hl) < 0 && !prompt(s + a, b - a)) {
+		if (log_aireos_header(s, n, 0, &hl) < 0 &&
+		    !prompt(s + a, b - a)) {
 			detail_add(A, s + a, b - a);
 			A->dend = off + n + 1;
 			return;

@@ -82,7 +82,8 @@ loop_period(const struct log_event *ev, const struct log_finding *f)
 	if ((gaps = malloc(f->count * sizeof(*gaps))) == NULL)
 		return (0);
 	for (i = f->first_ev; i <= f->last_ev; i++) {
-		if (!timed_client(&ev[i]) || !same_key(&ev[i], &ev[f->first_ev]))
+		if (!timed_client(&ev[i]) ||
+		    !same_key(&ev[i], &ev[f->first_ev]))
 			continue;
 		if (prev >= 0 && n < f->count)
 			gaps[n++] = ev[i].t_ns - prev;
@@ -255,7 +256,8 @@ wrong_psk(const struct log_event *ev, size_t n, struct log_finding *out,
 				a->m1_retry++;
 			continue;
 		case LOG_EV_EAP_TIMEOUT:
-			if ((e->flags & LOG_F_MSG) && e->msg >= 1 && e->msg <= 2)
+			if ((e->flags & LOG_F_MSG) && e->msg >= 1 &&
+			    e->msg <= 2)
 				a->timeouts++;
 			continue;
 		case LOG_EV_MIC_FAIL:

@@ -246,7 +246,8 @@ classify(struct log *l, struct hapd *H, const char *m, size_t n,
 			e->kind = LOG_EV_DISCONNECTED;
 			return (1);
 		}
-		if (P("AP-STA-POSSIBLE-PSK-MISMATCH ") && sta_eq(m, n, " ", e)) {
+		if (P("AP-STA-POSSIBLE-PSK-MISMATCH ") &&
+		    sta_eq(m, n, " ", e)) {
 			e->kind = LOG_EV_PSK_MISMATCH;
 			return (1);
 		}
@@ -257,12 +258,9 @@ classify(struct log *l, struct hapd *H, const char *m, size_t n,
 			e->dir = LOG_DIR_RX;
 			num_of(m, n, "status_code=", &e->status,
 			    LOG_F_STATUS | LOG_F_IEEE, e);
-			if (log_mac_after(m, n, "target_bssid=", e->old_bssid)) {
-				/* the BSS the client will go to */
-				memcpy(e->bssid, e->old_bssid, 6);
-				memset(e->old_bssid, 0, 6);
+			/* the BSS the client will go to */
+			if (log_mac_after(m, n, "target_bssid=", e->bssid))
 				e->flags |= LOG_F_BSSID;
-			}
 			return (1);
 		}
 		return (0);
@@ -364,7 +362,8 @@ classify(struct log *l, struct hapd *H, const char *m, size_t n,
 			}
 			return (1);
 		}
-		if (P("authentication reply: STA=") && sta_eq(m, n, "STA=", e)) {
+		if (P("authentication reply: STA=") &&
+		    sta_eq(m, n, "STA=", e)) {
 			e->kind = LOG_EV_AUTH_RESP;
 			e->dir = LOG_DIR_TX;
 			if (log_int_after(m, n, "auth_alg=", &v)) {
@@ -401,7 +400,8 @@ classify(struct log *l, struct hapd *H, const char *m, size_t n,
 		}
 		return (0);
 	case 'r':
-		if (P("reassociation request: STA=") && sta_eq(m, n, "STA=", e)) {
+		if (P("reassociation request: STA=") &&
+		    sta_eq(m, n, "STA=", e)) {
 			si = sta_slot(H, e->mac);
 			H->sta[si].reassoc = true;
 			e->kind = LOG_EV_REASSOC_REQ;

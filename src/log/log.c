@@ -37,10 +37,10 @@ struct log {
 	char			 err[320];
 	bool			 failed, finished;
 
-	uint64_t		 pos;		/* input offset of the next byte */
+	uint64_t		 pos;		/* offset of the next byte */
 	uint64_t		 lstart;	/* offset of the partial line */
 	uint64_t		 line_no;	/* lines delivered */
-	uint64_t		 cur_off;	/* offset of the line being parsed */
+	uint64_t		 cur_off;	/* offset of the line parsed */
 	char			*lbuf;
 	size_t			 llen;
 	bool			 lcut;
@@ -285,8 +285,8 @@ log_open(const char *spec, const struct log_opts *o, char *err,
 	const char	*colon = strchr(spec, ':'), *path = spec;
 	enum log_format	 f = LOG_FMT_AUTO;
 
-	if (colon != NULL &&
-	    (f = log_format_parse(spec, (size_t)(colon - spec))) != LOG_FMT_AUTO)
+	if (colon != NULL && (f = log_format_parse(spec,
+	    (size_t)(colon - spec))) != LOG_FMT_AUTO)
 		path = colon + 1;
 	if ((l = alloc_log(o)) == NULL || (l->name = strdup(path)) == NULL) {
 		snprintf(err, errlen, "%s: out of memory", path);
@@ -718,8 +718,9 @@ fail_not_log(struct log *l)
 		    "reads: it holds binary data", l->name);
 	else
 		snprintf(l->err, sizeof(l->err), "%s: not a log roamscope "
-		    "reads: no AireOS, Catalyst 9800, hostapd or wpa_supplicant "
-		    "lines in its first %d KiB; name the format as FORMAT:%s "
+		    "reads: no AireOS, Catalyst 9800, hostapd or "
+		    "wpa_supplicant lines in its first %d KiB; name the "
+		    "format as FORMAT:%s "
 		    "(aireos, c9800, hostapd, wpas) if it is one", l->name,
 		    LOG_DETECT_MAX / 1024, l->name);
 	l->failed = true;

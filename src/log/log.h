@@ -54,7 +54,8 @@ enum log_format	 log_format_parse(const char *name, size_t len);
  */
 enum log_kind {
 	LOG_EV_NONE = 0,
-	LOG_EV_AUTH_REQ,	/* authentication (FT: LOG_F_FT) from the client */
+	LOG_EV_AUTH_REQ,	/* authentication from the client (FT:
+				   LOG_F_FT) */
 	LOG_EV_AUTH_RESP,	/* authentication response, status */
 	LOG_EV_AUTH_TIMEOUT,	/* client: authentication never answered */
 	LOG_EV_ASSOC_REQ,	/* association request on BSSID */
@@ -75,7 +76,7 @@ enum log_kind {
 	LOG_EV_MIC_FAIL,	/* EAPOL-Key message msg with an invalid MIC */
 	LOG_EV_PSK_MISMATCH,	/* "possible PSK mismatch" / wrong key */
 	LOG_EV_KEY_DONE,	/* 4-way handshake (or key management) done */
-	LOG_EV_EAP,		/* EAP exchange step (identity request, start) */
+	LOG_EV_EAP,		/* EAP step (identity request, start) */
 	LOG_EV_EAP_SUCCESS,
 	LOG_EV_EAP_FAILURE,
 	LOG_EV_PMKID_RX,	/* the client presented num PMKIDs */
@@ -89,7 +90,8 @@ enum log_kind {
 	LOG_EV_CLIENT_DELETE,	/* client entry deleted, reason */
 	LOG_EV_DEAUTH,		/* deauthentication, reason */
 	LOG_EV_DISASSOC,	/* disassociation, reason */
-	LOG_EV_CONNECTED,	/* AP-STA-CONNECTED, CTRL-EVENT-CONNECTED, RUN */
+	LOG_EV_CONNECTED,	/* AP-STA-CONNECTED, CTRL-EVENT-CONNECTED,
+				   9800 RUN state */
 	LOG_EV_DISCONNECTED,	/* reason */
 	LOG_EV_DO_ROAM,		/* client decided to roam (levels) */
 	LOG_EV_SKIP_ROAM,	/* client decided not to roam (levels) */
@@ -150,9 +152,9 @@ enum log_side {
 
 struct log_event {
 	int64_t		 t_ns;		/* log clock, LOG_F_TIME */
-	uint64_t	 line;		/* 1-based line where the record starts */
-	uint64_t	 off;		/* byte offset of the record in the input */
-	uint32_t	 len;		/* bytes of the record (may span lines) */
+	uint64_t	 line;		/* line where the record starts, 1.. */
+	uint64_t	 off;		/* byte offset of the record */
+	uint32_t	 len;		/* its bytes (it may span lines) */
 	uint32_t	 flags;		/* LOG_F_* */
 	uint16_t	 kind;		/* enum log_kind */
 	int32_t		 status;	/* status / AAA code, as logged */
@@ -198,20 +200,20 @@ struct log_opts {
 struct log_stats {
 	uint64_t	 bytes;		/* read */
 	uint64_t	 lines;		/* physical lines */
-	uint64_t	 records;	/* log entries (a timestamp starts one) */
+	uint64_t	 records;	/* log entries (a time starts one) */
 	uint64_t	 recognised;	/* records that gave an event */
 	uint64_t	 unrecognised;	/* records that did not */
 	uint64_t	 text;		/* non-blank lines outside any record
 					   (prose, show output) */
 	uint64_t	 blank;
 	uint64_t	 pager;		/* "--More-- or (q)uit" */
-	uint64_t	 annotations;	/* lines with a pasted "//..." or "!---" */
+	uint64_t	 annotations;	/* lines with "//..." or "!---" */
 	uint64_t	 details;	/* "show client detail" blocks */
 	uint64_t	 events;	/* events kept */
 	uint64_t	 dropped;	/* events beyond max_events */
 	uint64_t	 untimed;	/* events without a usable time */
 	uint64_t	 cut;		/* lines longer than LOG_LINE_MAX */
-	uint64_t	 rotations;	/* followed file truncated: read again */
+	uint64_t	 rotations;	/* followed file truncated */
 };
 
 /* A record the reader kept because it did not understand it. */
@@ -219,7 +221,7 @@ struct log_unrec {
 	uint64_t	 line;
 	uint64_t	 off;
 	uint32_t	 len;		/* bytes of the record in the input */
-	uint16_t	 text_len;	/* bytes in text (at most LOG_UNREC_TEXT) */
+	uint16_t	 text_len;	/* bytes in text, <= LOG_UNREC_TEXT */
 	char		 text[LOG_UNREC_TEXT + 1];
 };
 
@@ -344,7 +346,7 @@ struct log_align {
 	unsigned	 candidates;	/* timed events of a capture client, of
 					   a kind the air can show */
 	unsigned	 clients;	/* clients both have */
-	unsigned	 log_clients;	/* clients with timed events in the log */
+	unsigned	 log_clients;	/* clients with timed events */
 	unsigned	 runner_up;	/* support at the best other offset */
 	int64_t		 runner_up_ns;	/* (at least 1 s away) */
 	int64_t		 spread_ns;	/* median |residual| of the support */
@@ -389,7 +391,7 @@ struct log_finding {
 	uint8_t		 bssid[6];	/* loop: the target */
 	bool		 has_bssid;
 	unsigned	 count;		/* failures */
-	unsigned	 retries;	/* wrong PSK: M1 sent again / timeouts */
+	unsigned	 retries;	/* wrong PSK: M1 again, timeouts */
 	int64_t		 first_ns, last_ns;
 	int64_t		 period_ns;	/* loop: median time between failures */
 	size_t		 first_ev, last_ev;	/* indexes into the events */

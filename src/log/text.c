@@ -26,7 +26,8 @@ hexval(int c)
 static int
 hexbyte(const char *s)
 {
-	int	 hi = hexval((unsigned char)s[0]), lo = hexval((unsigned char)s[1]);
+	int	 hi = hexval((unsigned char)s[0]),
+		 lo = hexval((unsigned char)s[1]);
 
 	return (hi < 0 || lo < 0 ? -1 : hi << 4 | lo);
 }

@@ -147,7 +147,7 @@ test_daemon_prefix(void **state)
 	    &plen), 0);
 }
 
-/* ---- AireOS ---------------------------------------------------------------- */
+/* ---- AireOS ------------------------------------------------------------ */
 
 static void
 test_aireos_seed_lines(void **state)
@@ -351,19 +351,20 @@ test_c9800(void **state)
 	(void)state;
 	l = parse(LOG_FMT_C9800, "2023/09/19 15:57:23.471484913 {wncd_x_R0-0}"
 	    "{1}: [client-orch-sm] [17435]: (note): MAC: 845f.04e7.d557  "
-	    "Re-Association received. BSSID 1484.7340.ec6d, WLAN MOBILE, Slot 1 "
-	    "AP 1484.7340.ec60, mon-1b-ap-172, old BSSID 1484.7340.a8cd\n"
+	    "Re-Association received. BSSID 1484.7340.ec6d, WLAN MOBILE, "
+	    "Slot 1 AP 1484.7340.ec60, mon-1b-ap-172, old BSSID "
+	    "1484.7340.a8cd\n"
 	    "2023/09/19 15:56:05.773374970 {wncd_x_R0-0}{1}: [dot11] [17435]: "
-	    "(ERR): MAC: 845f.04e7.d557  Dot11 update co assoc fail. Sent assoc "
-	    "failure to CO. delete reason: 54, CO_CLIENT_DELETE_REASON_DOT11_"
-	    "INVALID_PMKID\n"
+	    "(ERR): MAC: 845f.04e7.d557  Dot11 update co assoc fail. Sent "
+	    "assoc failure to CO. delete reason: 54, CO_CLIENT_DELETE_REASON_"
+	    "DOT11_INVALID_PMKID\n"
 	    "2023/02/27 14:42:04.171522 {wncd_x_R0-0}{1}: [client-keymgmt] "
 	    "[16602]: (info): MAC: c81c.fe19.f2e5  Keymgmt: resend eapol key "
 	    "m3. Retrasmitting EAP key packet M3\n"
 	    "2023/09/19 15:49:47.171926572 {wncd_x_R0-0}{1}: [errmsg] [17435]: "
-	    "(debug): %CLIENT_ORCH_LOG-7-CLIENT_MOVED_TO_RUN_STATE: R0/0: wncd: "
-	    "Username (null), MAC: 845f.04e7.d557, IP 10.0.0.145 associated to "
-	    "AP (mon-0b-ap-164) with SSID (MOBILE)\n"
+	    "(debug): %CLIENT_ORCH_LOG-7-CLIENT_MOVED_TO_RUN_STATE: R0/0: "
+	    "wncd: Username (null), MAC: 845f.04e7.d557, IP 10.0.0.145 "
+	    "associated to AP (mon-0b-ap-164) with SSID (MOBILE)\n"
 	    "2023/09/19 15:49:46.982424869 {wncd_x_R0-0}{1}: [client-keymgmt] "
 	    "[17435]: (info): MAC: 845f.04e7.d557   M2 Status: EAP key M2 "
 	    "validation success\n"
@@ -466,8 +467,9 @@ test_wpas(void **state)
 	    "1795240725.266049: wlan2: SME: Authentication response: "
 	    "peer=02:00:00:00:01:00 auth_type=2 auth_transaction=2 "
 	    "status_code=53\n"
-	    "1795240725.266204: wlan2: CTRL-EVENT-AUTH-REJECT 02:00:00:00:01:00 "
-	    "auth_type=2 auth_transaction=2 status_code=53\n"
+	    "1795240725.266204: wlan2: CTRL-EVENT-AUTH-REJECT "
+	    "02:00:00:00:01:00 auth_type=2 auth_transaction=2 "
+	    "status_code=53\n"
 	    "1795240870.802000: wlan2: CTRL-EVENT-DISCONNECTED bssid="
 	    "02:00:00:00:00:00 reason=15\n", 0);
 	assert_int_equal(log_nevents(l), 5);
@@ -493,7 +495,7 @@ test_wpas(void **state)
 	log_close(l);
 }
 
-/* ---- detection, raw text, limits ------------------------------------------ */
+/* ---- detection, raw text, limits --------------------------------------- */
 
 static void
 test_detect(void **state)
@@ -664,7 +666,7 @@ test_follow(void **state)
 	unlink(path);
 }
 
-/* ---- alignment ------------------------------------------------------------ */
+/* ---- alignment --------------------------------------------------------- */
 
 static struct log_event
 ev(const char *mac, enum log_kind k, int64_t t, int msg)
@@ -709,7 +711,8 @@ test_align(void **state)
 	int64_t			 base = 1795240000LL * NS,
 				 off = -(5 * 3600LL + 7) * NS, t;
 	size_t			 ne = 0, na = 0, i;
-	static const int	 lag_ms[] = { 3, 94, 5, 12, 4, 40, 7, 3, 9, 61 };
+	static const int	 lag_ms[] = { 3, 94, 5, 12, 4, 40, 7, 3, 9,
+				    61 };
 
 	(void)state;
 	memset(&o, 0, sizeof(o));
@@ -800,7 +803,7 @@ test_align_weak_ambiguous(void **state)
 	assert_non_null(strstr(note, "fit about as well"));
 }
 
-/* ---- findings --------------------------------------------------------------- */
+/* ---- findings ---------------------------------------------------------- */
 
 static void
 test_findings(void **state)
