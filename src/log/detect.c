@@ -80,9 +80,12 @@ enum log_format
 log_detect(const char *buf, size_t len, bool final)
 {
 	int		 sc[LOG_FMT_N] = { 0 }, f, best = 0, second = 0;
-	const char	*p = buf, *e = buf + len, *nl;
+	const char	*p = buf, *e, *nl;
 	enum log_format	 win = LOG_FMT_AUTO;
 
+	if (len == 0)
+		return (LOG_FMT_AUTO);
+	e = buf + len;
 	while (p < e) {
 		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL) {
 			if (!final)
