@@ -88,16 +88,22 @@ def line_time(path, lineno, year):
     raise AssertionError('no line %d' % lineno)
 
 
+def read_seed(cls, path, reference):
+    """The driver's view of an AireOS log, and its text."""
+    d, _ = driver('-e', '-u', '-t', reference, path)
+    cls.log = d['logs'][0]
+    cls.ev = cls.log['events']
+    with open(path) as f:
+        cls.text = f.read()
+    cls.lines = cls.text.split('\n')
+
+
 class SeedLoop(unittest.TestCase):
     """The forum thread: an iPhone's FT roams to 44:ad:d9:8e:8b:fe fail in a loop."""
 
     @classmethod
     def setUpClass(cls):
-        d, _ = driver('-e', '-u', '-t', ref(2016, 8, 1), SEED_LOOP)
-        cls.log = d['logs'][0]
-        cls.ev = cls.log['events']
-        with open(SEED_LOOP) as f:
-            cls.lines = f.read().split('\n')
+        read_seed(cls, SEED_LOOP, ref(2016, 8, 1))
 
     def grep(self, text):
         return [i for i, l in enumerate(self.lines, 1) if text in l]
@@ -185,11 +191,7 @@ class SeedGuide(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        d, _ = driver('-e', '-u', '-t', ref(2014, 5, 1), SEED_GUIDE)
-        cls.log = d['logs'][0]
-        cls.ev = cls.log['events']
-        with open(SEED_GUIDE) as f:
-            cls.text = f.read()
+        read_seed(cls, SEED_GUIDE, ref(2014, 5, 1))
 
     def of(self, mac, kind=None):
         return [e for e in self.ev if e.get('mac') == mac and (kind is None or e['kind'] == kind)]

@@ -364,50 +364,88 @@ pem_line(const char *m, size_t n, struct log_event *e)
 	return (true);
 }
 
-/* "(message N)" or "MN" after key: the EAPOL message number. */
-static bool
-msg_after(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	const char	*p = log_find(m, n, key), *end = m + n;
+#define RX	LOG_DIR_RX
+#define TX	LOG_DIR_TX
+#define K(k, f)	{ k, LOG_FLD_##f }
 
-	if (p == NULL)
-		return (false);
-	p += strlen(key);
-	if (p < end && (*p == 'M' || *p == 'm'))
-		p++;
-	if (p >= end || !log_digit(*p))
-		return (false);
-	e->msg = (uint8_t)(*p - '0');
-	e->flags |= LOG_F_MSG;
-	return (true);
-}
-
-static void
-bssid_after(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	if (log_mac_after(m, n, key, e->bssid))
-		e->flags |= LOG_F_BSSID;
-}
-
-static void
-ap_after(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	if (log_mac_after(m, n, key, e->ap))
-		e->flags |= LOG_F_AP;
-}
-
-static void
-status_after(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	long	 v;
-
-	if (log_int_after(m, n, key, &v)) {
-		e->status = (int32_t)v;
-		e->flags |= LOG_F_STATUS;
-	}
-}
-
-#define P(s)	log_starts(m, n, (s))
+/* The messages after the client's MAC, most specific first. */
+static const struct log_rule rules[] = {
+	LOG_RULE("802.1x '", "Timer expired", LOG_EV_EAP_TIMEOUT, 0, 0,
+	    K("message = ", MSG)),
+	LOG_RULE("Association received from mobile", NULL, LOG_EV_ASSOC_REQ,
+	    RX, 0, K("BSSID", BSSID), K(" on AP", AP)),
+	LOG_RULE("Association Failed", "Key Cache look up failed",
+	    LOG_EV_NO_PMK, 0, LOG_F_FT, K("BSSID", BSSID),
+	    K("status ", STATUS)),
+	LOG_RULE("Association Failed", NULL, LOG_EV_ASSOC_FAIL, 0, 0,
+	    K("BSSID", BSSID), K("status ", STATUS)),
+	LOG_RULE("Adding BSSID ", NULL, LOG_EV_PMKID_ADD, 0, 0,
+	    K("BSSID", BSSID)),
+	LOG_RULE("apfMsDeleteByMscb", "deleteReason", LOG_EV_CLIENT_DELETE, 0,
+	    0, K("deleteReason", REASON), K("reasonCode", NUM)),
+	LOG_RULE("Computed a valid PMKID", NULL, LOG_EV_PMKID_COMPUTED, 0, 0),
+	LOG_RULE("Creating a PKC PMKID Cache entry", NULL, LOG_EV_PMKID_ADD,
+	    0, 0, K("on BSSID", BSSID)),
+	LOG_RULE("CCKM: Received a valid REASSOC REQ IE", NULL, LOG_EV_CCKM,
+	    0, 0),
+	LOG_RULE("Doing preauth for this client over the Air", NULL,
+	    LOG_EV_AUTH_REQ, RX, LOG_F_FT),
+	LOG_RULE("Doing local roaming for destination address", NULL,
+	    LOG_EV_AUTH_REQ, RX, LOG_F_FT, K("address", BSSID)),
+	LOG_RULE("Deleting the PMK cache", NULL, LOG_EV_PMK_DELETE, 0, 0),
+	LOG_RULE("Deleting mobile on AP", NULL, LOG_EV_CLIENT_DELETE, 0, 0,
+	    K("on AP", AP)),
+	LOG_RULE("Deleting client immediately", NULL, LOG_EV_CLIENT_DELETE, 0,
+	    0),
+	LOG_RULE("DOT11R: Sending cache delete", NULL, LOG_EV_PMK_DELETE, 0,
+	    LOG_F_FT),
+	LOG_RULE("Found an cache entry for BSSID", NULL, LOG_EV_PMKID_FOUND,
+	    0, 0, K("BSSID", BSSID)),
+	LOG_RULE("Found a valid PMKID", NULL, LOG_EV_PMKID_FOUND, 0, 0),
+	LOG_RULE("Invalid RADIUS message authenticator", NULL, LOG_EV_AAA, 0,
+	    0),
+	LOG_RULE("Max retransmission of Access-Request", NULL, LOG_EV_AAA, 0,
+	    0),
+	LOG_RULE("No valid PMKID found", NULL, LOG_EV_PMKID_MISS, 0, 0),
+	LOG_RULE("no PMK cache entry for this client", NULL,
+	    LOG_EV_PMKID_MISS, 0, LOG_F_FT),
+	LOG_RULE("PMK: Sending cache add", NULL, LOG_EV_PMKID_ADD, 0, 0),
+	LOG_RULE("Processing AAA Error '", "' (", LOG_EV_AAA, 0, 0,
+	    K("' (", STATUS)),
+	LOG_RULE("Reassociation received from mobile", NULL,
+	    LOG_EV_REASSOC_REQ, RX, 0, K("BSSID", BSSID)),
+	LOG_RULE("Received EAPOL-key in ", NULL, LOG_EV_EAPOL, RX, 0,
+	    K("(message ", MSG)),
+	LOG_RULE("Received EAPOL-key M", "invalid MIC", LOG_EV_MIC_FAIL, RX, 0,
+	    K("EAPOL-key ", MSG)),
+	LOG_RULE("Received RSN IE with ", NULL, LOG_EV_PMKID_RX, RX, 0,
+	    K("with", NUM)),
+	LOG_RULE("Received DELETE mobile", NULL, LOG_EV_CLIENT_DELETE, 0, 0,
+	    K("from AP", AP)),
+	LOG_RULE("Removing BSSID ", NULL, LOG_EV_PMK_DELETE, 0, 0,
+	    K("BSSID", BSSID)),
+	LOG_RULE("Removing PMK cache entry", NULL, LOG_EV_PMK_DELETE, 0, 0),
+	LOG_RULE("Removing TGr reauth entry", NULL, LOG_EV_PMK_DELETE, 0,
+	    LOG_F_FT, K("AP station", BSSID), K("AP", BSSID)),
+	LOG_RULE("RSNIE AKM matches with PMK cache entry", NULL,
+	    LOG_EV_PMKID_FOUND, 0, 0),
+	LOG_RULE("Retransmit ", "EAPOL-Key", LOG_EV_EAPOL_RETRY, TX, 0,
+	    K("Retransmit", NUM), K("EAPOL-Key ", MSG)),
+	LOG_RULE("RADIUS message verification failed", NULL, LOG_EV_AAA, 0,
+	    0),
+	LOG_RULE("Returning AAA Error '", "' (", LOG_EV_AAA, 0, 0,
+	    K("' (", STATUS)),
+	LOG_RULE("Sending Assoc Response to station", NULL, LOG_EV_ASSOC_RESP,
+	    TX, 0, K("BSSID", BSSID), K("(status", STATUS)),
+	LOG_RULE("Sending EAPOL-Key Message to mobile", NULL, LOG_EV_EAPOL, TX,
+	    0, K("(message ", MSG)),
+	LOG_RULE("Sending EAP-Request/Identity", NULL, LOG_EV_EAP, TX, 0),
+	LOG_RULE("Sent Deauthenticate to mobile", NULL, LOG_EV_DEAUTH, TX, 0,
+	    K("BSSID", BSSID)),
+	LOG_RULE("Sent Disassociate to mobile", NULL, LOG_EV_DISASSOC, TX,
+	    LOG_F_IEEE, K("on AP", AP), K("(reason", REASON)),
+};
+static struct log_ruleset rules_set = LOG_RULESET(rules);
 
 /*
  * One record's message (after the client MAC).  Sets e->kind (and fields)
@@ -419,291 +457,42 @@ classify(struct log *l, struct aireos *A, const char *m, size_t n,
     struct log_event *e)
 {
 	struct log_event	*last;
-	long			 v;
-	const char		*p;
 
 	e->side = LOG_SIDE_INFRA;
 	if (n == 0)
 		return (0);
-	if (log_digit(m[0]) && !P("802.1x"))
+	if (log_digit(m[0]) && !log_starts(m, n, "802.1x"))
 		return (pem_line(m, n, e));
-	switch (m[0]) {
-	case '8':
-		if (P("802.1x '") && log_find(m, n, "Timer expired") != NULL) {
-			e->kind = LOG_EV_EAP_TIMEOUT;
-			msg_after(m, n, "message = ", e);
-			return (1);
-		}
-		return (0);
-	case 'A':
-		if (P("Association received from mobile")) {
-			e->kind = LOG_EV_ASSOC_REQ;
-			e->dir = LOG_DIR_RX;
-			bssid_after(m, n, "BSSID", e);
-			if (!(e->flags & LOG_F_BSSID))
-				ap_after(m, n, " on AP", e);
-			if (e->flags & LOG_F_MAC)
-				remember(A, e->mac, false);
-			return (1);
-		}
-		if (P("Association Failed")) {
-			e->kind = log_find(m, n, "Key Cache look up failed") ?
-			    LOG_EV_NO_PMK : LOG_EV_ASSOC_FAIL;
-			if (e->kind == LOG_EV_NO_PMK)
-				e->flags |= LOG_F_FT;
-			bssid_after(m, n, "BSSID", e);
-			status_after(m, n, "status ", e);
-			return (1);
-		}
-		if (P("Adding BSSID ")) {
-			e->kind = LOG_EV_PMKID_ADD;
-			bssid_after(m, n, "BSSID", e);
-			return (1);
-		}
-		return (0);
-	case 'a':
-		if (P("apfMsDeleteByMscb") && log_int_after(m, n,
-		    "deleteReason", &v)) {
-			e->kind = LOG_EV_CLIENT_DELETE;
-			e->reason = (int32_t)v;
-			e->flags |= LOG_F_REASON;
-			if (log_int_after(m, n, "reasonCode", &v)) {
-				e->num = (uint32_t)v;
-				e->flags |= LOG_F_NUM;
-			}
-			return (1);
-		}
-		return (0);
-	case 'C':
-		if (P("Computed a valid PMKID")) {
-			e->kind = LOG_EV_PMKID_COMPUTED;
-			return (1);
-		}
-		if (P("Creating a PKC PMKID Cache entry")) {
-			e->kind = LOG_EV_PMKID_ADD;
-			bssid_after(m, n, "on BSSID", e);
-			return (1);
-		}
-		if (P("CCKM: Received a valid REASSOC REQ IE")) {
-			e->kind = LOG_EV_CCKM;
-			return (1);
-		}
-		return (0);
-	case 'D':
-		if (P("Doing preauth for this client over the Air")) {
-			e->kind = LOG_EV_AUTH_REQ;
-			e->dir = LOG_DIR_RX;
-			e->flags |= LOG_F_FT;
-			return (1);
-		}
-		if (P("Doing local roaming for destination address")) {
-			if ((e->flags & LOG_F_MAC) &&
-			    (last = log_last(l, e->mac, e->t_ns,
-			    ENRICH_NS)) != NULL &&
-			    last->kind == LOG_EV_AUTH_REQ &&
-			    !(last->flags & LOG_F_BSSID)) {
-				if (log_mac_after(m, n, "address", last->bssid))
-					last->flags |= LOG_F_BSSID;
-				return (2);
-			}
-			e->kind = LOG_EV_AUTH_REQ;
-			e->dir = LOG_DIR_RX;
-			e->flags |= LOG_F_FT;
-			bssid_after(m, n, "address", e);
-			return (1);
-		}
-		if (P("Deleting the PMK cache")) {
-			e->kind = LOG_EV_PMK_DELETE;
-			return (1);
-		}
-		if (P("Deleting mobile on AP")) {
-			e->kind = LOG_EV_CLIENT_DELETE;
-			ap_after(m, n, "on AP", e);
-			return (1);
-		}
-		if (P("Deleting client immediately")) {
-			e->kind = LOG_EV_CLIENT_DELETE;
-			return (1);
-		}
-		if (P("DOT11R: Sending cache delete")) {
-			e->kind = LOG_EV_PMK_DELETE;
-			e->flags |= LOG_F_FT;
-			return (1);
-		}
-		return (0);
-	case 'F':
-		if (P("Found an cache entry for BSSID")) {
-			e->kind = LOG_EV_PMKID_FOUND;
-			bssid_after(m, n, "BSSID", e);
-			return (1);
-		}
-		if (P("Found a valid PMKID")) {
-			e->kind = LOG_EV_PMKID_FOUND;
-			return (1);
-		}
-		return (0);
-	case 'I':
-		if (P("Invalid RADIUS message authenticator")) {
-			e->kind = LOG_EV_AAA;
-			return (1);
-		}
-		return (0);
-	case 'M':
-		if (P("Max retransmission of Access-Request")) {
-			e->kind = LOG_EV_AAA;
-			return (1);
-		}
-		return (0);
-	case 'N':
-		if (P("No valid PMKID found")) {
-			e->kind = LOG_EV_PMKID_MISS;
-			return (1);
-		}
-		return (0);
-	case 'n':
-		if (P("no PMK cache entry for this client")) {
-			e->kind = LOG_EV_PMKID_MISS;
-			e->flags |= LOG_F_FT;
-			return (1);
-		}
-		return (0);
-	case 'P':
-		if (P("PMK: Sending cache add")) {
-			e->kind = LOG_EV_PMKID_ADD;
-			return (1);
-		}
-		if (P("Processing AAA Error '") &&
-		    (p = log_find(m, n, "' (")) != NULL &&
-		    log_int(p + 3, (size_t)(m + n - p - 3), &v) != 0) {
-			e->kind = LOG_EV_AAA;
-			e->status = (int32_t)v;
-			e->flags |= LOG_F_STATUS;
-			return (1);
-		}
-		return (0);
-	case 'R':
-		if (P("Reassociation received from mobile")) {
-			e->kind = LOG_EV_REASSOC_REQ;
-			e->dir = LOG_DIR_RX;
-			bssid_after(m, n, "BSSID", e);
-			if (e->flags & LOG_F_MAC)
-				remember(A, e->mac, true);
-			return (1);
-		}
-		if (P("Received EAPOL-key in ")) {
-			e->kind = LOG_EV_EAPOL;
-			e->dir = LOG_DIR_RX;
-			msg_after(m, n, "(message ", e);
-			return (1);
-		}
-		if (P("Received EAPOL-key M") &&
-		    log_find(m, n, "invalid MIC") != NULL) {
-			e->kind = LOG_EV_MIC_FAIL;
-			e->dir = LOG_DIR_RX;
-			msg_after(m, n, "EAPOL-key ", e);
-			return (1);
-		}
-		if (P("Received RSN IE with ") &&
-		    log_int(m + 21, n - 21, &v) != 0) {
-			e->kind = LOG_EV_PMKID_RX;
-			e->dir = LOG_DIR_RX;
-			e->num = (uint32_t)v;
-			e->flags |= LOG_F_NUM;
-			return (1);
-		}
-		if (P("Received DELETE mobile")) {
-			e->kind = LOG_EV_CLIENT_DELETE;
-			ap_after(m, n, "from AP", e);
-			return (1);
-		}
-		if (P("Removing BSSID ")) {
-			e->kind = LOG_EV_PMK_DELETE;
-			bssid_after(m, n, "BSSID", e);
-			return (1);
-		}
-		if (P("Removing PMK cache entry")) {
-			e->kind = LOG_EV_PMK_DELETE;
-			return (1);
-		}
-		if (P("Removing TGr reauth entry")) {
-			e->kind = LOG_EV_PMK_DELETE;
-			e->flags |= LOG_F_FT;
-			bssid_after(m, n, "AP station", e);
-			if (!(e->flags & LOG_F_BSSID))
-				bssid_after(m, n, "AP", e);
-			return (1);
-		}
-		if (P("RSNIE AKM matches with PMK cache entry")) {
-			e->kind = LOG_EV_PMKID_FOUND;
-			return (1);
-		}
-		if (P("Retransmit ") && log_int(m + 11, n - 11, &v) != 0 &&
-		    msg_after(m, n, "EAPOL-Key ", e)) {
-			e->kind = LOG_EV_EAPOL_RETRY;
-			e->dir = LOG_DIR_TX;
-			e->num = (uint32_t)v;
-			e->flags |= LOG_F_NUM;
-			return (1);
-		}
-		if (P("RADIUS message verification failed")) {
-			e->kind = LOG_EV_AAA;
-			return (1);
-		}
-		if (P("Returning AAA Error '") &&
-		    (p = log_find(m, n, "' (")) != NULL &&
-		    log_int(p + 3, (size_t)(m + n - p - 3), &v) != 0) {
-			e->kind = LOG_EV_AAA;
-			e->status = (int32_t)v;
-			e->flags |= LOG_F_STATUS;
-			return (1);
-		}
-		return (0);
-	case 'S':
-		if (P("Sending Assoc Response to station")) {
-			e->kind = LOG_EV_ASSOC_RESP;
-			e->dir = LOG_DIR_TX;
-			bssid_after(m, n, "BSSID", e);
-			status_after(m, n, "(status", e);
-			if (e->flags & LOG_F_STATUS)
-				e->flags |= LOG_F_IEEE;
-			if ((e->flags & LOG_F_MAC) && was_reassoc(A, e->mac))
-				e->flags |= LOG_F_REASSOC;
-			return (1);
-		}
-		if (P("Sending EAPOL-Key Message to mobile")) {
-			e->kind = LOG_EV_EAPOL;
-			e->dir = LOG_DIR_TX;
-			msg_after(m, n, "(message ", e);
-			return (1);
-		}
-		if (P("Sending EAP-Request/Identity")) {
-			e->kind = LOG_EV_EAP;
-			e->dir = LOG_DIR_TX;
-			return (1);
-		}
-		if (P("Sent Deauthenticate to mobile")) {
-			e->kind = LOG_EV_DEAUTH;
-			e->dir = LOG_DIR_TX;
-			bssid_after(m, n, "BSSID", e);
-			return (1);
-		}
-		if (P("Sent Disassociate to mobile")) {
-			e->kind = LOG_EV_DISASSOC;
-			e->dir = LOG_DIR_TX;
-			ap_after(m, n, "on AP", e);
-			if (log_int_after(m, n, "(reason", &v)) {
-				e->reason = (int32_t)v;
-				e->flags |= LOG_F_REASON | LOG_F_IEEE;
-			}
-			return (1);
-		}
-		return (0);
-	default:
-		return (0);
+	/* "Doing local roaming for destination address X" names the target
+	 * of the FT authentication "Doing preauth ..." just logged */
+	if (log_starts(m, n, "Doing local roaming") &&
+	    (e->flags & LOG_F_MAC) && (last = log_last(l, e->mac, e->t_ns,
+	    ENRICH_NS)) != NULL && last->kind == LOG_EV_AUTH_REQ &&
+	    !(last->flags & LOG_F_BSSID)) {
+		if (log_mac_after(m, n, "address", last->bssid))
+			last->flags |= LOG_F_BSSID;
+		return (2);
 	}
+	if (log_rules(&rules_set, m, n, e) < 0)
+		return (0);
+	switch (e->kind) {
+	case LOG_EV_ASSOC_REQ:
+	case LOG_EV_REASSOC_REQ:
+		if (e->flags & LOG_F_MAC)
+			remember(A, e->mac, e->kind == LOG_EV_REASSOC_REQ);
+		break;
+	case LOG_EV_ASSOC_RESP:
+		/* the status is the one the frame carries */
+		if (e->flags & LOG_F_STATUS)
+			e->flags |= LOG_F_IEEE;
+		if ((e->flags & LOG_F_MAC) && was_reassoc(A, e->mac))
+			e->flags |= LOG_F_REASSOC;
+		break;
+	default:
+		break;
+	}
+	return (1);
 }
-
-#undef P
 
 /* A masked MAC ("1x:xx:1x:xx:xx:xx", "xx.xx.xx.xx.xx.xx") to skip. */
 static size_t

@@ -13,8 +13,6 @@
 
 #include "log/log.h"
 
-#define P(s)	log_starts(m, n, (s))
-
 static void
 c9800_init(struct log *l)
 {
@@ -83,147 +81,81 @@ c9800_head(const char *s, size_t n, const char **cat, size_t *catlen)
 	return (i);
 }
 
-static void
-reason_of(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	long	 v;
+#define RX	LOG_DIR_RX
+#define TX	LOG_DIR_TX
+#define K(k, f)	{ k, LOG_FLD_##f }
 
-	if (log_int_after(m, n, key, &v)) {
-		e->reason = (int32_t)v;
-		e->flags |= LOG_F_REASON;
+static const struct log_rule rules[] = {
+	LOG_RULE("Association received.", NULL, LOG_EV_ASSOC_REQ, RX, 0,
+	    K("BSSID", BSSID), K(" AP ", AP)),
+	LOG_RULE("Re-Association received.", NULL, LOG_EV_REASSOC_REQ, RX, 0,
+	    K("BSSID", BSSID), K(" AP ", AP), K("old BSSID", OLD)),
+	LOG_RULE("Association success.", NULL, LOG_EV_ASSOC_RESP, TX,
+	    LOG_F_STATUS | LOG_F_IEEE, K("AID", NUM)),
+	LOG_RULE("EAP key M", "Sent", LOG_EV_EAPOL, TX, 0,
+	    K("EAP key ", MSG)),
+	LOG_RULE("Keymgmt: ", "resend eapol key", LOG_EV_EAPOL_RETRY, TX, 0,
+	    K("resend eapol key ", MSG)),
+	LOG_RULE("Keymgmt: ", "retransmit failure", LOG_EV_EAP_TIMEOUT, 0, 0,
+	    K("eapol key ", MSG)),
+	LOG_RULE("EAP Key management successful", NULL, LOG_EV_KEY_DONE, 0, 0),
+	LOG_RULE("Deleting the client, reason:", NULL, LOG_EV_CLIENT_DELETE,
+	    0, 0, K("reason:", REASON)),
+	LOG_RULE("Dot11 update co assoc fail", "INVALID_PMKID", LOG_EV_NO_PMK,
+	    0, 0, K("delete reason:", REASON)),
+	LOG_RULE("Dot11 update co assoc fail", NULL, LOG_EV_ASSOC_FAIL, 0, 0,
+	    K("delete reason:", REASON)),
+	LOG_RULE("Dot11 receive SAE AUTH", NULL, LOG_EV_AUTH_REQ, RX, 0),
+	LOG_RULE("%CLIENT_ORCH_LOG", "CLIENT_MOVED_TO_RUN_STATE",
+	    LOG_EV_CONNECTED, 0, 0, K("MAC:", MAC)),
+	LOG_RULE("%CLIENT_ORCH_LOG", "CLIENT_MOVED_TO_DELETE_STATE",
+	    LOG_EV_DISCONNECTED, 0, 0, K("MAC:", MAC)),
+};
+static struct log_ruleset rules_set = LOG_RULESET(rules);
+
+/* "MN Status: ..." (the message number first) and Keymgmt MIC failures:
+ * the two forms a table of prefixes does not hold. */
+static bool
+keys(const char *m, size_t n, struct log_event *e)
+{
+	bool	 fail = log_find(m, n, "fail") || log_find(m, n, "Fail") ||
+		    log_find(m, n, "invalid");
+
+	if (n > 10 && m[0] == 'M' && log_digit(m[1]) &&
+	    log_starts(m + 2, n - 2, " Status:")) {
+		e->msg = (uint8_t)(m[1] - '0');
+		e->flags |= LOG_F_MSG;
+		e->dir = LOG_DIR_RX;
+		e->kind = fail ? LOG_EV_MIC_FAIL : LOG_EV_EAPOL;
+		return (true);
 	}
-}
-
-static bool
-mac_at(const char *m, size_t n, const char *key, uint8_t *mac, uint32_t f,
-    struct log_event *e)
-{
-	if (!log_mac_after(m, n, key, mac))
-		return (false);
-	e->flags |= f;
-	return (true);
-}
-
-/* EAPOL-Key message number after key ("M2", "m3"). */
-static bool
-msg_of(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	const char	*p = log_find(m, n, key);
-
-	if (p == NULL)
-		return (false);
-	p += strlen(key);
-	if (p >= m + n || (*p != 'M' && *p != 'm') || p + 1 >= m + n ||
-	    !log_digit(p[1]))
-		return (false);
-	e->msg = (uint8_t)(p[1] - '0');
-	e->flags |= LOG_F_MSG;
-	return (true);
+	if (log_starts(m, n, "Keymgmt: ") && fail &&
+	    (log_find(m, n, "mic") || log_find(m, n, "MIC"))) {
+		e->kind = LOG_EV_MIC_FAIL;
+		e->dir = LOG_DIR_RX;
+		if (!log_field(e, m, n, "eapol key ", LOG_FLD_MSG))
+			log_field(e, m, n, "Eapol key ", LOG_FLD_MSG);
+		return (true);
+	}
+	return (false);
 }
 
 static int
 classify(const char *m, size_t n, struct log_event *e)
 {
-	long	 v;
+	int	 r;
 
-	if (P("Association received.")) {
-		e->kind = LOG_EV_ASSOC_REQ;
-		e->dir = LOG_DIR_RX;
-		mac_at(m, n, "BSSID", e->bssid, LOG_F_BSSID, e);
-		mac_at(m, n, " AP ", e->ap, LOG_F_AP, e);
+	if (keys(m, n, e))
 		return (1);
-	}
-	if (P("Re-Association received.")) {
-		e->kind = LOG_EV_REASSOC_REQ;
-		e->dir = LOG_DIR_RX;
-		mac_at(m, n, "BSSID", e->bssid, LOG_F_BSSID, e);
-		mac_at(m, n, " AP ", e->ap, LOG_F_AP, e);
-		mac_at(m, n, "old BSSID", e->old_bssid, LOG_F_OLD, e);
-		return (1);
-	}
-	if (P("Association success.")) {
-		e->kind = LOG_EV_ASSOC_RESP;
-		e->dir = LOG_DIR_TX;
-		e->status = 0;
-		e->flags |= LOG_F_STATUS | LOG_F_IEEE;
-		if (log_int_after(m, n, "AID", &v)) {
-			e->num = (uint32_t)v;
-			e->flags |= LOG_F_NUM;
-		}
+	if ((r = log_rules(&rules_set, m, n, e)) < 0)
+		return (0);
+	if (e->kind == LOG_EV_ASSOC_RESP) {
 		if (log_find(m, n, "Roaming = True") != NULL)
 			e->flags |= LOG_F_REASSOC;
 		if (log_find(m, n, "11r = True") != NULL)
 			e->flags |= LOG_F_FT;
-		return (1);
 	}
-	if (P("EAP key M") && log_find(m, n, "Sent") != NULL &&
-	    msg_of(m, n, "EAP key ", e)) {
-		e->kind = LOG_EV_EAPOL;
-		e->dir = LOG_DIR_TX;
-		return (1);
-	}
-	if (P("M") && n > 2 && log_digit(m[1]) &&
-	    log_starts(m + 2, n - 2, " Status:")) {
-		e->msg = (uint8_t)(m[1] - '0');
-		e->flags |= LOG_F_MSG;
-		e->dir = LOG_DIR_RX;
-		e->kind = log_find(m, n, "fail") || log_find(m, n, "Fail") ||
-		    log_find(m, n, "invalid") ? LOG_EV_MIC_FAIL : LOG_EV_EAPOL;
-		return (1);
-	}
-	if (P("Keymgmt: ")) {
-		if (log_find(m, n, "resend eapol key") != NULL &&
-		    msg_of(m, n, "resend eapol key ", e)) {
-			e->kind = LOG_EV_EAPOL_RETRY;
-			e->dir = LOG_DIR_TX;
-			return (1);
-		}
-		if (log_find(m, n, "retransmit failure") != NULL) {
-			e->kind = LOG_EV_EAP_TIMEOUT;
-			msg_of(m, n, "eapol key ", e);
-			return (1);
-		}
-		if ((log_find(m, n, "mic") || log_find(m, n, "MIC")) &&
-		    (log_find(m, n, "fail") || log_find(m, n, "Fail"))) {
-			e->kind = LOG_EV_MIC_FAIL;
-			e->dir = LOG_DIR_RX;
-			if (!msg_of(m, n, "eapol key ", e))
-				msg_of(m, n, "Eapol key ", e);
-			return (1);
-		}
-		return (0);
-	}
-	if (P("EAP Key management successful")) {
-		e->kind = LOG_EV_KEY_DONE;
-		return (1);
-	}
-	if (P("Deleting the client, reason:")) {
-		e->kind = LOG_EV_CLIENT_DELETE;
-		reason_of(m, n, "reason:", e);
-		return (1);
-	}
-	if (P("Dot11 update co assoc fail")) {
-		e->kind = log_find(m, n, "INVALID_PMKID") ? LOG_EV_NO_PMK :
-		    LOG_EV_ASSOC_FAIL;
-		reason_of(m, n, "delete reason:", e);
-		return (1);
-	}
-	if (P("Dot11 receive SAE AUTH")) {
-		e->kind = LOG_EV_AUTH_REQ;
-		e->dir = LOG_DIR_RX;
-		return (1);
-	}
-	if (P("%CLIENT_ORCH_LOG-") || P("%CLIENT_ORCH_LOG")) {
-		if (log_find(m, n, "CLIENT_MOVED_TO_RUN_STATE") != NULL)
-			e->kind = LOG_EV_CONNECTED;
-		else if (log_find(m, n, "CLIENT_MOVED_TO_DELETE_STATE") != NULL)
-			e->kind = LOG_EV_DISCONNECTED;
-		else
-			return (0);
-		mac_at(m, n, "MAC:", e->mac, LOG_F_MAC, e);
-		return (1);
-	}
-	return (0);
+	return (1);
 }
 
 static void

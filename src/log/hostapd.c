@@ -33,8 +33,6 @@ struct hapd {
 	bool		 has_ft_sta;
 };
 
-#define P(s)	log_starts(m, n, (s))
-
 static unsigned
 sta_slot(struct hapd *H, const uint8_t mac[6])
 {
@@ -99,42 +97,86 @@ add_if(struct hapd *H, const char *m, size_t n)
 	memcpy(H->ifs[i].addr, a, 6);
 }
 
-static bool
-sta_eq(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	if (!log_mac_after(m, n, key, e->mac))
-		return (false);
-	e->flags |= LOG_F_MAC;
-	return (true);
-}
+#define RX	LOG_DIR_RX
+#define TX	LOG_DIR_TX
+#define IEEE	LOG_F_IEEE
+#define K(k, f)	{ k, LOG_FLD_##f }
+
+/* After "STA <mac> " (hostapd_logger's lines). */
+static const struct log_rule logger_rules[] = {
+	LOG_RULE("IEEE 802.11: association OK", NULL, LOG_EV_ASSOC_RESP, TX,
+	    LOG_F_STATUS | IEEE, K("(aid", NUM)),
+	LOG_RULE("WPA: sending ", "of 4-Way Handshake", LOG_EV_EAPOL, TX, 0,
+	    K("sending ", MSG)),
+	LOG_RULE("WPA: received EAPOL-Key frame (", NULL, LOG_EV_EAPOL, RX, 0,
+	    K("frame (", MSG)),
+	LOG_RULE("WPA: invalid MIC in msg ", NULL, LOG_EV_MIC_FAIL, RX, 0,
+	    K("msg ", MSG)),
+	LOG_RULE("WPA: EAPOL-Key timeout", NULL, LOG_EV_EAP_TIMEOUT, 0, 0),
+	LOG_RULE("WPA: ", "Retry limit", LOG_EV_EAP_TIMEOUT, 0, 0,
+	    K("Retry limit", NUM)),
+	LOG_RULE("WPA: pairwise key handshake completed", NULL,
+	    LOG_EV_KEY_DONE, 0, 0),
+};
+static struct log_ruleset logger_rules_set = LOG_RULESET(logger_rules);
+
+static const struct log_rule rules[] = {
+	LOG_RULE("AP-STA-CONNECTED ", NULL, LOG_EV_CONNECTED, 0, 0,
+	    K("CONNECTED", MAC)),
+	LOG_RULE("AP-STA-DISCONNECTED ", NULL, LOG_EV_DISCONNECTED, 0, 0,
+	    K("DISCONNECTED", MAC)),
+	LOG_RULE("AP-STA-POSSIBLE-PSK-MISMATCH ", NULL, LOG_EV_PSK_MISMATCH,
+	    0, 0, K("MISMATCH", MAC)),
+	LOG_RULE("BSS-TM-RESP ", NULL, LOG_EV_BTM_RESP, RX, IEEE,
+	    K("BSS-TM-RESP", MAC), K("status_code=", STATUS),
+	    K("target_bssid=", BSSID)),
+	LOG_RULE("EAPOL-4WAY-HS-COMPLETED ", NULL, LOG_EV_KEY_DONE, 0, 0,
+	    K("COMPLETED", MAC)),
+	LOG_RULE("FT: Did not have matching PMK-R1", NULL, LOG_EV_NO_PMK, 0,
+	    LOG_F_FT),
+	LOG_RULE("FT: No PMK-R1 available", NULL, LOG_EV_PMKID_MISS, 0,
+	    LOG_F_FT),
+	LOG_RULE("FT: Send PMK-R1 pull request", NULL, LOG_EV_FT_PULL, 0,
+	    LOG_F_FT),
+	LOG_RULE("FT: Received FT Action frame (STA=", NULL, LOG_EV_FT_ACTION,
+	    RX, LOG_F_FT, K("STA=", MAC), K("Target AP=", BSSID)),
+	LOG_RULE("FT: RRB authentication response: STA=", NULL,
+	    LOG_EV_FT_ACTION, TX, LOG_F_FT | IEEE, K("STA=", MAC),
+	    K("status=", STATUS), K("CurrentAP=", OLD)),
+	LOG_RULE("TESTING: ignoring reassoc request from", NULL,
+	    LOG_EV_REASSOC_REQ, RX, 0, K("from", MAC)),
+	LOG_RULE("Timeout, sending deauthentication info to STA", NULL,
+	    LOG_EV_DEAUTH, TX, 0, K("to STA", MAC)),
+	LOG_RULE("Timeout, sending disassociation info to STA", NULL,
+	    LOG_EV_DISASSOC, TX, 0, K("to STA", MAC)),
+	LOG_RULE("WNM: Send BSS Transition Management Request to", NULL,
+	    LOG_EV_BTM_REQ, TX, 0, K("Request to", MAC)),
+	LOG_RULE("authentication: STA=", NULL, LOG_EV_AUTH_REQ, RX, 0,
+	    K("STA=", MAC), K("auth_transaction=", NUM)),
+	LOG_RULE("authentication reply: STA=", NULL, LOG_EV_AUTH_RESP, TX,
+	    IEEE, K("STA=", MAC), K("resp=", STATUS)),
+	LOG_RULE("association request: STA=", NULL, LOG_EV_ASSOC_REQ, RX, 0,
+	    K("STA=", MAC)),
+	LOG_RULE("reassociation request: STA=", NULL, LOG_EV_REASSOC_REQ, RX,
+	    0, K("STA=", MAC), K("current_ap=", OLD)),
+	LOG_RULE("ap_sta_disconnect addr", NULL, LOG_EV_DEAUTH, TX, IEEE,
+	    K("addr", MAC), K("reason=", REASON)),
+	LOG_RULE("deauthentication: STA=", NULL, LOG_EV_DEAUTH, RX, IEEE,
+	    K("STA=", MAC), K("reason_code=", REASON)),
+	LOG_RULE("disassociation: STA=", NULL, LOG_EV_DISASSOC, RX, IEEE,
+	    K("STA=", MAC), K("reason_code=", REASON)),
+};
+static struct log_ruleset rules_set = LOG_RULESET(rules);
 
 static void
-num_of(const char *m, size_t n, const char *key, int32_t *out, uint32_t f,
-    struct log_event *e)
+auth_alg(const char *m, size_t n, struct log_event *e)
 {
 	long	 v;
 
-	if (log_int_after(m, n, key, &v)) {
-		*out = (int32_t)v;
-		e->flags |= f;
+	if (log_int_after(m, n, "auth_alg=", &v)) {
+		e->alg = (uint8_t)v;
+		e->flags |= LOG_F_ALG;
 	}
-}
-
-/* "N/4" after key: the 4-way message number. */
-static bool
-msg_of(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	const char	*p = log_find(m, n, key);
-
-	if (p == NULL)
-		return (false);
-	p += strlen(key);
-	if (p + 3 > m + n || !log_digit(p[0]) || p[1] != '/' ||
-	    p[2] != '4')
-		return (false);
-	e->msg = (uint8_t)(p[0] - '0');
-	e->flags |= LOG_F_MSG;
-	return (true);
 }
 
 /* "STA <mac> <module>: <text>" (hostapd_logger). */
@@ -152,20 +194,8 @@ logger_line(struct log *l, struct hapd *H, const char *m, size_t n,
 	si = sta_slot(H, e->mac);
 	m += 22;
 	n -= 22;
-	if (P("IEEE 802.11: association OK")) {
-		e->kind = LOG_EV_ASSOC_RESP;
-		e->dir = LOG_DIR_TX;
-		e->status = 0;
-		e->flags |= LOG_F_STATUS | LOG_F_IEEE;
-		if (log_int_after(m, n, "(aid", &v)) {
-			e->num = (uint32_t)v;
-			e->flags |= LOG_F_NUM;
-		}
-		if (H->sta[si].reassoc)
-			e->flags |= LOG_F_REASSOC;
-		return (1);
-	}
-	if (P("IEEE 802.11: associated")) {
+	if (log_starts(m, n, "IEEE 802.11: associated")) {
+		/* the answer was acknowledged: say so on the answer */
 		if ((last = log_last(l, e->mac, e->t_ns, ENRICH_NS)) != NULL &&
 		    last->kind == LOG_EV_ASSOC_RESP) {
 			last->flags |= LOG_F_ACKED;
@@ -173,59 +203,40 @@ logger_line(struct log *l, struct hapd *H, const char *m, size_t n,
 		}
 		return (0);
 	}
-	/* a refused (re)association, as hostapd words it */
-	if (P("IEEE 802.11: ") && (log_find(m, n, "assoc") != NULL) &&
-	    (log_int_after(m, n, "status=", &v) ||
-	    log_int_after(m, n, "resp=", &v)) && v != 0) {
+	if (log_rules(&logger_rules_set, m, n, e) < 0) {
+		/* a refused (re)association, as hostapd words it */
+		if (!log_starts(m, n, "IEEE 802.11: ") ||
+		    log_find(m, n, "assoc") == NULL ||
+		    (!log_int_after(m, n, "status=", &v) &&
+		    !log_int_after(m, n, "resp=", &v)) || v == 0)
+			return (0);
 		e->kind = LOG_EV_ASSOC_RESP;
 		e->dir = LOG_DIR_TX;
 		e->status = (int32_t)v;
 		e->flags |= LOG_F_STATUS | LOG_F_IEEE;
+	}
+	switch (e->kind) {
+	case LOG_EV_ASSOC_RESP:
 		if (H->sta[si].reassoc)
 			e->flags |= LOG_F_REASSOC;
-		return (1);
-	}
-	if (P("WPA: sending ") && log_find(m, n, "of 4-Way Handshake") &&
-	    msg_of(m, n, "sending ", e)) {
-		e->kind = LOG_EV_EAPOL;
-		e->dir = LOG_DIR_TX;
-		H->sta[si].last_tx = e->msg;
-		return (1);
-	}
-	if (P("WPA: received EAPOL-Key frame (") &&
-	    msg_of(m, n, "frame (", e)) {
-		e->kind = LOG_EV_EAPOL;
-		e->dir = LOG_DIR_RX;
-		return (1);
-	}
-	if (P("WPA: invalid MIC in msg ") && msg_of(m, n, "msg ", e)) {
-		e->kind = LOG_EV_MIC_FAIL;
-		e->dir = LOG_DIR_RX;
-		return (1);
-	}
-	if (P("WPA: EAPOL-Key timeout")) {
-		e->kind = LOG_EV_EAP_TIMEOUT;
-		if (H->sta[si].last_tx != 0) {
+		break;
+	case LOG_EV_EAPOL:
+		if (e->dir == LOG_DIR_TX)
+			H->sta[si].last_tx = e->msg;
+		break;
+	case LOG_EV_EAP_TIMEOUT:
+		if (log_find(m, n, "Retry limit") != NULL) {
+			e->msg = log_find(m, n, "PTKSTART") ? 1 : 3;
+			e->flags |= LOG_F_MSG;
+		} else if (H->sta[si].last_tx != 0) {
 			e->msg = H->sta[si].last_tx;
 			e->flags |= LOG_F_MSG;
 		}
-		return (1);
+		break;
+	default:
+		break;
 	}
-	if (P("WPA: ") && log_find(m, n, "Retry limit") != NULL) {
-		e->kind = LOG_EV_EAP_TIMEOUT;
-		e->msg = log_find(m, n, "PTKSTART") ? 1 : 3;
-		e->flags |= LOG_F_MSG;
-		if (log_int_after(m, n, "Retry limit", &v)) {
-			e->num = (uint32_t)v;
-			e->flags |= LOG_F_NUM;
-		}
-		return (1);
-	}
-	if (P("WPA: pairwise key handshake completed")) {
-		e->kind = LOG_EV_KEY_DONE;
-		return (1);
-	}
-	return (0);
+	return (1);
 }
 
 static int
@@ -233,187 +244,50 @@ classify(struct log *l, struct hapd *H, const char *m, size_t n,
     struct log_event *e)
 {
 	struct log_event	*last;
-	unsigned		 si;
-	long			 v;
 
-	switch (m[0]) {
-	case 'A':
-		if (P("AP-STA-CONNECTED ") && sta_eq(m, n, " ", e)) {
-			e->kind = LOG_EV_CONNECTED;
-			return (1);
-		}
-		if (P("AP-STA-DISCONNECTED ") && sta_eq(m, n, " ", e)) {
-			e->kind = LOG_EV_DISCONNECTED;
-			return (1);
-		}
-		if (P("AP-STA-POSSIBLE-PSK-MISMATCH ") &&
-		    sta_eq(m, n, " ", e)) {
-			e->kind = LOG_EV_PSK_MISMATCH;
-			return (1);
-		}
-		return (0);
-	case 'B':
-		if (P("BSS-TM-RESP ") && sta_eq(m, n, " ", e)) {
-			e->kind = LOG_EV_BTM_RESP;
-			e->dir = LOG_DIR_RX;
-			num_of(m, n, "status_code=", &e->status,
-			    LOG_F_STATUS | LOG_F_IEEE, e);
-			/* the BSS the client will go to */
-			if (log_mac_after(m, n, "target_bssid=", e->bssid))
-				e->flags |= LOG_F_BSSID;
-			return (1);
-		}
-		return (0);
-	case 'E':
-		if (P("EAPOL-4WAY-HS-COMPLETED ") && sta_eq(m, n, " ", e)) {
-			if ((last = log_last(l, e->mac, e->t_ns, ENRICH_NS))
-			    != NULL && last->kind == LOG_EV_KEY_DONE)
-				return (2);
-			e->kind = LOG_EV_KEY_DONE;
-			return (1);
-		}
-		return (0);
-	case 'F':
-		if (P("FT: Received authentication frame: STA=")) {
-			if (log_mac_after(m, n, "STA=", H->ft_sta))
-				H->has_ft_sta = true;
-			return (0);
-		}
-		if (P("FT: Did not have matching PMK-R1") ||
-		    P("FT: No PMK-R1 available") ||
-		    P("FT: Send PMK-R1 pull request")) {
-			e->kind = P("FT: Did") ? LOG_EV_NO_PMK :
-			    P("FT: No") ? LOG_EV_PMKID_MISS : LOG_EV_FT_PULL;
-			e->flags |= LOG_F_FT;
-			if (H->has_ft_sta) {
-				memcpy(e->mac, H->ft_sta, 6);
-				e->flags |= LOG_F_MAC;
-			}
-			return (1);
-		}
-		if (P("FT: Received FT Action frame (STA=") &&
-		    sta_eq(m, n, "STA=", e)) {
-			e->kind = LOG_EV_FT_ACTION;
-			e->dir = LOG_DIR_RX;
-			e->flags |= LOG_F_FT;
-			if (log_mac_after(m, n, "Target AP=", e->bssid))
-				e->flags |= LOG_F_BSSID;
-			return (1);
-		}
-		if (P("FT: RRB authentication response: STA=") &&
-		    sta_eq(m, n, "STA=", e)) {
-			e->kind = LOG_EV_FT_ACTION;
-			e->dir = LOG_DIR_TX;
-			e->flags |= LOG_F_FT;
-			num_of(m, n, "status=", &e->status,
-			    LOG_F_STATUS | LOG_F_IEEE, e);
-			if (log_mac_after(m, n, "CurrentAP=", e->old_bssid))
-				e->flags |= LOG_F_OLD;
-			return (1);
-		}
-		return (0);
-	case 'S':
-		if (P("STA "))
-			return (logger_line(l, H, m, n, e));
-		return (0);
-	case 'T':
-		if (P("TESTING: ignoring reassoc request from") &&
-		    sta_eq(m, n, "from", e)) {
-			e->kind = LOG_EV_REASSOC_REQ;
-			e->dir = LOG_DIR_RX;
-			return (1);
-		}
-		if (P("Timeout, sending deauthentication info to STA") &&
-		    sta_eq(m, n, "to STA", e)) {
-			e->kind = LOG_EV_DEAUTH;
-			e->dir = LOG_DIR_TX;
-			return (1);
-		}
-		if (P("Timeout, sending disassociation info to STA") &&
-		    sta_eq(m, n, "to STA", e)) {
-			e->kind = LOG_EV_DISASSOC;
-			e->dir = LOG_DIR_TX;
-			return (1);
-		}
-		return (0);
-	case 'U':
-		if (P("Using interface "))
-			add_if(H, m, n);
-		return (0);
-	case 'W':
-		if (P("WNM: Send BSS Transition Management Request to") &&
-		    sta_eq(m, n, "Request to", e)) {
-			e->kind = LOG_EV_BTM_REQ;
-			e->dir = LOG_DIR_TX;
-			return (1);
-		}
-		return (0);
-	case 'a':
-		if (P("authentication: STA=") && sta_eq(m, n, "STA=", e)) {
-			e->kind = LOG_EV_AUTH_REQ;
-			e->dir = LOG_DIR_RX;
-			if (log_int_after(m, n, "auth_alg=", &v)) {
-				e->alg = (uint8_t)v;
-				e->flags |= LOG_F_ALG;
-			}
-			if (log_int_after(m, n, "auth_transaction=", &v)) {
-				e->num = (uint32_t)v;
-				e->flags |= LOG_F_NUM;
-			}
-			return (1);
-		}
-		if (P("authentication reply: STA=") &&
-		    sta_eq(m, n, "STA=", e)) {
-			e->kind = LOG_EV_AUTH_RESP;
-			e->dir = LOG_DIR_TX;
-			if (log_int_after(m, n, "auth_alg=", &v)) {
-				e->alg = (uint8_t)v;
-				e->flags |= LOG_F_ALG;
-			}
-			num_of(m, n, "resp=", &e->status,
-			    LOG_F_STATUS | LOG_F_IEEE, e);
-			return (1);
-		}
-		if (P("association request: STA=") && sta_eq(m, n, "STA=", e)) {
-			si = sta_slot(H, e->mac);
-			H->sta[si].reassoc = false;
-			e->kind = LOG_EV_ASSOC_REQ;
-			e->dir = LOG_DIR_RX;
-			return (1);
-		}
-		if (P("ap_sta_disconnect addr") && sta_eq(m, n, "addr", e)) {
-			e->kind = LOG_EV_DEAUTH;
-			e->dir = LOG_DIR_TX;
-			num_of(m, n, "reason=", &e->reason,
-			    LOG_F_REASON | LOG_F_IEEE, e);
-			return (1);
-		}
-		return (0);
-	case 'd':
-		if ((P("deauthentication: STA=") ||
-		    P("disassociation: STA=")) && sta_eq(m, n, "STA=", e)) {
-			e->kind = m[1] == 'e' ? LOG_EV_DEAUTH : LOG_EV_DISASSOC;
-			e->dir = LOG_DIR_RX;
-			num_of(m, n, "reason_code=", &e->reason,
-			    LOG_F_REASON | LOG_F_IEEE, e);
-			return (1);
-		}
-		return (0);
-	case 'r':
-		if (P("reassociation request: STA=") &&
-		    sta_eq(m, n, "STA=", e)) {
-			si = sta_slot(H, e->mac);
-			H->sta[si].reassoc = true;
-			e->kind = LOG_EV_REASSOC_REQ;
-			e->dir = LOG_DIR_RX;
-			if (log_mac_after(m, n, "current_ap=", e->old_bssid))
-				e->flags |= LOG_F_OLD;
-			return (1);
-		}
-		return (0);
-	default:
+	if (log_starts(m, n, "STA "))
+		return (logger_line(l, H, m, n, e));
+	if (log_starts(m, n, "Using interface ")) {
+		add_if(H, m, n);
 		return (0);
 	}
+	if (log_starts(m, n, "FT: Received authentication frame: STA=")) {
+		/* the station the FT lines that name none are about */
+		if (log_mac_after(m, n, "STA=", H->ft_sta))
+			H->has_ft_sta = true;
+		return (0);
+	}
+	if (log_rules(&rules_set, m, n, e) < 0)
+		return (0);
+	switch (e->kind) {
+	case LOG_EV_KEY_DONE:
+		/* EAPOL-4WAY-HS-COMPLETED after "handshake completed" */
+		if ((last = log_last(l, e->mac, e->t_ns, ENRICH_NS)) != NULL &&
+		    last->kind == LOG_EV_KEY_DONE)
+			return (2);
+		break;
+	case LOG_EV_NO_PMK:
+	case LOG_EV_PMKID_MISS:
+	case LOG_EV_FT_PULL:
+		if (H->has_ft_sta) {
+			memcpy(e->mac, H->ft_sta, 6);
+			e->flags |= LOG_F_MAC;
+		}
+		break;
+	case LOG_EV_AUTH_REQ:
+	case LOG_EV_AUTH_RESP:
+		auth_alg(m, n, e);
+		break;
+	case LOG_EV_ASSOC_REQ:
+	case LOG_EV_REASSOC_REQ:
+		if (e->flags & LOG_F_MAC)
+			H->sta[sta_slot(H, e->mac)].reassoc =
+			    e->kind == LOG_EV_REASSOC_REQ;
+		break;
+	default:
+		break;
+	}
+	return (1);
 }
 
 static void
@@ -422,44 +296,16 @@ hostapd_line(struct log *l, const char *s, size_t n)
 	struct hapd		*H = log_fmt_state(l);
 	struct log_event	 e;
 	struct log_rec		 r;
-	const char		*prog, *m, *ifn = NULL;
-	size_t			 k, plen, mn, il = 0;
-	int64_t			 t;
-	bool			 yg;
+	const char		*m, *ifn;
+	size_t			 mn, il;
 	int			 res;
 
-	if (H == NULL)
+	if (H == NULL || !log_daemon_line(l, s, n, LOG_SIDE_INFRA, &e, &r, &m,
+	    &mn, &ifn, &il))
 		return;
-	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
-		;
-	if (k == n) {
-		log_stats_w(l)->blank++;
-		return;
-	}
-	if ((k = log_daemon_prefix(s, n, log_ref_ns(l), &t, &yg, &prog,
-	    &plen)) == 0) {
-		/* hexdump continuations belong to the record before */
-		if (s[0] != ' ')
-			log_stats_w(l)->text++;
-		return;
-	}
-	r.line = log_line_no(l);
-	r.off = log_line_off(l);
-	r.len = (uint32_t)(n + 1);
-	m = s + k;
-	mn = n - k;
-	if ((il = log_iface_prefix(m, mn)) != 0) {
-		ifn = m;
-		m += il;
-		mn -= il;
-	}
-	memset(&e, 0, sizeof(e));
-	e.t_ns = t;
-	e.flags = LOG_F_TIME | (yg ? LOG_F_YEAR : 0);
-	e.side = LOG_SIDE_INFRA;
-	res = mn > 0 ? classify(l, H, m, mn, &e) : 0;
+	res = classify(l, H, m, mn, &e);
 	if (res == 1 && !(e.flags & LOG_F_BSSID) &&
-	    if_addr(H, ifn, ifn ? il - 2 : 0, e.bssid))
+	    if_addr(H, ifn, il, e.bssid))
 		e.flags |= LOG_F_BSSID;
 	if (res == 1)
 		log_emit(l, &r, s, n, &e);

@@ -526,6 +526,74 @@ size_t		 log_daemon_prefix(const char *s, size_t n, int64_t ref_ns,
 /* "wlan0: "-like interface prefix at s: its length (0: none). */
 size_t		 log_iface_prefix(const char *s, size_t n);
 
+/*
+ * What a message says, by table: a message that starts with pfx (and
+ * contains has, when set) is an event of kind, dir and flags, with the
+ * fields found after each key (a field already set is not looked for
+ * again, so two keys may name the same field, the first one found wins).
+ */
+enum log_field {
+	LOG_FLD_NONE = 0,
+	LOG_FLD_MAC,		/* the client */
+	LOG_FLD_BSSID,
+	LOG_FLD_AP,
+	LOG_FLD_OLD,
+	LOG_FLD_STATUS,
+	LOG_FLD_REASON,
+	LOG_FLD_NUM,
+	LOG_FLD_MSG,		/* an EAPOL-Key message: "M2", "m2", "2" */
+};
+
+struct log_rule {
+	const char	*pfx;
+	uint8_t		 pfx_len;
+	const char	*has;
+	uint16_t	 kind;
+	uint8_t		 dir;
+	uint32_t	 flags;
+	struct {
+		const char	*key;
+		uint8_t		 field;
+	}		 f[3];
+};
+
+#define LOG_RULE(pfx, has, kind, dir, flags, ...)			\
+	{ pfx, sizeof(pfx) - 1, has, kind, dir, flags, { __VA_ARGS__ } }
+
+/* A table and its index by first character (made on first use, keeping
+ * the table's order among rules of one first character). */
+#define LOG_RULES_MAX	64
+struct log_ruleset {
+	const struct log_rule	*r;
+	size_t			 n;
+	bool			 built;
+	uint8_t			 start[256], count[256];
+	uint8_t			 order[LOG_RULES_MAX];
+};
+
+#define LOG_RULESET(table)						\
+	{ table, sizeof(table) / sizeof((table)[0]), false, { 0 }, { 0 },	\
+	    { 0 } }
+
+/* The field after key in s, into e (and its flag); false when none. */
+bool		 log_field(struct log_event *e, const char *s, size_t n,
+		    const char *key, enum log_field f);
+/* The first rule of the set that the message m matches, applied to e: its
+ * index in the table, or -1 (e untouched). */
+int		 log_rules(struct log_ruleset *, const char *m, size_t n,
+		    struct log_event *e);
+
+/*
+ * A line of a daemon log (hostapd, wpa_supplicant): its time prefix and
+ * interface are read, *e is cleared and given the time; msg/mlen get the
+ * message, ifname/iflen the interface (NULL when none).  Returns false,
+ * having counted the line, when it is no record (blank, a continuation).
+ */
+bool		 log_daemon_line(struct log *, const char *s, size_t n,
+		    enum log_side, struct log_event *e, struct log_rec *r,
+		    const char **msg, size_t *mlen, const char **ifname,
+		    size_t *iflen);
+
 /* ---- detect.c: which format a log is ------------------------------------ */
 /* Scores lines of the first bytes of an input; returns the format, or
  * LOG_FMT_AUTO when none is likely (yet). */

@@ -4,6 +4,7 @@
  * prefixes of daemon logs.  Every function is given the bytes it may look
  * at (s, n); nothing here reads past n or needs a NUL.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "log/log.h"
@@ -419,4 +420,156 @@ log_iface_prefix(const char *s, size_t n)
 	    (i >= 4 && memcmp(s, "l2_packet", i < 9 ? i : 9) == 0))
 		return (0);
 	return (i + 2);
+}
+
+/* Where each field goes in the event, and the flag it sets. */
+static const struct {
+	size_t		 off;
+	bool		 mac;
+	uint32_t	 flag;
+} fields[] = {
+	[LOG_FLD_MAC] = { offsetof(struct log_event, mac), true, LOG_F_MAC },
+	[LOG_FLD_BSSID] = { offsetof(struct log_event, bssid), true,
+	    LOG_F_BSSID },
+	[LOG_FLD_AP] = { offsetof(struct log_event, ap), true, LOG_F_AP },
+	[LOG_FLD_OLD] = { offsetof(struct log_event, old_bssid), true,
+	    LOG_F_OLD },
+	[LOG_FLD_STATUS] = { offsetof(struct log_event, status), false,
+	    LOG_F_STATUS },
+	[LOG_FLD_REASON] = { offsetof(struct log_event, reason), false,
+	    LOG_F_REASON },
+	[LOG_FLD_NUM] = { 0, false, LOG_F_NUM },
+	[LOG_FLD_MSG] = { 0, false, LOG_F_MSG },
+};
+
+bool
+log_field(struct log_event *e, const char *s, size_t n, const char *key,
+    enum log_field f)
+{
+	const char	*p = log_find(s, n, key), *end = s + n;
+	long		 v;
+
+	if (p == NULL || f <= LOG_FLD_NONE || f > LOG_FLD_MSG)
+		return (false);
+	p += strlen(key);
+	while (p < end && *p == ' ')
+		p++;
+	if (f == LOG_FLD_MSG) {
+		if (p < end && (*p == 'M' || *p == 'm'))
+			p++;
+		if (p >= end || !log_digit(*p))
+			return (false);
+		e->msg = (uint8_t)(*p - '0');
+	} else if (fields[f].mac) {
+		if (log_mac(p, (size_t)(end - p), (uint8_t *)e +
+		    fields[f].off) == 0)
+			return (false);
+	} else {
+		if (log_int(p, (size_t)(end - p), &v) == 0)
+			return (false);
+		if (f == LOG_FLD_NUM) {
+			if (v < 0)
+				return (false);
+			e->num = (uint32_t)v;
+		} else
+			*(int32_t *)(void *)((uint8_t *)e + fields[f].off) =
+			    (int32_t)v;
+	}
+	e->flags |= fields[f].flag;
+	return (true);
+}
+
+static void
+rules_build(struct log_ruleset *rs)
+{
+	size_t		 i, n = rs->n < LOG_RULES_MAX ? rs->n : LOG_RULES_MAX;
+	unsigned	 c, at = 0;
+
+	memset(rs->count, 0, sizeof(rs->count));
+	for (i = 0; i < n; i++)
+		rs->count[(unsigned char)rs->r[i].pfx[0]]++;
+	for (c = 0; c < 256; c++) {
+		rs->start[c] = (uint8_t)at;
+		at += rs->count[c];
+	}
+	memset(rs->count, 0, sizeof(rs->count));
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)rs->r[i].pfx[0];
+		rs->order[rs->start[c] + rs->count[c]++] = (uint8_t)i;
+	}
+	rs->built = true;
+}
+
+int
+log_rules(struct log_ruleset *rs, const char *m, size_t n,
+    struct log_event *e)
+{
+	const struct log_rule	*r;
+	unsigned		 c, j;
+	size_t			 k;
+
+	if (n == 0)
+		return (-1);
+	if (!rs->built)
+		rules_build(rs);
+	c = (unsigned char)m[0];
+	for (j = 0; j < rs->count[c]; j++) {
+		r = &rs->r[rs->order[rs->start[c] + j]];
+		if (r->pfx_len > n || memcmp(m, r->pfx, r->pfx_len) != 0 ||
+		    (r->has != NULL && log_find(m, n, r->has) == NULL))
+			continue;
+		e->kind = r->kind;
+		e->dir = r->dir;
+		e->flags |= r->flags;
+		for (k = 0; k < 3 && r->f[k].key != NULL; k++)
+			if (r->f[k].field <= LOG_FLD_MSG &&
+			    !(e->flags & fields[r->f[k].field].flag))
+				log_field(e, m, n, r->f[k].key,
+				    r->f[k].field);
+		return ((int)(r - rs->r));
+	}
+	return (-1);
+}
+
+bool
+log_daemon_line(struct log *l, const char *s, size_t n, enum log_side side,
+    struct log_event *e, struct log_rec *r, const char **msg, size_t *mlen,
+    const char **ifname, size_t *iflen)
+{
+	const char	*prog;
+	size_t		 k, plen;
+	int64_t		 t;
+	bool		 yg;
+
+	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+		;
+	if (k == n) {
+		log_stats_w(l)->blank++;
+		return (false);
+	}
+	if ((k = log_daemon_prefix(s, n, log_ref_ns(l), &t, &yg, &prog,
+	    &plen)) == 0) {
+		/* hexdump continuations belong to the record before */
+		if (s[0] != ' ')
+			log_stats_w(l)->text++;
+		return (false);
+	}
+	r->line = log_line_no(l);
+	r->off = log_line_off(l);
+	r->len = (uint32_t)(n + 1);
+	*msg = s + k;
+	*mlen = n - k;
+	*ifname = NULL;
+	*iflen = 0;
+	if ((k = log_iface_prefix(*msg, *mlen)) != 0) {
+		*ifname = *msg;
+		*iflen = k - 2;
+		*msg += k;
+		*mlen -= k;
+	}
+	memset(e, 0, sizeof(*e));
+	e->t_ns = t;
+	e->flags = LOG_F_TIME | (yg ? LOG_F_YEAR : 0);
+	e->side = (uint8_t)side;
+	return (true);
 }

@@ -23,50 +23,71 @@ struct wpas {
 	bool		 reassoc;	/* the last request */
 };
 
-#define P(s)	log_starts(m, n, (s))
+#define RX	LOG_DIR_RX
+#define TX	LOG_DIR_TX
+#define IEEE	LOG_F_IEEE
+#define K(k, f)	{ k, LOG_FLD_##f }
 
-static bool
-bss(const char *m, size_t n, const char *key, struct log_event *e)
-{
-	if (!log_mac_after(m, n, key, e->bssid))
-		return (false);
-	e->flags |= LOG_F_BSSID;
-	return (true);
-}
+static const struct log_rule rules[] = {
+	LOG_RULE("SME: Trying to authenticate with ", NULL, LOG_EV_AUTH_REQ,
+	    TX, 0, K("with", BSSID)),
+	LOG_RULE("SME: Authentication response: peer=", NULL,
+	    LOG_EV_AUTH_RESP, RX, IEEE, K("peer=", BSSID),
+	    K("status_code=", STATUS)),
+	LOG_RULE("CTRL-EVENT-AUTH-REJECT ", NULL, LOG_EV_AUTH_RESP, RX, IEEE,
+	    K("REJECT", BSSID), K("status_code=", STATUS)),
+	LOG_RULE("SME: Authentication timed out", NULL, LOG_EV_AUTH_TIMEOUT,
+	    0, 0),
+	LOG_RULE("Authentication with ", "timed out", LOG_EV_AUTH_TIMEOUT, 0,
+	    0, K("with", BSSID)),
+	LOG_RULE("Associated with ", NULL, LOG_EV_ASSOC_RESP, RX,
+	    LOG_F_STATUS | IEEE, K("with", BSSID)),
+	LOG_RULE("CTRL-EVENT-ASSOC-REJECT ", NULL, LOG_EV_ASSOC_RESP, RX,
+	    IEEE, K("bssid=", BSSID), K("status_code=", STATUS)),
+	LOG_RULE("SME: Association timed out", NULL, LOG_EV_ASSOC_TIMEOUT, 0,
+	    0),
+	LOG_RULE("WPA: RX message ", NULL, LOG_EV_EAPOL, RX, 0,
+	    K("message", MSG), K("Handshake from", BSSID)),
+	LOG_RULE("WPA: Sending EAPOL-Key ", "/4", LOG_EV_EAPOL, TX, 0,
+	    K("EAPOL-Key", MSG)),
+	LOG_RULE("WPA: Key negotiation completed with ", NULL,
+	    LOG_EV_KEY_DONE, 0, 0, K("with", BSSID)),
+	LOG_RULE("WPA: 4-Way Handshake failed", NULL, LOG_EV_PSK_MISMATCH, 0,
+	    0),
+	LOG_RULE("CTRL-EVENT-SSID-TEMP-DISABLED ", "reason=WRONG_KEY",
+	    LOG_EV_PSK_MISMATCH, 0, 0),
+	LOG_RULE("CTRL-EVENT-CONNECTED ", NULL, LOG_EV_CONNECTED, 0, 0,
+	    K("Connection to", BSSID)),
+	LOG_RULE("CTRL-EVENT-DISCONNECTED ", NULL, LOG_EV_DISCONNECTED, RX,
+	    IEEE, K("bssid=", BSSID), K("reason=", REASON)),
+	LOG_RULE("CTRL-EVENT-DO-ROAM ", NULL, LOG_EV_DO_ROAM, 0, 0,
+	    K("sel_bssid=", BSSID), K("cur_bssid=", OLD)),
+	LOG_RULE("CTRL-EVENT-SKIP-ROAM ", NULL, LOG_EV_SKIP_ROAM, 0, 0,
+	    K("sel_bssid=", BSSID), K("cur_bssid=", OLD)),
+	LOG_RULE("CTRL-EVENT-EAP-STARTED", NULL, LOG_EV_EAP, 0, 0),
+	LOG_RULE("CTRL-EVENT-EAP-SUCCESS", NULL, LOG_EV_EAP_SUCCESS, 0, 0),
+	LOG_RULE("CTRL-EVENT-EAP-FAILURE", NULL, LOG_EV_EAP_FAILURE, 0, 0),
+	LOG_RULE("WNM: BSS Transition Management Request:", NULL,
+	    LOG_EV_BTM_REQ, RX, 0),
+	LOG_RULE("WNM: Send BSS Transition Management Response to ", NULL,
+	    LOG_EV_BTM_RESP, TX, IEEE, K("Response to", BSSID),
+	    K("status=", STATUS)),
+	LOG_RULE("FT: Request over-the-DS with ", NULL, LOG_EV_FT_ACTION, TX,
+	    LOG_F_FT, K("with", BSSID)),
+	LOG_RULE("FT: Received FT Action Response: ", NULL, LOG_EV_FT_ACTION,
+	    RX, LOG_F_FT | IEEE, K("TargetAP", BSSID), K(" status ", STATUS)),
+};
+static struct log_ruleset rules_set = LOG_RULESET(rules);
 
 static void
-ieee_num(const char *m, size_t n, const char *key, int32_t *out, uint32_t f,
-    struct log_event *e)
+set_bss(struct log_event *e, const uint8_t bss[6], bool have, uint32_t f)
 {
-	long	 v;
+	uint8_t	*to = f == LOG_F_OLD ? e->old_bssid : e->bssid;
 
-	if (log_int_after(m, n, key, &v)) {
-		*out = (int32_t)v;
-		e->flags |= f | LOG_F_IEEE;
-	}
-}
-
-static void
-levels(const char *m, size_t n, struct log_event *e)
-{
-	long	 c, s;
-
-	if (log_int_after(m, n, "cur_level=", &c) &&
-	    log_int_after(m, n, "sel_level=", &s)) {
-		e->cur_level = (int16_t)c;
-		e->sel_level = (int16_t)s;
-		e->flags |= LOG_F_LEVELS;
-	}
-	if (log_mac_after(m, n, "cur_bssid=", e->old_bssid))
-		e->flags |= LOG_F_OLD;
-	bss(m, n, "sel_bssid=", e);
-}
-
-static void
-target(struct wpas *W, const struct log_event *e)
-{
-	memcpy(W->target, e->bssid, 6);
-	W->has_target = (e->flags & LOG_F_BSSID) != 0;
+	if (!have || (e->flags & f))
+		return;
+	memcpy(to, bss, 6);
+	e->flags |= f;
 }
 
 static int
@@ -76,196 +97,100 @@ classify(struct log *l, struct wpas *W, const char *m, size_t n,
 	struct log_event	*last;
 	long			 v;
 
-	if (P("Own MAC address: ")) {
+	if (log_starts(m, n, "Own MAC address: ")) {
 		if (!W->has_own && log_mac(m + 17, n - 17, W->own) != 0) {
 			W->has_own = true;
 			log_fill_mac(l, W->own);
 		}
 		return (0);
 	}
-	if (P("SME: Trying to use FT over-the-air")) {
+	if (log_starts(m, n, "SME: Trying to use FT over-the-air")) {
 		W->pending_ft = true;
 		return (0);
 	}
-	if (P("SME: Trying to authenticate with ")) {
-		e->kind = LOG_EV_AUTH_REQ;
+	if (log_starts(m, n, "Trying to associate with ")) {
+		/* a reassociation while connected */
+		e->kind = W->has_cur ? LOG_EV_REASSOC_REQ : LOG_EV_ASSOC_REQ;
 		e->dir = LOG_DIR_TX;
-		bss(m, n, "with", e);
-		if (W->pending_ft)
-			e->flags |= LOG_F_FT;
-		W->pending_ft = false;
-		target(W, e);
+		log_field(e, m, n, "with", LOG_FLD_BSSID);
+		set_bss(e, W->cur, W->has_cur, LOG_F_OLD);
+		W->reassoc = W->has_cur;
+		memcpy(W->target, e->bssid, 6);
+		W->has_target = (e->flags & LOG_F_BSSID) != 0;
 		return (1);
 	}
-	if (P("SME: Authentication response: peer=") ||
-	    P("CTRL-EVENT-AUTH-REJECT ")) {
-		e->kind = LOG_EV_AUTH_RESP;
-		e->dir = LOG_DIR_RX;
-		if (!bss(m, n, "peer=", e))
-			bss(m, n, "REJECT", e);
-		ieee_num(m, n, "status_code=", &e->status, LOG_F_STATUS, e);
+	if (log_rules(&rules_set, m, n, e) < 0)
+		return (0);
+	switch (e->kind) {
+	case LOG_EV_AUTH_REQ:
+	case LOG_EV_FT_ACTION:
+		if (e->kind == LOG_EV_AUTH_REQ && W->pending_ft)
+			e->flags |= LOG_F_FT;
+		W->pending_ft = false;
+		if (e->dir == LOG_DIR_TX) {
+			memcpy(W->target, e->bssid, 6);
+			W->has_target = (e->flags & LOG_F_BSSID) != 0;
+		}
+		break;
+	case LOG_EV_AUTH_RESP:
 		if (log_int_after(m, n, "auth_type=", &v)) {
 			e->alg = (uint8_t)v;
 			e->flags |= LOG_F_ALG;
 		}
-		if (P("CTRL-EVENT-AUTH-REJECT") && W->has_own &&
+		/* CTRL-EVENT-AUTH-REJECT repeats the response just logged */
+		if (log_starts(m, n, "CTRL-EVENT-AUTH-REJECT") && W->has_own &&
 		    (last = log_last(l, W->own, e->t_ns, ENRICH_NS)) != NULL &&
 		    last->kind == LOG_EV_AUTH_RESP &&
 		    last->status == e->status)
 			return (2);
-		return (1);
-	}
-	if (P("SME: Authentication timed out") ||
-	    (P("Authentication with ") && log_find(m, n, "timed out"))) {
-		e->kind = LOG_EV_AUTH_TIMEOUT;
-		bss(m, n, "with", e);
-		return (1);
-	}
-	if (P("Trying to associate with ")) {
-		e->dir = LOG_DIR_TX;
-		bss(m, n, "with", e);
-		W->reassoc = W->has_cur;
-		if (W->has_cur) {
-			e->kind = LOG_EV_REASSOC_REQ;
-			memcpy(e->old_bssid, W->cur, 6);
-			e->flags |= LOG_F_OLD;
-		} else
-			e->kind = LOG_EV_ASSOC_REQ;
-		target(W, e);
-		return (1);
-	}
-	if (P("Associated with ")) {
-		e->kind = LOG_EV_ASSOC_RESP;
-		e->dir = LOG_DIR_RX;
-		bss(m, n, "with", e);
-		e->status = 0;
-		e->flags |= LOG_F_STATUS | LOG_F_IEEE;
+		break;
+	case LOG_EV_ASSOC_RESP:
 		if (W->reassoc)
 			e->flags |= LOG_F_REASSOC;
-		return (1);
-	}
-	if (P("CTRL-EVENT-ASSOC-REJECT ")) {
-		e->kind = LOG_EV_ASSOC_RESP;
-		e->dir = LOG_DIR_RX;
-		bss(m, n, "bssid=", e);
-		ieee_num(m, n, "status_code=", &e->status, LOG_F_STATUS, e);
-		if (W->reassoc)
-			e->flags |= LOG_F_REASSOC;
-		return (1);
-	}
-	if (P("SME: Association timed out")) {
-		e->kind = LOG_EV_ASSOC_TIMEOUT;
-		if (W->has_target) {
-			memcpy(e->bssid, W->target, 6);
-			e->flags |= LOG_F_BSSID;
-		}
+		break;
+	case LOG_EV_ASSOC_TIMEOUT:
+		set_bss(e, W->target, W->has_target, LOG_F_BSSID);
 		W->has_cur = false;
-		return (1);
-	}
-	if (P("WPA: RX message ") && n > 16 && log_digit(m[16])) {
-		e->kind = LOG_EV_EAPOL;
-		e->dir = LOG_DIR_RX;
-		e->msg = (uint8_t)(m[16] - '0');
-		e->flags |= LOG_F_MSG;
-		bss(m, n, "Handshake from", e);
-		return (1);
-	}
-	if (P("WPA: Sending EAPOL-Key ") && n > 23 &&
-	    log_digit(m[23]) && log_starts(m + 24, n - 24, "/4")) {
-		e->kind = LOG_EV_EAPOL;
-		e->dir = LOG_DIR_TX;
-		e->msg = (uint8_t)(m[23] - '0');
-		e->flags |= LOG_F_MSG;
-		if (W->has_target) {
-			memcpy(e->bssid, W->target, 6);
-			e->flags |= LOG_F_BSSID;
-		}
-		return (1);
-	}
-	if (P("WPA: Key negotiation completed with ")) {
-		e->kind = LOG_EV_KEY_DONE;
-		bss(m, n, "with", e);
-		return (1);
-	}
-	if (P("WPA: 4-Way Handshake failed")) {
-		e->kind = LOG_EV_PSK_MISMATCH;
-		return (1);
-	}
-	if (P("CTRL-EVENT-SSID-TEMP-DISABLED ") &&
-	    log_find(m, n, "reason=WRONG_KEY") != NULL) {
-		if (W->has_own && (last = log_last(l, W->own, e->t_ns,
+		break;
+	case LOG_EV_EAPOL:
+		if (e->dir == LOG_DIR_TX)
+			set_bss(e, W->target, W->has_target, LOG_F_BSSID);
+		break;
+	case LOG_EV_PSK_MISMATCH:
+		/* the SSID is disabled for the failure just logged */
+		if (log_starts(m, n, "CTRL-EVENT-SSID-TEMP-DISABLED") &&
+		    W->has_own && (last = log_last(l, W->own, e->t_ns,
 		    ENRICH_NS)) != NULL && last->kind == LOG_EV_PSK_MISMATCH)
 			return (2);
-		e->kind = LOG_EV_PSK_MISMATCH;
-		return (1);
-	}
-	if (P("CTRL-EVENT-CONNECTED ")) {
-		e->kind = LOG_EV_CONNECTED;
-		if (bss(m, n, "Connection to", e)) {
+		break;
+	case LOG_EV_CONNECTED:
+		if (e->flags & LOG_F_BSSID) {
 			memcpy(W->cur, e->bssid, 6);
 			W->has_cur = true;
 		}
-		return (1);
-	}
-	if (P("CTRL-EVENT-DISCONNECTED ")) {
-		e->kind = LOG_EV_DISCONNECTED;
-		bss(m, n, "bssid=", e);
-		ieee_num(m, n, "reason=", &e->reason, LOG_F_REASON, e);
-		e->dir = log_find(m, n, "locally_generated=1") ? LOG_DIR_TX :
-		    LOG_DIR_RX;
+		break;
+	case LOG_EV_DISCONNECTED:
+		if (log_find(m, n, "locally_generated=1") != NULL)
+			e->dir = LOG_DIR_TX;
 		W->has_cur = false;
-		return (1);
-	}
-	if (P("CTRL-EVENT-DO-ROAM ") || P("CTRL-EVENT-SKIP-ROAM ")) {
-		e->kind = m[11] == 'D' ? LOG_EV_DO_ROAM : LOG_EV_SKIP_ROAM;
-		levels(m, n, e);
-		return (1);
-	}
-	if (P("CTRL-EVENT-EAP-STARTED")) {
-		e->kind = LOG_EV_EAP;
-		return (1);
-	}
-	if (P("CTRL-EVENT-EAP-SUCCESS")) {
-		e->kind = LOG_EV_EAP_SUCCESS;
-		return (1);
-	}
-	if (P("CTRL-EVENT-EAP-FAILURE")) {
-		e->kind = LOG_EV_EAP_FAILURE;
-		return (1);
-	}
-	if (P("WNM: BSS Transition Management Request:")) {
-		e->kind = LOG_EV_BTM_REQ;
-		e->dir = LOG_DIR_RX;
-		if (W->has_cur) {
-			memcpy(e->bssid, W->cur, 6);
-			e->flags |= LOG_F_BSSID;
+		break;
+	case LOG_EV_DO_ROAM:
+	case LOG_EV_SKIP_ROAM:
+		if (log_int_after(m, n, "cur_level=", &v)) {
+			e->cur_level = (int16_t)v;
+			if (log_int_after(m, n, "sel_level=", &v)) {
+				e->sel_level = (int16_t)v;
+				e->flags |= LOG_F_LEVELS;
+			}
 		}
-		return (1);
+		break;
+	case LOG_EV_BTM_REQ:
+		set_bss(e, W->cur, W->has_cur, LOG_F_BSSID);
+		break;
+	default:
+		break;
 	}
-	if (P("WNM: Send BSS Transition Management Response to ")) {
-		e->kind = LOG_EV_BTM_RESP;
-		e->dir = LOG_DIR_TX;
-		bss(m, n, "Response to", e);
-		ieee_num(m, n, "status=", &e->status, LOG_F_STATUS, e);
-		return (1);
-	}
-	if (P("FT: Request over-the-DS with ")) {
-		e->kind = LOG_EV_FT_ACTION;
-		e->dir = LOG_DIR_TX;
-		e->flags |= LOG_F_FT;
-		bss(m, n, "with", e);
-		target(W, e);
-		return (1);
-	}
-	if (P("FT: Received FT Action Response: ")) {
-		e->kind = LOG_EV_FT_ACTION;
-		e->dir = LOG_DIR_RX;
-		e->flags |= LOG_F_FT;
-		bss(m, n, "TargetAP", e);
-		ieee_num(m, n, " status ", &e->status, LOG_F_STATUS, e);
-		return (1);
-	}
-	return (0);
+	return (1);
 }
 
 static void
@@ -274,44 +199,18 @@ wpas_line(struct log *l, const char *s, size_t n)
 	struct wpas		*W = log_fmt_state(l);
 	struct log_event	 e;
 	struct log_rec		 r;
-	const char		*prog, *m;
-	size_t			 k, plen, mn;
-	int64_t			 t;
-	bool			 yg;
+	const char		*m, *ifn;
+	size_t			 mn, il;
 	int			 res;
 
-	if (W == NULL)
+	if (W == NULL || !log_daemon_line(l, s, n, LOG_SIDE_CLIENT, &e, &r, &m,
+	    &mn, &ifn, &il))
 		return;
-	for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
-		;
-	if (k == n) {
-		log_stats_w(l)->blank++;
-		return;
-	}
-	if ((k = log_daemon_prefix(s, n, log_ref_ns(l), &t, &yg, &prog,
-	    &plen)) == 0) {
-		if (s[0] != ' ')
-			log_stats_w(l)->text++;
-		return;
-	}
-	r.line = log_line_no(l);
-	r.off = log_line_off(l);
-	r.len = (uint32_t)(n + 1);
-	m = s + k;
-	mn = n - k;
-	if ((k = log_iface_prefix(m, mn)) != 0) {
-		m += k;
-		mn -= k;
-	}
-	memset(&e, 0, sizeof(e));
-	e.t_ns = t;
-	e.flags = LOG_F_TIME | (yg ? LOG_F_YEAR : 0);
-	e.side = LOG_SIDE_CLIENT;
 	if (W->has_own) {
 		memcpy(e.mac, W->own, 6);
 		e.flags |= LOG_F_MAC;
 	}
-	res = mn > 0 ? classify(l, W, m, mn, &e) : 0;
+	res = classify(l, W, m, mn, &e);
 	if (res == 1)
 		log_emit(l, &r, s, n, &e);
 	else
