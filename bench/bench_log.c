@@ -11,6 +11,8 @@
  * ratio: the log should read at least as fast as its capture.  Then the
  * log is aligned with the capture's air events (log_air_load, log_align).
  */
+#include <sys/resource.h>
+
 #include <err.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -91,6 +93,7 @@ read_capture(const char *path, uint64_t *frames, int64_t *first)
 int
 main(int argc, char **argv)
 {
+	struct rusage		 ru;
 	struct log_opts		 o;
 	struct log_align_opts	 ao;
 	struct log_align	 al;
@@ -136,6 +139,9 @@ main(int argc, char **argv)
 	    (unsigned long long)frames, passes, bc, (double)frames / bc);
 	printf("log / capture time: %.2f (at most 1.00: the log reads at "
 	    "least as fast as the capture of the same walk)\n", bl / bc);
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		printf("memory:  peak RSS %.1f MB (the log is streamed, not "
+		    "held)\n", (double)ru.ru_maxrss / 1024);
 
 	/* the alignment of the two */
 	memset(&o, 0, sizeof(o));
