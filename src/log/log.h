@@ -183,7 +183,8 @@ bool		 log_event_failed(const struct log_event *);
 #define LOG_LINE_MAX	(64 * 1024)	/* longer lines are cut (stats.cut) */
 #define LOG_REC_MAX	4096		/* bytes of a record classified */
 #define LOG_DETECT_MAX	(64 * 1024)	/* bytes looked at to detect */
-#define LOG_MAX_EVENTS	4000000		/* default cap (stats.dropped) */
+#define LOG_MAX_EVENTS	1000000		/* default cap (stats.dropped):
+					   88 MB of events */
 #define LOG_MAX_UNREC	256		/* unrecognised records kept */
 #define LOG_UNREC_TEXT	240		/* bytes of each kept */
 #define LOG_RAW_MAX	(32 * 1024 * 1024) /* raw text kept when the
