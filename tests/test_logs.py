@@ -42,8 +42,8 @@ DATA = os.path.join(TOP, 'tests', 'data')
 LOGS = os.path.join(DATA, 'logs')
 LAB = os.path.join(DATA, 'lab')
 CONVERT = os.path.join(TOP, 'tests', 'log_convert.py')
-SEED_LOOP = os.path.join(LOGS, 'aireos-ft-keycache-loop.txt')
-SEED_GUIDE = os.path.join(LOGS, 'aireos-debug-client-guide.txt')
+AIREOS_LOOP = os.path.join(LOGS, 'aireos-ft-keycache-loop.txt')
+AIREOS_GUIDE = os.path.join(LOGS, 'aireos-debug-client-guide.txt')
 
 AP1, AP2, STA = '02:00:00:00:00:00', '02:00:00:00:01:00', '02:00:00:00:02:00'
 NS = 10 ** 9
@@ -88,7 +88,7 @@ def line_time(path, lineno, year):
     raise AssertionError('no line %d' % lineno)
 
 
-def read_seed(cls, path, reference):
+def read_aireos(cls, path, reference):
     """The driver's view of an AireOS log, and its text."""
     d, _ = driver('-e', '-u', '-t', reference, path)
     cls.log = d['logs'][0]
@@ -98,12 +98,12 @@ def read_seed(cls, path, reference):
     cls.lines = cls.text.split('\n')
 
 
-class SeedLoop(unittest.TestCase):
+class AireosLoop(unittest.TestCase):
     """The forum thread: an iPhone's FT roams to 44:ad:d9:8e:8b:fe fail in a loop."""
 
     @classmethod
     def setUpClass(cls):
-        read_seed(cls, SEED_LOOP, ref(2016, 8, 1))
+        read_aireos(cls, AIREOS_LOOP, ref(2016, 8, 1))
 
     def grep(self, text):
         return [i for i, l in enumerate(self.lines, 1) if text in l]
@@ -137,11 +137,11 @@ class SeedLoop(unittest.TestCase):
             self.assertEqual(e['status'], 11)
             self.assertTrue(e['failed'])
             self.assertTrue(e['year_guessed'])
-            self.assertEqual(e['t'], line_time(SEED_LOOP, e['line'], 2016))
+            self.assertEqual(e['t'], line_time(AIREOS_LOOP, e['line'], 2016))
 
     def test_every_event_has_its_line(self):
         for e in self.ev:
-            self.assertEqual(e['t'], line_time(SEED_LOOP, e['line'], 2016), e)
+            self.assertEqual(e['t'], line_time(AIREOS_LOOP, e['line'], 2016), e)
             self.assertEqual(e['mac'], 'cc:20:e8:7f:64:8c')
 
     def test_other_kinds(self):
@@ -179,19 +179,19 @@ class SeedLoop(unittest.TestCase):
             self.assertEqual(f['count'], 5)
             self.assertTrue(330 <= f['period_ms'] <= 350, f)
         # the period from the lines themselves
-        ts = [line_time(SEED_LOOP, i, 2016) for i in self.grep('Key Cache look up failed')
+        ts = [line_time(AIREOS_LOOP, i, 2016) for i in self.grep('Key Cache look up failed')
               if HDR.search(self.lines[i - 1])]
         gaps = sorted(b - a for a, b in zip(ts, ts[1:]) if b - a < 5 * NS)
         self.assertEqual(loops[0]['period_ms'], gaps[len(gaps) // 2 - (len(gaps) % 2 == 0)] // 10 ** 6)
         self.assertFalse([f for f in self.log['findings'] if f['kind'] == 'wrong-psk'])
 
 
-class SeedGuide(unittest.TestCase):
+class AireosGuide(unittest.TestCase):
     """The AireOS debug client guide: many scenarios, lines run together."""
 
     @classmethod
     def setUpClass(cls):
-        read_seed(cls, SEED_GUIDE, ref(2014, 5, 1))
+        read_aireos(cls, AIREOS_GUIDE, ref(2014, 5, 1))
 
     def of(self, mac, kind=None):
         return [e for e in self.ev if e.get('mac') == mac and (kind is None or e['kind'] == kind)]
@@ -285,7 +285,7 @@ class SeedGuide(unittest.TestCase):
     def test_times_are_the_lines(self):
         # each event's time is its own header's: find the header text
         # inside the event's raw record
-        d, _ = driver('-R', '-t', ref(2014, 5, 1), SEED_GUIDE)
+        d, _ = driver('-R', '-t', ref(2014, 5, 1), AIREOS_GUIDE)
         for e in d['logs'][0]['events']:
             if 't' not in e:
                 continue
@@ -300,7 +300,7 @@ class SeedGuide(unittest.TestCase):
     def test_year_from_the_reference(self):
         # the same lines read beside a capture of November 2014: "Jan 30"
         # is nearest in 2015, "Jun 21" in 2014
-        d, _ = driver('-e', '-t', ref(2014, 11, 1), SEED_GUIDE)
+        d, _ = driver('-e', '-t', ref(2014, 11, 1), AIREOS_GUIDE)
         ev = d['logs'][0]['events']
         jan = [e for e in ev if e.get('mac') == '1c:e6:2b:cd:da:9d']
         jun = [e for e in ev if e.get('mac') == 'ec:85:2f:15:39:32']
@@ -525,7 +525,7 @@ class Derived(unittest.TestCase):
 
 class EveryKind(unittest.TestCase):
     """The kinds of event the readers must know, each met in a real log
-    (the seeds' AireOS logs, the lab's daemon logs) or in a log derived from
+    (the AireOS logs of tests/data/logs, the lab's daemon logs) or in a log derived from
     one; tests/unit/test_log.c has the few that no log here has (9800 MIC
     failures, wpa_supplicant DO-ROAM/SKIP-ROAM and ASSOC-REJECT)."""
 
@@ -542,7 +542,7 @@ class EveryKind(unittest.TestCase):
 
     def test_kinds(self):
         seen = {}
-        for path, r in ((SEED_LOOP, ref(2016, 8, 1)), (SEED_GUIDE, ref(2014, 5, 1))):
+        for path, r in ((AIREOS_LOOP, ref(2016, 8, 1)), (AIREOS_GUIDE, ref(2014, 5, 1))):
             d, _ = driver('-e', '-t', r, path)
             for e in d['logs'][0]['events']:
                 seen.setdefault(e['kind'], set()).add('aireos')
@@ -568,7 +568,7 @@ class EveryKind(unittest.TestCase):
 
 class Streaming(unittest.TestCase):
     def test_pieces(self):
-        for path in (SEED_GUIDE, SEED_LOOP, os.path.join(LAB, 'ft-ota-ok.wpas.log')):
+        for path in (AIREOS_GUIDE, AIREOS_LOOP, os.path.join(LAB, 'ft-ota-ok.wpas.log')):
             whole, _ = driver('-e', '-t', ref(2014, 5, 1), path)
             for k in (1, 1000, 4099):
                 part, _ = driver('-e', '-k', k, '-t', ref(2014, 5, 1), path)

@@ -150,7 +150,7 @@ test_daemon_prefix(void **state)
 /* ---- AireOS ------------------------------------------------------------ */
 
 static void
-test_aireos_seed_lines(void **state)
+test_aireos_lines(void **state)
 {
 	struct log		*l;
 	const struct log_event	*e;
@@ -875,7 +875,7 @@ main(void)
 		cmocka_unit_test(test_mac),
 		cmocka_unit_test(test_time),
 		cmocka_unit_test(test_daemon_prefix),
-		cmocka_unit_test(test_aireos_seed_lines),
+		cmocka_unit_test(test_aireos_lines),
 		cmocka_unit_test(test_aireos_stream),
 		cmocka_unit_test(test_aireos_detail),
 		cmocka_unit_test(test_aireos_masked),
