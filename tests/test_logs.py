@@ -27,7 +27,6 @@ Through tests/log_driver (the src/log/ subsystem on the command line):
 """
 import json
 import os
-import random
 import re
 import subprocess
 import sys
@@ -580,5 +579,4 @@ if __name__ == '__main__':
     if not os.access(DRIVER, os.X_OK):
         print('SKIP: no %s' % DRIVER)
         sys.exit(77)
-    random.seed(1)
     unittest.main(verbosity=1)
