@@ -8,7 +8,10 @@
 # made here, in a temp dir, from the real ones in tests/data.
 set -u
 : "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)/build}"
+# lib.sh's t_run runs $ROAMSCOPE: here the driver
 ROAMSCOPE="$top_builddir/tests/log_driver"
+export ROAMSCOPE
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 CAP="$DATA/lab/ft-ota-ok.pcap"
