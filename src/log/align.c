@@ -7,9 +7,12 @@
  * The offset most events agree on within a window of two tolerances wins
  * (an event votes once however many frames it pairs with, so repeated
  * frames and events neither of which the other has do not sway it); inside
- * that window the densest LOG_ALIGN_MODE_NS decides the value: daemons log
- * a few ms to some tens of ms after the frame is on the air, most often
- * soon, so the mode is nearer the truth than the mean.  The best offset at
+ * that window the densest LOG_ALIGN_MODE_NS picks the events that agree,
+ * and their directions decide the value: a logger writes what it received
+ * a few to some tens of ms after the frame was on the air, and what it
+ * sent a little before, so the received ones bound the offset from above
+ * and the sent ones from below (bracket()); the mode stays when the events
+ * give no direction.  The best offset at
  * least a second away is the runner-up: a periodic log (a loop, M1 sent
  * again every second) can agree almost as well one period off.
  *
@@ -224,6 +227,83 @@ support_at(const struct ctx *c, int64_t offset, int64_t *res)
 	return (n);
 }
 
+struct signed_nearest {
+	int64_t		 t_log, offset, best_abs, d;
+};
+
+static void
+signed_fn(void *arg, const struct log_air *a)
+{
+	struct signed_nearest	*sn = arg;
+	int64_t			 d = sn->t_log - a->t_ns,
+				 r = d - sn->offset;
+
+	if (r < 0)
+		r = -r;
+	if (sn->best_abs < 0 || r < sn->best_abs) {
+		sn->best_abs = r;
+		sn->d = d;
+	}
+}
+
+/*
+ * The offset between what the events that agree with offset0 say: a
+ * logger writes what it received after the frame was on the air (the
+ * offset is at most such an event's log - air time) and what it sent
+ * before (at least).  The lowest tenth of the one and the highest tenth of
+ * the other bound it; the middle of the bounds is taken (or the one bound
+ * there is).  Returns false when the events give no consistent bounds
+ * (no direction known, or bounds crossed): the caller keeps offset0.
+ */
+static bool
+bracket(const struct ctx *c, int64_t offset0, int64_t *out)
+{
+	const struct log_event	*e;
+	struct signed_nearest	 sn;
+	int64_t			*rx, *tx, lo = 0, hi = 0;
+	size_t			 k, nrx = 0, ntx = 0;
+	bool			 ok = false;
+
+	rx = malloc((c->ncand + 1) * sizeof(*rx));
+	tx = malloc((c->ncand + 1) * sizeof(*tx));
+	if (rx == NULL || tx == NULL)
+		goto out;
+	for (k = 0; k < c->ncand; k++) {
+		e = &c->ev[c->cand[k]];
+		if (e->dir != LOG_DIR_RX && e->dir != LOG_DIR_TX)
+			continue;
+		sn.t_log = e->t_ns;
+		sn.offset = offset0;
+		sn.best_abs = -1;
+		each_match(c, e, true, e->t_ns - offset0, signed_fn, &sn);
+		if (sn.best_abs < 0)
+			continue;
+		if (e->dir == LOG_DIR_RX)
+			rx[nrx++] = sn.d;
+		else
+			tx[ntx++] = sn.d;
+	}
+	if (nrx == 0 && ntx == 0)
+		goto out;
+	qsort(rx, nrx, sizeof(*rx), cmp_i64);
+	qsort(tx, ntx, sizeof(*tx), cmp_i64);
+	if (nrx > 0)
+		hi = rx[nrx / 10];
+	if (ntx > 0)
+		lo = tx[ntx - 1 - ntx / 10];
+	if (nrx > 0 && ntx > 0) {
+		if (lo > hi)
+			goto out;
+		*out = lo + (hi - lo) / 2;
+	} else
+		*out = nrx > 0 ? hi : lo;
+	ok = true;
+out:
+	free(rx);
+	free(tx);
+	return (ok);
+}
+
 struct voter {
 	struct pair	*p;
 	size_t		 np;
@@ -400,6 +480,7 @@ log_align(const struct log_event *ev, size_t n, const struct log_air *air,
 		goto out;
 	}
 	res->offset_ns = mode_of(v.p, from, to);
+	bracket(&c, res->offset_ns, &res->offset_ns);
 	away = LOG_ALIGN_AWAY_NS > 4 * c.tol ? LOG_ALIGN_AWAY_NS : 4 * c.tol;
 	second = best_window(v.p, v.np, cnt, nsamp, 2 * c.tol, true,
 	    res->offset_ns, away, &f2, &t2);

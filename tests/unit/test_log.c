@@ -766,6 +766,48 @@ test_align(void **state)
 	assert_int_equal(r.status, LOG_ALIGN_NO_EVENTS);
 }
 
+/* Received frames logged 3 to 94 ms late, spread evenly; sent ones logged
+ * up to 8 ms before the air has them.  The offset comes from the bounds
+ * the two give, not from where most lags happen to fall. */
+static void
+test_align_lag(void **state)
+{
+	struct log_event	 e[96];
+	struct log_air		 a[96];
+	struct log_align_opts	 o;
+	struct log_align	 r;
+	int64_t			 base = 1795240000LL * NS, off = -3 * 3600LL * NS,
+				 t, lag;
+	size_t			 ne = 0, na = 0, i;
+	int			 pass;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	for (pass = 0; pass < 2; pass++) {
+		ne = na = 0;
+		for (i = 0; i < 40; i++) {
+			/* roams 2 to 2.5 s apart: not periodic */
+			t = base + (int64_t)i * 2 * NS +
+			    (int64_t)(i * i * 7 % 500) * 1000000;
+			lag = (3 + (int64_t)(i * 37 % 92)) * 1000000;
+			a[na++] = air(STA, LOG_AIR_REASSOC_REQ, t);
+			e[ne] = ev(STA, LOG_EV_REASSOC_REQ, t + off + lag, 0);
+			e[ne++].dir = LOG_DIR_RX;
+			if (pass == 0)
+				continue;
+			a[na++] = air(STA, LOG_AIR_REASSOC_RESP, t + 10000000);
+			e[ne] = ev(STA, LOG_EV_ASSOC_RESP, t + 10000000 + off -
+			    (int64_t)(i % 9) * 1000000, 0);
+			e[ne++].dir = LOG_DIR_TX;
+		}
+		assert_int_equal(log_align(e, ne, a, na, &o, &r), 0);
+		assert_int_equal(r.support, ne);
+		/* received only: within the smallest lags; both: between */
+		assert_true(r.offset_ns - off > -10000000 &&
+		    r.offset_ns - off < 20000000);
+	}
+}
+
 static void
 test_align_weak_ambiguous(void **state)
 {
@@ -887,6 +929,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_follow),
 		cmocka_unit_test(test_align),
+		cmocka_unit_test(test_align_lag),
 		cmocka_unit_test(test_align_weak_ambiguous),
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_names),
