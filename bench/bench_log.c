@@ -18,21 +18,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <pcap/pcap.h>
 
 #include "dot11.h"
 #include "log/log.h"
+#include "rs.h"
 
 static double
 now(void)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+	return ((double)rs_mono_ns() / 1e9);
 }
 
 static double
