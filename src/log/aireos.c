@@ -195,22 +195,22 @@ static long
 hdr_star(const char *s, size_t n, size_t from, size_t *hlen)
 {
 	const char	*p;
-	size_t		 k, t;
-	long		 st;
+	size_t		 k, q, t;
 	bool		 masked;
 
 	while (from < n && (p = memchr(s + from, '*', n - from)) != NULL) {
 		k = (size_t)(p - s) + 1;
-		from = k;
 		while (k < n && s[k] == '*')	/* bold markers: "***task" */
 			k++;
-		while (k < n && (log_alnum(s[k]) || s[k] == '_'))
-			k++;
-		if (k >= n || s[k] != ':' || (t = hdr_a_tail(s, n, k,
-		    &masked)) == 0 || (st = hdr_a_start(s, k)) < 0)
+		from = k;
+		for (q = k; k < n && (log_alnum(s[k]) || s[k] == '_'); k++)
+			;
+		/* a task name of two or more, from a letter, then the time */
+		if (k - q < 2 || !log_alpha(s[q]) || k >= n || s[k] != ':' ||
+		    (t = hdr_a_tail(s, n, k, &masked)) == 0)
 			continue;
-		*hlen = k + t - (size_t)st;
-		return (st);
+		*hlen = k + t - (q - 1);
+		return ((long)q - 1);
 	}
 	return (-1);
 }
@@ -831,9 +831,13 @@ aireos_line(struct log *l, const char *s, size_t n)
 	 * a line that starts a record of its own continues none */
 	from = s[0] == '*' ? 0 : split_header(l, A, s, n);
 	i = 0;
-	star = false;
-	while ((h = star ? hdr_star(s, n, from, &hl) :
-	    log_aireos_header(s, n, from, &hl)) >= 0) {
+	/* a line that starts with a star starts with a header, most often:
+	 * look for it by its star, then for more by theirs */
+	h = from == 0 && s[0] == '*' ? hdr_star(s, n, 0, &hl) : -1;
+	if (h != 0)
+		h = log_aireos_header(s, n, from, &hl);
+	for (; h >= 0; h = star ? hdr_star(s, n, from, &hl) :
+	    log_aireos_header(s, n, from, &hl)) {
 		star = s[h] == '*';
 		if ((size_t)h > i && A->open) {
 			rec_add(A, s + i, (size_t)h - i, first);

@@ -22,7 +22,7 @@
 
 #include "log/log.h"
 
-#define READ_CHUNK	(64 * 1024)
+#define READ_CHUNK	(256 * 1024)
 #define DETECT_STEP	4096	/* try an early decision every so often */
 
 struct log {

@@ -515,7 +515,8 @@ log_rules(struct log_ruleset *rs, const char *m, size_t n,
 	c = (unsigned char)m[0];
 	for (j = 0; j < rs->count[c]; j++) {
 		r = &rs->r[rs->order[rs->start[c] + j]];
-		if (r->pfx_len > n || memcmp(m, r->pfx, r->pfx_len) != 0 ||
+		if (r->pfx_len > n || (r->pfx_len > 1 && r->pfx[1] != m[1]) ||
+		    memcmp(m, r->pfx, r->pfx_len) != 0 ||
 		    (r->has != NULL && log_find(m, n, r->has) == NULL))
 			continue;
 		e->kind = r->kind;
