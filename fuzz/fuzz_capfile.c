@@ -7,21 +7,27 @@
  *	and cap_add_file / cap_start / cap_next (libpcap in a capture thread,
  *	the ring, the merge) feed the roam engine; then the report.  Bit 1
  *	adds -w /dev/null (the pcapng writer sees every record).
- *   mode bit 0 set: the --follow reader (our own pcap/pcapng parser),
- *	called in-process on an exactly sized copy of the file, because the
- *	real --follow thread polls a growing file every 100 ms, far too slow
- *	to fuzz.  cap.c is included below for that: its static reader is
- *	what is tested, not a copy.
+ *   mode bit 0 set: the reader itself (capread.c, which -r, -r - and
+ *	--follow share) in-process, record by record over an exactly sized
+ *	copy of the file, as a growing file would hand it over: first in
+ *	pieces of mode >> 2 bytes (CAPR_MORE asks for more), then whole.
+ *	Each record is parsed and fed to the engine.
  *
  * Build: ./configure CC=clang --enable-fuzzing && make fuzz/fuzz_capfile
  * Seeds: fuzz/mkcorpus.sh (capfile/ corpus: the files of tests/data).
  */
-#include "cap/cap.c"
-
 #include <sys/mman.h>
 
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cap/cap.h"
+#include "cap/pcapng.h"
 #include "engine/engine.h"
+#include "record.h"
 #include "report.h"
+#include "rs.h"
 
 #define FUZZ_MAX_FILE	65536	/* ≤ 4096 records: the follow ring holds all */
 
@@ -29,8 +35,6 @@ int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static FILE		*devnull;
-static struct cap	 fcap;		/* the --follow rig, made once */
-static struct cap_src	 fsrc;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -40,14 +44,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* A small ring: the reader thread really waits for the consumer. */
 	setenv("ROAMSCOPE_RING_SLOTS", "64", 0);
 	if ((devnull = fopen("/dev/null", "w")) == NULL)
-		abort();
-	fcap.efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	pthread_mutex_init(&fcap.wlock, NULL);
-	fsrc.cap = &fcap;
-	fsrc.kind = CAP_FOLLOW;
-	snprintf(fsrc.name, sizeof fsrc.name, "fuzz.pcap");
-	fsrc.wait_full = 0;	/* never block: a full ring drops */
-	if (fcap.efd == -1 || (fsrc.ring = ring_new(4096)) == NULL)
 		abort();
 	return (0);
 }
@@ -68,47 +64,83 @@ feed(struct eng *e, const struct rs_rec *rec)
 	eng_feed(e, rec);
 }
 
-static void
-run_follow(struct eng *e, const uint8_t *data, size_t size)
+/*
+ * The reader over data[0..size), offered avail bytes at a time (step, then
+ * all): what CAPR_MORE asks for must be past what was offered, a record
+ * must lie inside the bytes, and the same file read in pieces must give
+ * the same records as read whole.
+ */
+static uint64_t
+read_all(struct eng *e, const uint8_t *data, size_t size, size_t step)
 {
-	struct follow		*fo = &fsrc.fol;
-	struct ring_slot	*slot;
+	static struct rs_rec	 rec;
+	struct capr		 rd;
+	struct capr_rec		 r;
+	char			 err[128];
+	size_t			 off = 0, avail, used, need;
 	uint64_t		 n = 0;
 	int			 rc;
 
-	memset(fo, 0, sizeof *fo);
-	fo->fd = -1;
-	if ((fo->buf = malloc(size)) == NULL)
-		return;
-	memcpy(fo->buf, data, size);
-	fo->size = fo->len = size;
-	fsrc.dlt = -1;
-	fsrc.error = 0;
-	fsrc.errmsg[0] = '\0';
-	atomic_store(&fsrc.received, 0);
-
-	/* follow_run's steps, minus the polling. */
-	rc = follow_header(fo);
-	if (rc == 1 && fo->fmt == 1) {
-		fsrc.dlt = fo->dlt;
-		if (!dlt_ok(fsrc.dlt)) {
-			rc = linktype_error(fsrc.name, fsrc.dlt, fsrc.errmsg,
-			    sizeof fsrc.errmsg);
-			check_msg(fsrc.errmsg, sizeof fsrc.errmsg);
-			rc = 0;
+	capr_init(&rd);
+	avail = step != 0 && step < size ? step : size;
+	for (;;) {
+		memset(err, 'x', sizeof err);
+		err[sizeof err - 1] = '\0';
+		rc = capr_next(&rd, data + off, avail - off, &used, &need, &r,
+		    err, sizeof err);
+		if (rc == CAPR_MORE) {
+			if (need <= avail - off)
+				abort();	/* asked for what it had */
+			if (avail == size)
+				break;		/* the end: truncated */
+			avail = avail + step < size ? avail + step : size;
+			continue;
 		}
+		if (rc == CAPR_BAD || rc == CAPR_NOTCAP) {
+			check_msg(err, sizeof err);
+			break;
+		}
+		if (used == 0 || used > avail - off)
+			abort();		/* no progress, or past the end */
+		if (rc == CAPR_REC) {
+			if (r.data < data + off || r.caplen > used ||
+			    r.data + r.caplen > data + off + used)
+				abort();	/* a record outside its block */
+			memset(&rec, 0, sizeof rec);
+			rec.n = ++n;
+			rec.ts_ns = r.ts_ns;
+			rec.dlt = r.dlt;
+			rec.caplen = r.caplen < RS_REC_MAX_BYTES ? r.caplen :
+			    RS_REC_MAX_BYTES;
+			rec.cut = rec.caplen < r.caplen;
+			rec.origlen = r.origlen;
+			rec.raw = r.data;
+			if (e != NULL) {
+				d11_parse(rec.dlt, rec.raw, rec.caplen, &rec.f);
+				feed(e, &rec);
+			}
+		}
+		off += used;
 	}
-	if (rc == 1 && follow_records(&fsrc) == -1)
-		check_msg(fsrc.errmsg, sizeof fsrc.errmsg);
-	if (fo->off > fo->len || fo->consumed > size)
-		abort();	/* the reader walked past the file */
-	while ((slot = ring_peek(fsrc.ring)) != NULL) {
-		slot->rec.n = ++n;
-		feed(e, &slot->rec);
-		ring_release(fsrc.ring);
-	}
-	free(fo->buf);
-	fo->buf = NULL;
+	capr_free(&rd);
+	return n;
+}
+
+static void
+run_reader(struct eng *e, const uint8_t *data, size_t size, size_t step)
+{
+	uint8_t		*copy;
+	uint64_t	 whole, pieces;
+
+	/* an exactly sized copy: ASan sees a read past the end */
+	if ((copy = malloc(size)) == NULL)
+		return;
+	memcpy(copy, data, size);
+	whole = read_all(e, copy, size, 0);
+	pieces = read_all(NULL, copy, size, step);
+	if (pieces != whole)
+		abort();	/* a growing file would read otherwise */
+	free(copy);
 }
 
 static void
@@ -184,7 +216,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (mode & 0x01) {
 		if (size > 0)
-			run_follow(e, data, size);
+			run_reader(e, data, size, (size_t)(mode >> 2) + 1);
 	} else
 		run_file(e, data, size, (mode & 0x02) != 0);
 	eng_finish(e);

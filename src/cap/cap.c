@@ -1,10 +1,11 @@
 /*
  * cap.c -- capture sources, one thread each, merged in timestamp order.
  *
- * Producer (one thread per source): read a record (libpcap, or our own
- * reader for --follow), write it to -w under the writer lock, copy it into a
- * ring slot, run d11_parse() there, commit, and poke the wakeup eventfd if
- * the consumer said it is about to sleep.
+ * Producer (one thread per source): read a record (libpcap for interfaces,
+ * our own reader, capread.c, for files, streams and --follow), write it to
+ * -w under the writer lock, copy it into a ring slot, run d11_parse() there,
+ * commit, and poke the wakeup eventfd if the consumer said it is about to
+ * sleep.
  *
  * Consumer (the caller of cap_next): peek at every ring's oldest slot and
  * hand out the oldest record.  File sources must lose nothing and merge
@@ -24,10 +25,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <poll.h>
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,32 +59,42 @@
 #define DEDUP_WINDOW_NS	(20 * 1000000LL)
 #define DEDUP_BUCKETS	4096		/* x DEDUP_WAYS recent frames */
 #define DEDUP_WAYS	4
+#define DEDUP_ENTRIES	(DEDUP_BUCKETS * DEDUP_WAYS)
 
+/*
+ * A recent frame: its digest and time, and who heard it (a bit per
+ * origin, in c->dd_seen: dd_words 64-bit words per entry).  An origin is a
+ * source, or one interface of a source that has several (a pcapng of
+ * several adapters): numbered densely as they appear, so any number of
+ * sources and interfaces is told apart.
+ */
 struct dedup_ent {
 	uint64_t	 digest;	/* 0: free */
 	int64_t		 ts_ns;
-	uint64_t	 seen;		/* sources (bit idx % 64) that had it */
 };
+
 #define FLUSH_MS	500			/* -w flush period */
 #define LIVE_POLL_MS	100
 #define FOLLOW_POLL_MS	100
 #define LIVE_SNAPLEN	262144
 #define LIVE_BUFSIZE	(8 * 1024 * 1024)
-#define FOLLOW_MAXBLOCK	(16 * 1024 * 1024)
-#define FOLLOW_MAXIF	64
+#define READ_CHUNK	(256 * 1024)
+#define NOTES		16			/* notes kept for the caller */
 
-struct follow {
+/* A file, a stream or a followed file, read by capread.c. */
+struct fin {
 	int		 fd;
+	bool		 regular;	/* else polled (a pipe, a tty) */
+	dev_t		 dev;		/* the file read now (--follow) */
+	ino_t		 ino;
+	char		 path[PATH_MAX];
 	uint8_t		*buf;
 	size_t		 size, len, off;
-	int		 fmt;		/* 0 unknown, 1 pcap, 2 pcapng */
-	int		 swap;
-	int		 nsec;		/* pcap: ns timestamps */
-	int		 dlt;		/* pcap */
-	int		 nif;		/* pcapng interfaces in this section */
-	int		 if_dlt[FOLLOW_MAXIF];
-	uint8_t		 if_tsresol[FOLLOW_MAXIF];
-	uint64_t	 consumed;	/* bytes parsed (for shrink checks) */
+	uint64_t	 consumed;	/* bytes parsed, of this file */
+	uint64_t	 pos;		/* bytes read, of this file */
+	uint8_t		 head[256];	/* its first bytes (--follow) */
+	size_t		 headlen;
+	struct capr	 rd;
 };
 
 struct cap_src {
@@ -91,23 +104,31 @@ struct cap_src {
 	char			 name[64];
 	char			 desc[96];
 	int			 dlt;
+	int			 dlt_known;	/* files: checked */
 	unsigned		 freq;
-	int			 live;		/* drop when full, reorder window */
+	int			 live;		/* may stall: reorder window */
 	int			 wait_full;	/* file: wait for space */
-	int			 multi_if;	/* -r pcapng of several interfaces:
-					   our reader, which knows them */
-	uint32_t		 cur_if;	/* interface of the record read */
 
 	pcap_t			*pcap;
-	struct follow		 fol;
+	struct fin		 fin;
+	int64_t			 last_ts;	/* for records without one */
+	int			 said_snaplen, said_gone;
+	int			 new_file;	/* --follow started over */
 	struct nl_monitor	 mon;
 	int			 have_mon;
+
+	/* -w: the writer's interface for each of ours (-1: none yet) */
+	int			*w_if;
+	size_t			 nw_if;
+
+	/* de-duplication: the origin number of each of our interfaces */
+	uint32_t		*orig;
+	size_t			 norig;
 
 	struct ring		*ring;
 	pthread_t		 thr;
 	int			 started;
 	_Atomic int		 ended;
-	_Atomic int		 in_read;	/* cancellable (stdin) */
 	_Atomic uint64_t	 received;
 	_Atomic uint64_t	 kdrops;
 	uint64_t		 dups;		/* consumer only */
@@ -118,7 +139,7 @@ struct cap_src {
 struct cap {
 	struct cap_src		**src;
 	size_t			 nsrc;
-	size_t			 slots;
+	size_t			 slots;		/* 0: by kind */
 
 	int			 efd;
 	_Atomic int		 want_wakeup;
@@ -133,13 +154,25 @@ struct cap {
 
 	uint64_t		 n;
 	struct cap_src		*held;		/* slot handed out last */
-	struct dedup_ent	*dd;		/* several sources only */
+	struct dedup_ent	*dd;		/* several origins only */
+	uint64_t		*dd_seen;	/* DEDUP_ENTRIES x dd_words */
+	size_t			 dd_words;
+	uint32_t		 norigins;
 
 	struct pcapng_w		*w;
 	char			 wpath[4096];
+	int			 wfd_stdout;	/* -w -: pcapng to stdout */
+	uint32_t		 w_snaplen;	/* every interface's */
 	pthread_mutex_t		 wlock;
 	pthread_t		 flusher;
 	int			 flusher_on;
+	_Atomic int		 wfailed;	/* pcapng_error() is set */
+	char			 werr[256];	/* its copy, under wlock */
+
+	/* notes for the caller (cap_note_next), any thread adds */
+	pthread_mutex_t		 nlock;
+	char			 notes[NOTES][256];
+	uint64_t		 nnotes;
 };
 
 /* For cap_drop_privileges (chown of -w) and cap_emergency_cleanup. */
@@ -171,6 +204,45 @@ poke(struct cap *c)
 	}
 }
 
+/* A one-line note for the user (from any thread): the caller shows it. */
+static void __attribute__((format(printf, 2, 3)))
+cap_note(struct cap *c, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	pthread_mutex_lock(&c->nlock);
+	va_start(ap, fmt);
+	vsnprintf(c->notes[c->nnotes % NOTES], sizeof c->notes[0], fmt, ap);
+	va_end(ap);
+	c->nnotes++;
+	pthread_mutex_unlock(&c->nlock);
+	poke(c);
+}
+
+int
+cap_note_next(struct cap *c, uint64_t *seen, char *buf, size_t len)
+{
+	int	 rc = 0;
+
+	pthread_mutex_lock(&c->nlock);
+	if (*seen + NOTES < c->nnotes)
+		*seen = c->nnotes - NOTES;	/* older ones were lost */
+	if (*seen < c->nnotes) {
+		snprintf(buf, len, "%s", c->notes[*seen % NOTES]);
+		(*seen)++;
+		rc = 1;
+	}
+	pthread_mutex_unlock(&c->nlock);
+	return rc;
+}
+
+size_t
+cap_ring_bytes(bool live)
+{
+	return (live ? RING_LIVE_SLOTS : RING_FILE_SLOTS) *
+	    sizeof(struct ring_slot);
+}
+
 struct cap *
 cap_new(void)
 {
@@ -184,10 +256,11 @@ cap_new(void)
 		free(c);
 		return NULL;
 	}
-	c->slots = RING_DEFAULT_SLOTS;
 	if ((e = getenv("ROAMSCOPE_RING_SLOTS")) != NULL && atoi(e) > 1)
 		c->slots = (size_t)atoi(e);
 	pthread_mutex_init(&c->wlock, NULL);
+	pthread_mutex_init(&c->nlock, NULL);
+	c->wfd_stdout = -1;
 	g_cap = c;
 	atexit(cap_emergency_cleanup);
 	return c;
@@ -216,7 +289,7 @@ src_new(struct cap *c, enum cap_kind kind, const char *name,
 	c->src = v;
 	s->cap = c;
 	s->kind = kind;
-	s->fol.fd = -1;
+	s->fin.fd = -1;
 	s->dlt = -1;
 	snprintf(s->name, sizeof s->name, "%s", name);
 	snprintf(s->desc, sizeof s->desc, "%s", name);
@@ -230,9 +303,12 @@ src_free(struct cap_src *s)
 		return;
 	if (s->pcap != NULL)
 		pcap_close(s->pcap);
-	if (s->fol.fd != -1)
-		close(s->fol.fd);
-	free(s->fol.buf);
+	if (s->fin.fd != -1)
+		close(s->fin.fd);
+	free(s->fin.buf);
+	capr_free(&s->fin.rd);
+	free(s->w_if);
+	free(s->orig);
 	ring_free(s->ring);
 	free(s);
 }
@@ -255,64 +331,189 @@ linktype_error(const char *what, int dlt, char *err, size_t errlen)
 	return RS_EXIT_LINKTYPE;
 }
 
+static int	src_push(struct cap_src *, const struct capr_rec *);
+
 /* ------------------------------------------------------------------------
- * Files and streams (libpcap), and --follow (our reader).
+ * Files, streams and --follow: our reader (pcapng.h) over read(2).
  */
-static int follow_open(struct cap_src *, const char *, char *, size_t);
+
+/* Read what is there now into fi's buffer.  Returns the bytes read, 0 at
+ * (the current) end, -1 on error (errno).  A stream is polled, so that a
+ * stop is seen within FOLLOW_POLL_MS: -2 when nothing came in that time. */
+static ssize_t
+fin_fill(struct fin *fi, size_t need, const _Atomic int *stop)
+{
+	struct pollfd	 pfd;
+	ssize_t		 n;
+	size_t		 want;
+	uint8_t		*nb;
+
+	if (fi->off != 0) {
+		memmove(fi->buf, fi->buf + fi->off, fi->len - fi->off);
+		fi->len -= fi->off;
+		fi->off = 0;
+	}
+	want = need > READ_CHUNK ? need : READ_CHUNK;
+	if (fi->size - fi->len < want) {
+		if ((nb = realloc(fi->buf, fi->len + want)) == NULL)
+			return -1;
+		fi->buf = nb;
+		fi->size = fi->len + want;
+	}
+	if (!fi->regular) {
+		pfd.fd = fi->fd;
+		pfd.events = POLLIN;
+		do
+			n = poll(&pfd, 1, FOLLOW_POLL_MS);
+		while (n == -1 && errno == EINTR && !atomic_load(stop));
+		if (n == 0 || atomic_load(stop))
+			return -2;
+	}
+	do
+		n = read(fi->fd, fi->buf + fi->len, fi->size - fi->len);
+	while (n == -1 && errno == EINTR);
+	if (n > 0) {
+		/* the file's first bytes: to tell it was written anew */
+		if (fi->pos < sizeof fi->head) {
+			want = sizeof fi->head - (size_t)fi->pos;
+			if (want > (size_t)n)
+				want = (size_t)n;
+			memcpy(fi->head + fi->pos, fi->buf + fi->len, want);
+			fi->headlen += want;
+		}
+		fi->pos += (uint64_t)n;
+		fi->len += (size_t)n;
+	}
+	return n;
+}
+
+/* Start over on a new file (or the same one, from its start). */
+static void
+fin_reset(struct fin *fi)
+{
+	fi->len = fi->off = 0;
+	fi->consumed = fi->pos = 0;
+	fi->headlen = 0;
+	capr_free(&fi->rd);
+}
+
+static int
+fin_open(struct cap_src *s, const char *path, char *err, size_t errlen)
+{
+	struct fin	*fi = &s->fin;
+	struct stat	 st;
+
+	if (strcmp(path, "-") == 0)
+		fi->fd = dup(STDIN_FILENO);
+	else
+		fi->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fi->fd == -1) {
+		if (errno == EACCES)
+			snprintf(err, errlen, "%s: permission denied: make it "
+			    "readable (chmod o+r) or run as its owner", path);
+		else
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return RS_EXIT_NOFILE;
+	}
+	if (fstat(fi->fd, &st) == 0) {
+		fi->regular = S_ISREG(st.st_mode);
+		fi->dev = st.st_dev;
+		fi->ino = st.st_ino;
+	}
+	snprintf(fi->path, sizeof fi->path, "%s", path);
+	capr_init(&fi->rd);
+	if ((fi->buf = malloc(READ_CHUNK)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return RS_EXIT_INTERNAL;
+	}
+	fi->size = READ_CHUNK;
+	return 0;
+}
 
 /*
- * Interface Description Blocks before the first packet of a pcapng file
- * (0 when it is not pcapng, or unreadable here).  A file of several
- * interfaces (our own -w of several adapters) is read by our reader, which
- * tells the interfaces apart: libpcap reads it as one stream, so the same
- * frame heard by two adapters would count twice, and it refuses interfaces
- * of different link types.
+ * The source's link type: the file's (pcap), else its first 802.11
+ * interface's.  A file of none but other link types is refused (a pcapng
+ * may mix them: its other interfaces' records are decoded as "linktype").
  */
 static int
-pcapng_ifaces(const char *path, int *dlt0)
+fin_linktype(struct cap_src *s, const char *what, char *err, size_t errlen)
 {
-	uint8_t		 b[65536];
-	size_t		 n, o = 0;
-	uint32_t	 v, type, blen;
-	int		 fd, swap, nif = 0;
-	ssize_t		 r;
+	const struct capr_iface	*ifc;
+	struct fin		*fi = &s->fin;
+	uint32_t		 i;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
-	r = read(fd, b, sizeof b);
-	close(fd);
-	if (r < 28)
-		return 0;
-	n = (size_t)r;
-	memcpy(&v, b, 4);
-	if (v != 0x0a0d0d0a)
-		return 0;
-	memcpy(&v, b + 8, 4);
-	if (v != 0x1a2b3c4d && v != 0x4d3c2b1a)
-		return 0;
-	swap = v == 0x4d3c2b1a;
-	while (o + 12 <= n) {
-		memcpy(&type, b + o, 4);
-		memcpy(&blen, b + o + 4, 4);
-		if (swap) {
-			type = __builtin_bswap32(type);
-			blen = __builtin_bswap32(blen);
+	s->dlt = -1;
+	if (fi->rd.fmt == CAPR_PCAP)
+		s->dlt = fi->rd.dlt;
+	for (i = 0; s->dlt == -1 && (ifc = capr_iface(&fi->rd, i)) != NULL;
+	    i++)
+		if (dlt_ok(ifc->dlt))
+			s->dlt = ifc->dlt;
+	if (s->dlt == -1 && (ifc = capr_iface(&fi->rd, 0)) != NULL)
+		s->dlt = ifc->dlt;
+	if (s->dlt != -1 && !dlt_ok(s->dlt))
+		return linktype_error(what, s->dlt, err, errlen);
+	s->dlt_known = s->dlt != -1;
+	return 0;
+}
+
+/*
+ * The first records' link types, and a file that is no capture, before any
+ * screen is drawn: read and parse the header and the blocks before the
+ * first record (pcapng: the interfaces), and leave that record unread.
+ * Returns 0 or an RS_EXIT_* code with err set.
+ */
+static int
+fin_prime(struct cap_src *s, const char *what, char *err, size_t errlen)
+{
+	struct fin		*fi = &s->fin;
+	struct capr_rec		 rec;
+	char			 e[128];
+	size_t			 used, need = 0;
+	ssize_t			 n;
+	int			 rc;
+
+	for (;;) {
+		rc = capr_next(&fi->rd, fi->buf + fi->off, fi->len - fi->off,
+		    &used, &need, &rec, e, sizeof e);
+		if (rc == CAPR_BLOCK) {
+			fi->off += used;
+			fi->consumed += used;
+			continue;
 		}
-		if (blen < 12 || (blen & 3) != 0)
-			break;
-		if (type == 1 && blen >= 20 && nif++ == 0) {
-			memcpy(&v, b + o + 8, 4);
-			*dlt0 = (int)((swap ? __builtin_bswap32(v) : v) &
-			    0xffff);
+		if (rc == CAPR_NOTCAP) {
+			snprintf(err, errlen, "%s %s", what, e);
+			return RS_EXIT_FORMAT;
 		}
-		else if (type == 2 || type == 3 || type == 6 ||
-		    (type == 0x0a0d0d0a && o != 0))
+		if (rc == CAPR_BAD) {
+			snprintf(err, errlen, "%s: %s", what, e);
+			return RS_EXIT_FORMAT;
+		}
+		if (rc == CAPR_REC)
 			break;
-		if (blen > n - o)
+		/* CAPR_MORE: a followed file may be empty so far */
+		n = fin_fill(fi, need, &s->cap->stop);
+		if (n > 0)
+			continue;
+		if (n == -2 || s->kind == CAP_FOLLOW)
 			break;
-		o += blen;
+		if (n == -1) {
+			snprintf(err, errlen, "%s: %s", what, strerror(errno));
+			return RS_EXIT_NOFILE;
+		}
+		if (fi->rd.fmt == CAPR_UNKNOWN) {
+			if (fi->len == 0)
+				snprintf(err, errlen, "%s is empty: it holds "
+				    "no capture header", what);
+			else
+				snprintf(err, errlen, "%s is too short to be "
+				    "a pcap or pcapng capture (its header is "
+				    "cut short)", what);
+			return RS_EXIT_FORMAT;
+		}
+		break;	/* a header and no record: fine, or truncated */
 	}
-	return nif;
+	return fin_linktype(s, what, err, errlen);
 }
 
 int
@@ -321,10 +522,9 @@ cap_add_file(struct cap *c, const char *path, bool follow, char *err,
 {
 	struct cap_src	*s;
 	struct stat	 st;
-	char		 ebuf[PCAP_ERRBUF_SIZE] = "";
-	FILE		*f;
-	int		 fd, rc, isstdin = strcmp(path, "-") == 0;
+	int		 rc, isstdin = strcmp(path, "-") == 0;
 	const char	*what = isstdin ? "stdin" : path;
+	const char	*b;
 
 	if (follow && isstdin) {
 		snprintf(err, errlen, "--follow needs a file name; a stream "
@@ -337,8 +537,7 @@ cap_add_file(struct cap *c, const char *path, bool follow, char *err,
 	if (isstdin)
 		snprintf(s->desc, sizeof s->desc, "stdin");
 	else {
-		const char	*b = strrchr(path, '/');
-
+		b = strrchr(path, '/');
 		snprintf(s->desc, sizeof s->desc, "%s%s",
 		    b != NULL && b[1] != '\0' ? b + 1 : path,
 		    follow ? " (follow)" : "");
@@ -370,79 +569,11 @@ cap_add_file(struct cap *c, const char *path, bool follow, char *err,
 			goto fail;
 		}
 	}
-	if (follow) {
-		if ((rc = follow_open(s, path, err, errlen)) != 0)
-			goto fail;
-		s->live = 1;	/* may stall: reorder window, no waiting */
-		s->wait_full = 1;	/* but never lose its frames */
-		src_attach(c, s);
-		return 0;
-	}
-	if (!isstdin && S_ISREG(st.st_mode) &&
-	    pcapng_ifaces(path, &s->dlt) > 1) {
-		if (!dlt_ok(s->dlt)) {
-			rc = linktype_error(what, s->dlt, err, errlen);
-			goto fail;
-		}
-		if ((rc = follow_open(s, path, err, errlen)) != 0)
-			goto fail;
-		s->multi_if = 1;
-		s->wait_full = 1;
-		src_attach(c, s);
-		return 0;
-	}
-
-	if (isstdin) {
-		if ((fd = dup(STDIN_FILENO)) == -1) {
-			snprintf(err, errlen, "stdin: %s", strerror(errno));
-			rc = RS_EXIT_NOFILE;
-			goto fail;
-		}
-	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		rc = RS_EXIT_NOFILE;
-		if (errno == EACCES)
-			snprintf(err, errlen, "%s: permission denied: make it "
-			    "readable (chmod o+r) or run as its owner", path);
-		else
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if ((rc = fin_open(s, path, err, errlen)) != 0 ||
+	    (rc = fin_prime(s, what, err, errlen)) != 0)
 		goto fail;
-	}
-	if ((f = fdopen(fd, "rb")) == NULL) {
-		close(fd);
-		snprintf(err, errlen, "%s: %s", what, strerror(errno));
-		rc = RS_EXIT_INTERNAL;
-		goto fail;
-	}
-	s->pcap = pcap_fopen_offline_with_tstamp_precision(f,
-	    PCAP_TSTAMP_PRECISION_NANO, ebuf);
-	if (s->pcap == NULL) {
-		fclose(f);
-		rc = RS_EXIT_FORMAT;
-		if (strstr(ebuf, "only got 0") != NULL)
-			snprintf(err, errlen, "%s is empty: it holds no "
-			    "capture header", what);
-		else if (strstr(ebuf, "truncated") != NULL)
-			snprintf(err, errlen, "%s is too short to be a pcap "
-			    "or pcapng capture (its header is cut short)",
-			    what);
-		else if (strstr(ebuf, "unknown file format") != NULL)
-			snprintf(err, errlen, "%s is not a pcap or pcapng "
-			    "capture", what);
-		else
-			snprintf(err, errlen, "%s is not a readable pcap or "
-			    "pcapng capture: %s", what, ebuf);
-		goto fail;
-	}
-	/*
-	 * libpcap exposes one link type per file: a pcapng with several
-	 * interfaces is read as the first one's type (and libpcap refuses a
-	 * later interface of another type, reported as a bad record).
-	 */
-	s->dlt = pcap_datalink(s->pcap);
-	if (!dlt_ok(s->dlt)) {
-		rc = linktype_error(what, s->dlt, err, errlen);
-		goto fail;
-	}
+	/* A followed file may stall like an adapter: the reorder window. */
+	s->live = follow;
 	/* Dropping is for live sources only: files wait for ring space. */
 	s->wait_full = 1;
 	src_attach(c, s);
@@ -453,355 +584,172 @@ fail:
 	return rc;
 }
 
-/* --- the --follow reader: classic pcap and pcapng, growing file ---------- */
-
-static uint32_t
-fu32(const struct follow *fo, const uint8_t *p)
-{
-	uint32_t	 v;
-
-	memcpy(&v, p, 4);
-	return fo->swap ? __builtin_bswap32(v) : v;
-}
-
-static uint16_t
-fu16(const struct follow *fo, const uint8_t *p)
-{
-	uint16_t	 v;
-
-	memcpy(&v, p, 2);
-	return fo->swap ? __builtin_bswap16(v) : v;
-}
-
-/* pcapng timestamp units to ns (if_tsresol: 10^-v, or 2^-v with bit 7). */
-static int64_t
-tsres_ns(uint64_t t, uint8_t res)
-{
-	unsigned	 v = res & 0x7f;
-	uint64_t	 m = 1;
-
-	if (res & 0x80)
-		return (int64_t)(((unsigned __int128)t * 1000000000u) >> v);
-	if (v <= 9) {
-		while (v++ < 9)
-			m *= 10;
-		return (int64_t)(t * m);
-	}
-	/* 10^20 > 2^64: any count of such units is 0 ns (and m would wrap
-	 * to 0 from 10^64 on: a division by zero) */
-	if (v - 9 > 19)
-		return 0;
-	while (v-- > 9)
-		m *= 10;
-	return (int64_t)(t / m);
-}
-
+/* Records of the buffer to the ring; stops at CAPR_MORE (*need set). */
 static int
-follow_grow(struct follow *fo, size_t need)
+fin_records(struct cap_src *s, size_t *need)
 {
-	uint8_t	*nb;
-	size_t	 ns = fo->size ? fo->size : 65536;
-
-	while (ns < need)
-		ns *= 2;
-	if (ns == fo->size)
-		return 0;
-	if ((nb = realloc(fo->buf, ns)) == NULL)
-		return -1;
-	fo->buf = nb;
-	fo->size = ns;
-	return 0;
-}
-
-/* Read what the file holds now; returns bytes read, 0 at (current) EOF. */
-static ssize_t
-follow_fill(struct follow *fo)
-{
-	ssize_t	 n;
-
-	if (fo->off != 0) {
-		memmove(fo->buf, fo->buf + fo->off, fo->len - fo->off);
-		fo->len -= fo->off;
-		fo->off = 0;
-	}
-	if (fo->len == fo->size && follow_grow(fo, fo->size * 2) == -1)
-		return -1;
-	do
-		n = read(fo->fd, fo->buf + fo->len, fo->size - fo->len);
-	while (n == -1 && errno == EINTR);
-	if (n > 0)
-		fo->len += (size_t)n;
-	return n;
-}
-
-/*
- * Look at the file header.  Returns 1 when known, 0 when more bytes are
- * needed, -1 when it is not a capture.
- */
-static int
-follow_header(struct follow *fo)
-{
-	const uint8_t	*p = fo->buf + fo->off;
-	size_t		 avail = fo->len - fo->off;
-	uint32_t	 m;
-
-	if (avail < 4)
-		return 0;
-	memcpy(&m, p, 4);
-	if (m == 0xa1b2c3d4 || m == 0xa1b23c4d || m == 0xd4c3b2a1 ||
-	    m == 0x4d3cb2a1) {
-		if (avail < 24)
-			return 0;
-		fo->fmt = 1;
-		fo->swap = m == 0xd4c3b2a1 || m == 0x4d3cb2a1;
-		fo->nsec = m == 0xa1b23c4d || m == 0x4d3cb2a1;
-		/* low 16 bits: link type; the upper bits are FCS/reserved */
-		fo->dlt = (int)(fu32(fo, p + 20) & 0xffff);
-		fo->off += 24;
-		fo->consumed += 24;
-		return 1;
-	}
-	if (m == 0x0a0d0d0a) {
-		if (avail < 12)
-			return 0;
-		memcpy(&m, p + 8, 4);
-		if (m != 0x1a2b3c4d && m != 0x4d3c2b1a)
-			return -1;
-		fo->fmt = 2;	/* the SHB itself is parsed as a block */
-		return 1;
-	}
-	return -1;
-}
-
-static int	src_push(struct cap_src *, int dlt, int64_t ts_ns,
-		    const uint8_t *data, uint32_t caplen, uint32_t origlen);
-
-/*
- * Parse complete records from the buffer.  Returns 0, or -1 with
- * s->errmsg set when the file is not a capture or a block lies.
- */
-static int
-follow_records(struct cap_src *s)
-{
-	struct follow	*fo = &s->fol;
-	const uint8_t	*p;
-	size_t		 avail;
-	uint32_t	 type, blen, caplen, origlen, ifid;
-	int64_t		 ts;
-	int		 dlt;
-
-	for (;;) {
-		if (atomic_load(&s->cap->stop))
-			return 0;
-		p = fo->buf + fo->off;
-		avail = fo->len - fo->off;
-		if (fo->fmt == 1) {
-			if (avail < 16)
-				return 0;
-			caplen = fu32(fo, p + 8);
-			origlen = fu32(fo, p + 12);
-			if (caplen > FOLLOW_MAXBLOCK) {
-				snprintf(s->errmsg, sizeof s->errmsg,
-				    "%s: bad record (caplen %u) after %ju "
-				    "frames", s->name, caplen,
-				    (uintmax_t)atomic_load(&s->received));
-				return -1;
-			}
-			if (avail < 16 + (size_t)caplen) {
-				if (follow_grow(fo, 16 + (size_t)caplen) == -1)
-					return -1;
-				return 0;
-			}
-			ts = (int64_t)fu32(fo, p) * 1000000000LL +
-			    (int64_t)fu32(fo, p + 4) * (fo->nsec ? 1 : 1000);
-			src_push(s, fo->dlt, ts, p + 16, caplen, origlen);
-			fo->off += 16 + caplen;
-			fo->consumed += 16 + caplen;
-			continue;
-		}
-		/* pcapng */
-		if (avail < 12)
-			return 0;
-		memcpy(&type, p, 4);
-		if (type == 0x0a0d0d0a) {
-			uint32_t	 bom;
-
-			/* a new section may change the byte order */
-			memcpy(&bom, p + 8, 4);
-			if (bom != 0x1a2b3c4d && bom != 0x4d3c2b1a)
-				goto bad;
-			fo->swap = bom == 0x4d3c2b1a;
-			fo->nif = 0;
-		}
-		type = fu32(fo, p);
-		blen = fu32(fo, p + 4);
-		if (blen < 12 || (blen & 3) != 0 || blen > FOLLOW_MAXBLOCK)
-			goto bad;
-		if (avail < blen) {
-			if (follow_grow(fo, blen) == -1)
-				return -1;
-			return 0;
-		}
-		switch (type) {
-		case 1:		/* Interface Description Block */
-			if (blen < 20)
-				goto bad;
-			if (fo->nif < FOLLOW_MAXIF) {
-				size_t		 o = 16;
-				uint8_t		 res = 6;
-
-				/* options: code, length, value padded */
-				while (o + 4 <= blen - 4) {
-					uint16_t code = fu16(fo, p + o);
-					uint16_t olen = fu16(fo, p + o + 2);
-
-					if (code == 0 ||
-					    o + 4 + olen > blen - 4)
-						break;
-					if (code == 9 && olen >= 1)
-						res = p[o + 4];
-					o += 4 + (((size_t)olen + 3) & ~3u);
-				}
-				fo->if_dlt[fo->nif] = fu16(fo, p + 8);
-				fo->if_tsresol[fo->nif] = res;
-				if (s->dlt == -1)
-					s->dlt = fo->if_dlt[fo->nif];
-				fo->nif++;
-			}
-			break;
-		case 6:		/* Enhanced Packet Block */
-			if (blen < 32)
-				goto bad;
-			ifid = fu32(fo, p + 8);
-			caplen = fu32(fo, p + 20);
-			origlen = fu32(fo, p + 24);
-			if ((size_t)caplen > blen - 32)
-				goto bad;
-			if (ifid >= (uint32_t)fo->nif)
-				goto bad;
-			ts = tsres_ns(((uint64_t)fu32(fo, p + 12) << 32) |
-			    fu32(fo, p + 16), fo->if_tsresol[ifid]);
-			dlt = fo->if_dlt[ifid];
-			s->cur_if = ifid;
-			src_push(s, dlt, ts, p + 28, caplen, origlen);
-			break;
-		case 3:		/* Simple Packet Block: iface 0, no time */
-			if (blen < 16 || fo->nif == 0)
-				goto bad;
-			origlen = fu32(fo, p + 8);
-			caplen = origlen < blen - 16 ? origlen : blen - 16;
-			s->cur_if = 0;
-			src_push(s, fo->if_dlt[0], 0, p + 12, caplen,
-			    origlen);
-			break;
-		default:
-			/* SHB, NRB, ISB, DSB, custom, unknown: skipped */
-			break;
-		}
-		fo->off += blen;
-		fo->consumed += blen;
-	}
-bad:
-	snprintf(s->errmsg, sizeof s->errmsg, "%s: bad pcapng block after "
-	    "%ju frames", s->name, (uintmax_t)atomic_load(&s->received));
-	return -1;
-}
-
-static int
-follow_open(struct cap_src *s, const char *path, char *err, size_t errlen)
-{
-	struct follow	*fo = &s->fol;
+	struct fin	*fi = &s->fin;
+	struct capr_rec	 rec;
+	char		 e[128];
+	size_t		 used;
 	int		 rc;
 
-	if ((fo->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return errno == EACCES || errno == ENOENT ?
-		    RS_EXIT_NOFILE : RS_EXIT_INTERNAL;
+	for (;;) {
+		if (atomic_load_explicit(&s->cap->stop, memory_order_relaxed))
+			return 0;
+		rc = capr_next(&fi->rd, fi->buf + fi->off, fi->len - fi->off,
+		    &used, need, &rec, e, sizeof e);
+		if (rc == CAPR_MORE)
+			return 0;
+		if (rc == CAPR_NOTCAP) {
+			s->error = RS_EXIT_FORMAT;
+			snprintf(s->errmsg, sizeof s->errmsg, "%s %s", s->name,
+			    e);
+			return -1;
+		}
+		if (rc == CAPR_BAD) {
+			s->error = RS_EXIT_FORMAT;
+			snprintf(s->errmsg, sizeof s->errmsg, "%s: %s after "
+			    "%ju frames", s->name, e, (uintmax_t)
+			    atomic_load(&s->received));
+			return -1;
+		}
+		if (rc == CAPR_REC) {
+			if (!s->dlt_known && (rc = fin_linktype(s, s->name,
+			    s->errmsg, sizeof s->errmsg)) != 0) {
+				s->error = rc;
+				return -1;
+			}
+			/* no stamp (Simple Packet Block): the one before's */
+			if (!rec.has_ts)
+				rec.ts_ns = s->last_ts;
+			s->last_ts = rec.ts_ns;
+			if (fi->rd.snaplen_lie && !s->said_snaplen) {
+				s->said_snaplen = 1;
+				cap_note(s->cap, "%s lies about its snaplen: "
+				    "its header says %u bytes, record %ju "
+				    "holds %u; records are read whole",
+				    s->name, fi->rd.snaplen, (uintmax_t)
+				    fi->rd.lie_record, fi->rd.lie_caplen);
+			}
+			src_push(s, &rec);
+		}
+		fi->off += used;
+		fi->consumed += used;
 	}
-	if (follow_grow(fo, 65536) == -1) {
-		snprintf(err, errlen, "out of memory");
-		return RS_EXIT_INTERNAL;
+}
+
+/*
+ * --follow at the end of what is there: like tail -F, follow the name.
+ * The file truncated in place: read it again from its start.  Renamed
+ * away and recreated (rotated): once the old one is read to its end,
+ * follow the new one.  Deleted: wait for it to come back.  Each is said
+ * once.  Returns 1 when reading goes on from a new start.
+ */
+static int
+follow_name(struct cap_src *s)
+{
+	struct fin	*fi = &s->fin;
+	struct stat	 st, cur;
+	uint8_t		 head[sizeof fi->head];
+	int		 fd;
+
+	/* shorter than what was read, or its start is not what it was
+	 * (truncated and already written again) */
+	if (fstat(fi->fd, &cur) == 0 && S_ISREG(cur.st_mode) &&
+	    ((uint64_t)cur.st_size < fi->pos ||
+	    (fi->headlen != 0 && (pread(fi->fd, head, fi->headlen, 0) !=
+	    (ssize_t)fi->headlen || memcmp(head, fi->head, fi->headlen) !=
+	    0)))) {
+		cap_note(s->cap, "%s was truncated: reading it again from "
+		    "its start", s->name);
+		lseek(fi->fd, 0, SEEK_SET);
+		fin_reset(fi);
+		s->dlt_known = 0;
+		s->new_file = 1;
+		return 1;
 	}
-	/* What is there now; an empty file being started is fine. */
-	while (fo->len < 64 && follow_fill(fo) > 0)
-		;
-	rc = follow_header(fo);
-	if (rc == -1) {
-		snprintf(err, errlen, "%s is not a pcap or pcapng capture",
-		    path);
-		return RS_EXIT_FORMAT;
+	if (stat(fi->path, &st) == -1) {
+		if (!s->said_gone) {
+			s->said_gone = 1;
+			cap_note(s->cap, "%s was deleted: waiting for it to "
+			    "come back", s->name);
+		}
+		return 0;
 	}
-	if (rc == 1 && fo->fmt == 1) {
-		s->dlt = fo->dlt;
-		if (!dlt_ok(s->dlt))
-			return linktype_error(path, s->dlt, err, errlen);
+	if (st.st_dev == fi->dev && st.st_ino == fi->ino) {
+		s->said_gone = 0;
+		return 0;
 	}
-	return 0;
+	if ((fd = open(fi->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	if (fi->len > fi->off)
+		cap_note(s->cap, "%s was replaced (rotated) with %zu bytes of "
+		    "its last record unwritten: following the new file",
+		    s->name, fi->len - fi->off);
+	else
+		cap_note(s->cap, "%s was %s: following the new file", s->name,
+		    s->said_gone ? "created again" : "replaced (rotated)");
+	close(fi->fd);
+	fi->fd = fd;
+	fi->dev = st.st_dev;
+	fi->ino = st.st_ino;
+	fi->regular = S_ISREG(st.st_mode);
+	fin_reset(fi);
+	s->said_gone = 0;
+	s->dlt_known = 0;
+	s->new_file = 1;
+	return 1;
 }
 
 static void
-follow_run(struct cap_src *s)
+file_run(struct cap_src *s)
 {
-	struct follow	*fo = &s->fol;
-	struct stat	 st;
+	struct fin	*fi = &s->fin;
+	size_t		 need = 0;
 	ssize_t		 n;
-	int		 rc;
 
 	while (!atomic_load(&s->cap->stop)) {
-		if (fo->fmt == 0) {
-			rc = follow_header(fo);
-			if (rc == -1) {
-				s->error = RS_EXIT_FORMAT;
-				snprintf(s->errmsg, sizeof s->errmsg,
-				    "%s is not a pcap or pcapng capture",
-				    s->name);
-				return;
+		if (fin_records(s, &need) == -1) {
+			/* written anew under us, mid-read: start over */
+			if (s->kind == CAP_FOLLOW && follow_name(s)) {
+				s->error = 0;
+				continue;
 			}
-			if (rc == 1 && fo->fmt == 1) {
-				s->dlt = fo->dlt;
-				if (!dlt_ok(s->dlt)) {
-					s->error = linktype_error(s->name,
-					    s->dlt, s->errmsg,
-					    sizeof s->errmsg);
-					return;
-				}
-			}
-		}
-		if (fo->fmt != 0 && follow_records(s) == -1) {
-			s->error = RS_EXIT_FORMAT;
 			return;
 		}
-		n = follow_fill(fo);
-		if (n < 0) {
+		if (atomic_load(&s->cap->stop))
+			return;
+		n = fin_fill(fi, need, &s->cap->stop);
+		if (n > 0 || n == -2)
+			continue;
+		if (n == -1) {
 			s->error = RS_EXIT_NOFILE;
 			snprintf(s->errmsg, sizeof s->errmsg, "%s: %s",
 			    s->name, strerror(errno));
 			return;
 		}
-		if (n == 0 && s->multi_if) {
-			/* -r: the end of the file is the end */
-			if (fo->len > fo->off || fo->fmt == 0) {
-				s->error = RS_EXIT_TRUNCATED;
+		if (s->kind == CAP_FOLLOW) {
+			/* look at the name right before reading again */
+			sleep_ms(FOLLOW_POLL_MS);
+			follow_name(s);
+			continue;
+		}
+		/* -r: the end of the file is the end */
+		if (fi->len > fi->off) {
+			s->error = RS_EXIT_TRUNCATED;
+			if (strcmp(s->name, "stdin") == 0)
+				snprintf(s->errmsg, sizeof s->errmsg,
+				    "stdin: stream stopped mid-record after "
+				    "%ju frames", (uintmax_t)
+				    atomic_load(&s->received));
+			else
 				snprintf(s->errmsg, sizeof s->errmsg,
 				    "%s: last record truncated after %ju "
 				    "frames", s->name, (uintmax_t)
 				    atomic_load(&s->received));
-			}
-			return;
 		}
-		if (n == 0) {
-			/* Truncated (rotated?) under us: stop cleanly. */
-			if (fstat(fo->fd, &st) == 0 && S_ISREG(st.st_mode) &&
-			    (uint64_t)st.st_size < fo->consumed) {
-				s->error = RS_EXIT_FORMAT;
-				snprintf(s->errmsg, sizeof s->errmsg,
-				    "%s shrank while followed (rotated?): "
-				    "stopped after %ju frames", s->name,
-				    (uintmax_t)atomic_load(&s->received));
-				return;
-			}
-			sleep_ms(FOLLOW_POLL_MS);
-		}
+		return;
 	}
 }
 
@@ -907,6 +855,11 @@ cap_add_monitor(struct cap *c, const char *spec, char *err, size_t errlen)
 		return rc;
 	}
 	s->have_mon = 1;
+	if (s->mon.removed[0] != '\0')
+		cap_note(c, "removed leftover monitor interface%s %s on the "
+		    "radio of -m %s, left by an earlier run that was killed",
+		    strchr(s->mon.removed, ' ') != NULL ? "s" : "",
+		    s->mon.removed, spec);
 	s->freq = s->mon.freq;
 	snprintf(s->name, sizeof s->name, "%s", s->mon.ifname);
 	ch = d11_freq_to_channel(s->freq);
@@ -957,20 +910,81 @@ frame_digest(const struct d11_frame *f)
 	h ^= h >> 32;
 	return h != 0 ? h : 1;
 }
+
+/* Keep the writer's first failure where the caller can read it. */
+static void
+w_check(struct cap *c)
+{
+	const char	*e;
+
+	if (!atomic_load_explicit(&c->wfailed, memory_order_relaxed) &&
+	    (e = pcapng_error(c->w)) != NULL) {
+		snprintf(c->werr, sizeof c->werr, "%s", e);
+		atomic_store(&c->wfailed, 1);
+		poke(c);
+	}
+}
+
+/*
+ * The writer's interface for interface ifc of source s (under wlock): one
+ * per source and input interface, each with its own link type, added when
+ * its first record comes.  All with the same snaplen (what live capture
+ * asks for, else 0: no limit), which libpcap requires to read the file.
+ */
 static int
-src_push(struct cap_src *s, int dlt, int64_t ts_ns, const uint8_t *data,
-    uint32_t caplen, uint32_t origlen)
+w_iface(struct cap_src *s, uint32_t ifc, int dlt)
+{
+	struct cap		*c = s->cap;
+	char			 name[80];
+	size_t			 n, i;
+	int			*v;
+
+	if (s->new_file) {
+		/* --follow started over: its interfaces are new ones */
+		for (i = 0; i < s->nw_if; i++)
+			s->w_if[i] = -1;
+		s->new_file = 0;
+	}
+	if (ifc >= s->nw_if) {
+		n = s->nw_if != 0 ? s->nw_if : 4;
+		while (n <= ifc)
+			n *= 2;
+		if ((v = realloc(s->w_if, n * sizeof *v)) == NULL)
+			return -1;
+		for (i = s->nw_if; i < n; i++)
+			v[i] = -1;
+		s->w_if = v;
+		s->nw_if = n;
+	}
+	if (s->w_if[ifc] >= 0)
+		return s->w_if[ifc];
+	if (ifc == 0)
+		snprintf(name, sizeof name, "%s", s->name);
+	else
+		snprintf(name, sizeof name, "%s#%u", s->name, ifc);
+	s->w_if[ifc] = pcapng_add_iface(c->w, dlt, name, c->w_snaplen);
+	w_check(c);
+	return s->w_if[ifc];
+}
+
+static int
+src_push(struct cap_src *s, const struct capr_rec *in)
 {
 	struct cap		*c = s->cap;
 	struct ring_slot	*slot;
-	uint32_t		 n = caplen;
+	uint32_t		 n = in->caplen;
+	int			 id;
 
 	/* -w first, from the reader's buffer: nothing is lost from the file,
 	 * even a record the ring has no room for, nor its bytes past the
 	 * slot size. */
-	if (c->w != NULL) {
+	if (c->w != NULL && !atomic_load_explicit(&c->wfailed,
+	    memory_order_relaxed)) {
 		pthread_mutex_lock(&c->wlock);
-		pcapng_write(c->w, (int)s->idx, ts_ns, data, caplen, origlen);
+		if ((id = w_iface(s, in->iface, in->dlt)) >= 0)
+			pcapng_write(c->w, id, in->ts_ns, in->data,
+			    in->caplen, in->origlen);
+		w_check(c);
 		pthread_mutex_unlock(&c->wlock);
 	}
 	atomic_fetch_add_explicit(&s->received, 1, memory_order_relaxed);
@@ -985,24 +999,25 @@ src_push(struct cap_src *s, int dlt, int64_t ts_ns, const uint8_t *data,
 			return -1;
 		if (atomic_exchange(&c->want_wakeup, 0))
 			poke(c);
-		struct timespec ts = { 0, 200000 };
+		struct timespec ts = { 0, 50000 };
 		nanosleep(&ts, NULL);
 	}
 	if (n > RS_REC_MAX_BYTES)
 		n = RS_REC_MAX_BYTES;
-	memcpy(slot->raw, data, n);
+	memcpy(slot->raw, in->data, n);
 	slot->rec.n = 0;
-	slot->rec.ts_ns = ts_ns;
+	slot->rec.ts_ns = in->ts_ns;
 	slot->rec.src = (uint16_t)s->idx;
-	slot->rec.dlt = dlt;
+	slot->rec.dlt = in->dlt;
 	slot->rec.caplen = n;
-	slot->rec.origlen = origlen;
-	slot->rec.cut = n < caplen;
+	slot->rec.origlen = in->origlen;
+	slot->rec.cut = n < in->caplen;
 	slot->rec.raw = slot->raw;
-	d11_parse(dlt, slot->raw, n, &slot->rec.f);
-	slot->digest = c->dd != NULL ? frame_digest(&slot->rec.f) : 0;
-	slot->origin = (uint16_t)(s->idx * 8 + (s->cur_if < 7 ?
-	    s->cur_if : 7));
+	d11_parse(in->dlt, slot->raw, n, &slot->rec.f);
+	/* one source of one interface: no copies to look for */
+	slot->digest = c->dd != NULL && (c->nsrc > 1 || s->fin.rd.nif > 1) ?
+	    frame_digest(&slot->rec.f) : 0;
+	slot->iface = in->iface;
 	slot->arrival_ns = rs_mono_ns();
 	ring_commit(s->ring);
 	/* Pairs with the fence in cap_next: one of us sees the other. */
@@ -1017,11 +1032,18 @@ static void
 pcap_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
 {
 	struct cap_src	*s = (struct cap_src *)user;
+	struct capr_rec	 rec;
 
-	/* A file's seconds can be anything (pcapng has 64-bit stamps): wrap
-	 * in unsigned arithmetic rather than overflow (undefined). */
-	src_push(s, s->dlt, (int64_t)((uint64_t)h->ts.tv_sec * 1000000000u +
-	    (uint64_t)h->ts.tv_usec), data, h->caplen, h->len);
+	memset(&rec, 0, sizeof rec);
+	rec.data = data;
+	rec.caplen = h->caplen;
+	rec.origlen = h->len;
+	rec.has_ts = true;
+	/* tv_usec holds ns (PCAP_TSTAMP_PRECISION_NANO) */
+	rec.ts_ns = (int64_t)((uint64_t)h->ts.tv_sec * 1000000000u +
+	    (uint64_t)h->ts.tv_usec);
+	rec.dlt = s->dlt;
+	src_push(s, &rec);
 }
 
 static void
@@ -1070,58 +1092,6 @@ live_run(struct cap_src *s)
 	live_stats(s);
 }
 
-static void
-file_run(struct cap_src *s)
-{
-	struct pcap_pkthdr	*h;
-	const u_char		*data;
-	const char		*e;
-	int			 rc;
-
-	while (!atomic_load(&s->cap->stop)) {
-		/* Only a stream can block here: cap_stop may cancel it. */
-		atomic_store(&s->in_read, 1);
-		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
-		rc = pcap_next_ex(s->pcap, &h, &data);
-		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
-		atomic_store(&s->in_read, 0);
-		if (rc == 1) {
-			pcap_cb((u_char *)s, h, data);
-			continue;
-		}
-		if (rc == PCAP_ERROR_BREAK)	/* end of file */
-			break;
-		e = pcap_geterr(s->pcap);
-		if (strstr(e, "truncated") != NULL) {
-			s->error = RS_EXIT_TRUNCATED;
-			if (strcmp(s->name, "stdin") == 0)
-				snprintf(s->errmsg, sizeof s->errmsg,
-				    "stdin: stream stopped mid-record after "
-				    "%ju frames", (uintmax_t)
-				    atomic_load(&s->received));
-			else
-				snprintf(s->errmsg, sizeof s->errmsg,
-				    "%s: last record truncated after %ju "
-				    "frames", s->name, (uintmax_t)
-				    atomic_load(&s->received));
-		} else if (strstr(e, "different from the type") != NULL) {
-			/* libpcap reads one link type per pcapng file */
-			s->error = RS_EXIT_FORMAT;
-			snprintf(s->errmsg, sizeof s->errmsg, "%s: its pcapng "
-			    "interfaces have different link types, which "
-			    "libpcap cannot read; split it first (tshark -r "
-			    "FILE -Y frame.interface_id==0 -w part0.pcapng)",
-			    s->name);
-		} else {
-			s->error = RS_EXIT_FORMAT;
-			snprintf(s->errmsg, sizeof s->errmsg, "%s: bad record "
-			    "after %ju frames: %s", s->name, (uintmax_t)
-			    atomic_load(&s->received), e);
-		}
-		break;
-	}
-}
-
 static void *
 src_thread(void *arg)
 {
@@ -1131,11 +1101,8 @@ src_thread(void *arg)
 	/* Signals belong to the main thread. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
-	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 
-	if (s->kind == CAP_FOLLOW || s->multi_if)
-		follow_run(s);
-	else if (s->live)
+	if (s->pcap != NULL)
 		live_run(s);
 	else
 		file_run(s);
@@ -1159,26 +1126,117 @@ flush_thread(void *arg)
 			sleep_ms(50);
 		pthread_mutex_lock(&c->wlock);
 		pcapng_flush(c->w);
+		w_check(c);
 		pthread_mutex_unlock(&c->wlock);
 	}
 	return NULL;
+}
+
+/* A name for where path would be: its directory resolved, then its base. */
+static bool
+canonical(const char *path, char *out, size_t len)
+{
+	char		 dir[PATH_MAX], real[PATH_MAX];
+	const char	*b = strrchr(path, '/');
+
+	if (realpath(path, real) != NULL) {
+		snprintf(out, len, "%s", real);
+		return true;
+	}
+	if (b == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (b == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(b - path), path);
+	if (realpath(dir, real) == NULL)
+		return false;
+	return snprintf(out, len, "%s/%s", strcmp(real, "/") == 0 ? "" :
+	    real, b != NULL ? b + 1 : path) < (int)len;
+}
+
+/* -w onto one of our own sources would destroy it (or feed on itself). */
+static int
+w_names_source(struct cap *c, const char *path, char *err, size_t errlen)
+{
+	struct cap_src	*s;
+	struct stat	 st;
+	char		 wc[PATH_MAX], sc[PATH_MAX];
+	size_t		 i;
+	bool		 exists = stat(path, &st) == 0, named;
+
+	named = canonical(path, wc, sizeof wc);
+	for (i = 0; i < c->nsrc; i++) {
+		s = c->src[i];
+		if (s->fin.fd == -1)
+			continue;
+		if ((exists && st.st_dev == s->fin.dev &&
+		    st.st_ino == s->fin.ino && !S_ISCHR(st.st_mode)) ||
+		    (named && strcmp(s->fin.path, "-") != 0 &&
+		    canonical(s->fin.path, sc, sizeof sc) &&
+		    strcmp(sc, wc) == 0)) {
+			snprintf(err, errlen, "-w %s is %s, which is read: "
+			    "writing it would destroy it; write to another "
+			    "file", path, strcmp(s->name, "stdin") == 0 ?
+			    "stdin" : s->name);
+			return RS_EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+bool
+cap_writer_waits(const char *path)
+{
+	struct stat	 st;
+	int		 fd;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) == -1 ||
+	    !S_ISFIFO(st.st_mode))
+		return false;
+	if ((fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)) != -1) {
+		close(fd);
+		return false;
+	}
+	return errno == ENXIO;
 }
 
 int
 cap_set_writer(struct cap *c, const char *path, char *err, size_t errlen)
 {
 	char	 e[256];
+	int	 rc;
 
 	if (c->w != NULL) {
-		snprintf(err, errlen, "-w given twice");
+		snprintf(err, errlen, "-w given twice: give one file");
 		return RS_EXIT_USAGE;
 	}
-	if ((c->w = pcapng_open(path, e, sizeof e)) == NULL) {
+	if ((rc = w_names_source(c, path, err, errlen)) != 0)
+		return rc;
+	if (strcmp(path, "-") == 0) {
+		c->w = pcapng_fdopen(STDOUT_FILENO, "stdout", e, sizeof e);
+		c->wfd_stdout = STDOUT_FILENO;
+	} else
+		c->w = pcapng_open(path, e, sizeof e);
+	if (c->w == NULL) {
 		snprintf(err, errlen, "%s", e);
 		return RS_EXIT_WRITE;
 	}
 	snprintf(c->wpath, sizeof c->wpath, "%s", path);
 	return 0;
+}
+
+bool
+cap_write_failed(struct cap *c, char *msg, size_t len)
+{
+	if (!atomic_load(&c->wfailed))
+		return false;
+	if (msg != NULL) {
+		pthread_mutex_lock(&c->wlock);
+		snprintf(msg, len, "%s", c->werr);
+		pthread_mutex_unlock(&c->wlock);
+	}
+	return true;
 }
 
 void
@@ -1190,9 +1248,10 @@ cap_set_replay(struct cap *c, double speed)
 int
 cap_start(struct cap *c, char *err, size_t errlen)
 {
-	struct cap_src	*s;
-	size_t		 i;
-	int		 rc;
+	struct cap_src		*s;
+	const struct capr_iface	*in0;
+	size_t			 i, slots;
+	int			 rc, multi = c->nsrc > 1;
 
 	if (c->started) {
 		snprintf(err, errlen, "capture already started");
@@ -1200,31 +1259,49 @@ cap_start(struct cap *c, char *err, size_t errlen)
 	}
 	for (i = 0; i < c->nsrc; i++) {
 		s = c->src[i];
-		if ((s->ring = ring_new(c->slots)) == NULL) {
+		if (s->pcap != NULL)
+			c->w_snaplen = LIVE_SNAPLEN;
+	}
+	for (i = 0; i < c->nsrc; i++) {
+		s = c->src[i];
+		/* A file waits for room: it needs no seconds of buffer. */
+		slots = c->slots != 0 ? c->slots : s->pcap != NULL ?
+		    RING_LIVE_SLOTS : RING_FILE_SLOTS;
+		if ((s->ring = ring_new(slots)) == NULL) {
 			snprintf(err, errlen, "out of memory for %zu ring "
-			    "slots", c->slots);
+			    "slots", slots);
 			return RS_EXIT_INTERNAL;
 		}
-		if (c->w != NULL && pcapng_add_iface(c->w, s->dlt < 0 ?
-		    D11_DLT_RADIOTAP : s->dlt, s->name, s->live &&
-		    s->kind != CAP_FOLLOW ? LIVE_SNAPLEN : 0) < 0) {
-			snprintf(err, errlen, "%s: %s", c->wpath,
-			    pcapng_error(c->w));
-			return RS_EXIT_WRITE;
+		/* a pcapng may hold several adapters' records */
+		if (s->fin.rd.fmt == CAPR_PCAPNG || s->kind == CAP_FOLLOW)
+			multi = 1;
+		/* first interfaces known now, in order (-w's 0, 1, ...) */
+		if (c->w != NULL && s->dlt >= 0) {
+			in0 = capr_iface(&s->fin.rd, 0);
+			pthread_mutex_lock(&c->wlock);
+			rc = w_iface(s, 0, s->pcap == NULL && in0 != NULL ?
+			    in0->dlt : s->dlt);
+			pthread_mutex_unlock(&c->wlock);
+			if (rc < 0) {
+				snprintf(err, errlen, "%s", c->werr[0] != '\0' ?
+				    c->werr : "out of memory");
+				return RS_EXIT_WRITE;
+			}
 		}
 	}
-	/* Several sources may hear the same frame: set up before threads. */
-	if ((c->nsrc > 1 || (c->nsrc == 1 && c->src[0]->multi_if)) &&
-	    c->dd == NULL &&
-	    (c->dd = calloc(DEDUP_BUCKETS * DEDUP_WAYS, sizeof *c->dd)) ==
-	    NULL) {
-		snprintf(err, errlen, "out of memory");
-		return RS_EXIT_INTERNAL;
+	/* Several origins may hear the same frame: set up before threads. */
+	if (multi && c->dd == NULL) {
+		c->dd_words = 1;
+		if ((c->dd = calloc(DEDUP_ENTRIES, sizeof *c->dd)) == NULL ||
+		    (c->dd_seen = calloc(DEDUP_ENTRIES, sizeof *c->dd_seen))
+		    == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return RS_EXIT_INTERNAL;
+		}
 	}
 	if (c->w != NULL) {
 		if (pcapng_flush(c->w) == -1) {
-			snprintf(err, errlen, "%s: %s", c->wpath,
-			    pcapng_error(c->w));
+			snprintf(err, errlen, "%s", pcapng_error(c->w));
 			return RS_EXIT_WRITE;
 		}
 		if (pthread_create(&c->flusher, NULL, flush_thread, c) == 0)
@@ -1307,26 +1384,81 @@ unfinished:
 	return best;
 }
 
-/* Who heard it: a source, or one interface of a multi-interface file. */
-static uint64_t
-origin_bit(const struct ring_slot *slot)
+/* |a - b| <= w, for any two stamps a file may hold (no overflow). */
+static bool
+ts_near(int64_t a, int64_t b, int64_t w)
 {
-	return (uint64_t)1 << (slot->origin & 63);
+	uint64_t	 d = a >= b ? (uint64_t)a - (uint64_t)b :
+			    (uint64_t)b - (uint64_t)a;
+
+	return d <= (uint64_t)w;
 }
 
-/* The oldest remembered copy of frame d, near ts, that s has not had. */
+/*
+ * The origin number of the record in slot (its source, and its interface
+ * when the source has several); -1 when out of memory.  The seen-bitmaps
+ * grow a word when the origins pass a multiple of 64.
+ */
+static int64_t
+dd_origin(struct cap *c, struct cap_src *s, const struct ring_slot *slot)
+{
+	uint64_t	*nv;
+	uint32_t	*no;
+	size_t		 n, i, k, w;
+
+	if (slot->iface >= s->norig) {
+		n = s->norig != 0 ? s->norig : 4;
+		while (n <= slot->iface)
+			n *= 2;
+		if (n > CAPR_MAX_IFACES + 1 ||
+		    (no = realloc(s->orig, n * sizeof *no)) == NULL)
+			return -1;
+		for (i = s->norig; i < n; i++)
+			no[i] = UINT32_MAX;
+		s->orig = no;
+		s->norig = n;
+	}
+	if (s->orig[slot->iface] != UINT32_MAX)
+		return s->orig[slot->iface];
+	if (c->norigins == c->dd_words * 64) {
+		w = c->dd_words + 1;
+		if ((nv = calloc(DEDUP_ENTRIES, w * sizeof *nv)) == NULL)
+			return -1;
+		for (i = 0; i < DEDUP_ENTRIES; i++)
+			for (k = 0; k < c->dd_words; k++)
+				nv[i * w + k] = c->dd_seen[i * c->dd_words + k];
+		free(c->dd_seen);
+		c->dd_seen = nv;
+		c->dd_words = w;
+	}
+	s->orig[slot->iface] = c->norigins++;
+	return s->orig[slot->iface];
+}
+
+static uint64_t *
+dd_seen(struct cap *c, const struct dedup_ent *e)
+{
+	return &c->dd_seen[(size_t)(e - c->dd) * c->dd_words];
+}
+
+static bool
+dd_had(struct cap *c, const struct dedup_ent *e, uint32_t o)
+{
+	return (dd_seen(c, e)[o / 64] & (uint64_t)1 << (o % 64)) != 0;
+}
+
+/* The oldest remembered copy of frame d, near ts, that origin o has not
+ * had. */
 static struct dedup_ent *
-dd_find(struct cap *c, uint64_t d, int64_t ts, uint64_t bit)
+dd_find(struct cap *c, uint64_t d, int64_t ts, uint32_t o)
 {
 	struct dedup_ent	*e, *best = NULL;
 	int			 i;
 
 	e = &c->dd[(d & (DEDUP_BUCKETS - 1)) * DEDUP_WAYS];
 	for (i = 0; i < DEDUP_WAYS; i++, e++) {
-		if (e->digest != d || (e->seen & bit) != 0)
-			continue;
-		if (e->ts_ns - ts > DEDUP_WINDOW_NS ||
-		    ts - e->ts_ns > DEDUP_WINDOW_NS)
+		if (e->digest != d || dd_had(c, e, o) ||
+		    !ts_near(e->ts_ns, ts, DEDUP_WINDOW_NS))
 			continue;
 		if (best == NULL || e->ts_ns < best->ts_ns)
 			best = e;
@@ -1335,9 +1467,10 @@ dd_find(struct cap *c, uint64_t d, int64_t ts, uint64_t bit)
 }
 
 static void
-dd_remember(struct cap *c, uint64_t d, int64_t ts, uint64_t bit)
+dd_remember(struct cap *c, uint64_t d, int64_t ts, uint32_t o)
 {
 	struct dedup_ent	*e, *v;
+	uint64_t		*seen;
 	int			 i;
 
 	/* A free way, else the oldest (expired ones are the oldest). */
@@ -1352,7 +1485,9 @@ dd_remember(struct cap *c, uint64_t d, int64_t ts, uint64_t bit)
 	}
 	v->digest = d;
 	v->ts_ns = ts;
-	v->seen = bit;
+	seen = dd_seen(c, v);
+	memset(seen, 0, c->dd_words * sizeof *seen);
+	seen[o / 64] |= (uint64_t)1 << (o % 64);
 }
 
 enum { DD_DELIVER, DD_DROP, DD_WAIT };
@@ -1372,15 +1507,15 @@ dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
 	struct dedup_ent	*e;
 	struct cap_src		*t;
 	struct ring_slot	*o = NULL;
-	uint64_t		 d = slot->digest, bit = origin_bit(slot);
-	int64_t			 ts = slot->rec.ts_ns;
+	uint64_t		 d = slot->digest;
+	int64_t			 ts = slot->rec.ts_ns, org;
 	unsigned		 freq = slot->rec.f.radio.freq;
 	size_t			 i, k;
 
-	if (c->dd == NULL || d == 0)
+	if (c->dd == NULL || d == 0 || (org = dd_origin(c, s, slot)) < 0)
 		return DD_DELIVER;
-	if ((e = dd_find(c, d, ts, bit)) != NULL) {
-		e->seen |= bit;
+	if ((e = dd_find(c, d, ts, (uint32_t)org)) != NULL) {
+		dd_seen(c, e)[org / 64] |= (uint64_t)1 << (org % 64);
 		s->dups++;
 		return DD_DROP;
 	}
@@ -1391,10 +1526,11 @@ dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
 				continue;
 			for (k = 0; (o = ring_peek_nth(t->ring, k)) != NULL;
 			    k++) {
-				if (o->rec.ts_ns - ts > DEDUP_WINDOW_NS)
+				if (o->rec.ts_ns > ts && !ts_near(o->rec.ts_ns,
+				    ts, DEDUP_WINDOW_NS))
 					break;
-				if (o->digest == d &&
-				    ts - o->rec.ts_ns <= DEDUP_WINDOW_NS) {
+				if (o->digest == d && ts_near(o->rec.ts_ns, ts,
+				    DEDUP_WINDOW_NS)) {
 					s->dups++;
 					return DD_DROP;
 				}
@@ -1408,8 +1544,26 @@ dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
 			}
 		}
 	}
-	dd_remember(c, d, ts, bit);
+	dd_remember(c, d, ts, (uint32_t)org);
 	return DD_DELIVER;
+}
+
+/*
+ * When a paced record is due (monotonic ns).  In doubles, clamped: a
+ * crafted stamp or a tiny speed (--replay=1e-300) only means "much later",
+ * never an overflow.
+ */
+static int64_t
+pace_due(const struct cap *c, int64_t ts)
+{
+	double	 d = ((double)ts - (double)c->pace_ts) / c->speed;
+	double	 lim = (double)(INT64_MAX / 4);
+
+	if (!(d < lim))		/* also NaN */
+		d = lim;
+	if (d < -lim)
+		d = -lim;
+	return c->pace_wall + (int64_t)d;
 }
 
 int
@@ -1442,8 +1596,7 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 					c->pace_wall = now;
 					c->pace_ts = slot->rec.ts_ns;
 				}
-				due = c->pace_wall + (int64_t)((double)
-				    (slot->rec.ts_ns - c->pace_ts) / c->speed);
+				due = pace_due(c, slot->rec.ts_ns);
 				if (due > now) {
 					wait_ns = due - now;
 					goto wait;
@@ -1475,6 +1628,8 @@ wait:
 			return 0;
 		if (wait_ns < 0 || now + wait_ns > deadline)
 			wait_ns = deadline == INT64_MAX ? -1 : deadline - now;
+		if (wait_ns > 1000000000LL)	/* look again each second */
+			wait_ns = 1000000000LL;
 		ms = wait_ns < 0 ? -1 : (int)((wait_ns + 999999) / 1000000);
 		pfd.fd = c->efd;
 		pfd.events = POLLIN;
@@ -1540,24 +1695,16 @@ cap_stop(struct cap *c)
 	struct cap_src	*s;
 	char		 e[256];
 	size_t		 i;
-	int		 k;
 
 	if (c == NULL || c->stopped)
 		return;
 	c->stopped = 1;
 	atomic_store(&c->stop, 1);
+	/* Every reader polls at most LIVE_POLL_MS (a stream too): join. */
 	for (i = 0; i < c->nsrc; i++) {
 		s = c->src[i];
 		if (!s->started)
 			continue;
-		/* A stream blocked in read() never sees the flag. */
-		for (k = 0; k < 20 && !atomic_load(&s->ended); k++)
-			sleep_ms(10);
-		if (!atomic_load(&s->ended) && atomic_load(&s->in_read)) {
-			pthread_cancel(s->thr);
-			/* its pcap_t may hold stdio locks: leak it */
-			s->pcap = NULL;
-		}
 		pthread_join(s->thr, NULL);
 		s->started = 0;
 		if (s->pcap != NULL && s->live)
@@ -1567,9 +1714,17 @@ cap_stop(struct cap *c)
 		pthread_join(c->flusher, NULL);
 		c->flusher_on = 0;
 	}
+	/* -w is complete now: flush and close it, and keep what failed. */
 	if (c->w != NULL) {
 		pthread_mutex_lock(&c->wlock);
 		pcapng_flush(c->w);
+		w_check(c);
+		if (pcapng_close(c->w, e, sizeof e) != 0 &&
+		    !atomic_load(&c->wfailed)) {
+			snprintf(c->werr, sizeof c->werr, "%s", e);
+			atomic_store(&c->wfailed, 1);
+		}
+		c->w = NULL;
 		pthread_mutex_unlock(&c->wlock);
 	}
 	for (i = 0; i < c->nsrc; i++) {
@@ -1604,10 +1759,12 @@ cap_free(struct cap *c)
 	}
 	free(c->src);
 	free(c->dd);
+	free(c->dd_seen);
 	if (c->w != NULL)
 		pcapng_close(c->w, NULL, 0);
 	close(c->efd);
 	pthread_mutex_destroy(&c->wlock);
+	pthread_mutex_destroy(&c->nlock);
 	if (g_cap == c)
 		g_cap = NULL;
 	free(c);
@@ -1701,6 +1858,7 @@ cap_drop_privileges(const char *user, char *err, size_t errlen)
 	 * plain root run keeps it root's.
 	 */
 	if (g_cap != NULL && g_cap->w != NULL && g_cap->wpath[0] != '\0' &&
+	    g_cap->wfd_stdout == -1 &&
 	    invoking_ids(&uid, &gid) &&
 	    chown(g_cap->wpath, uid, gid) == -1) {
 		/* not fatal: the file stays root's */

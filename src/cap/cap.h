@@ -3,7 +3,8 @@
  *
  * Every source (a file, stdin, a file still being written, a monitor
  * interface, a monitor interface created on a radio through nl80211) runs in
- * its own thread: it reads with libpcap, copies each record into a slot of a
+ * its own thread: it reads (libpcap for interfaces, our own pcap/pcapng
+ * reader for everything else), copies each record into a slot of a
  * lock-free single-producer/single-consumer ring and runs the shared parser
  * there.  A full ring drops the record and counts it; the capture thread never
  * blocks.  The main thread calls cap_next(), which merges the sources' rings
@@ -58,9 +59,21 @@ int		 cap_add_iface(struct cap *, const char *ifname,
 		    char *err, size_t errlen);
 int		 cap_add_monitor(struct cap *, const char *spec,
 		    char *err, size_t errlen);
-/* -w FILE: every record of every source into one pcapng, flushed ≥ 1/s. */
+/*
+ * -w FILE: every record of every source into one pcapng, flushed ≥ 1/s;
+ * "-" is stdout.  Refused (RS_EXIT_USAGE) when given twice or when FILE is
+ * one of the sources (add the sources first).  A FIFO blocks until its
+ * reader comes: cap_writer_waits() says beforehand that it will.
+ */
 int		 cap_set_writer(struct cap *, const char *path,
 		    char *err, size_t errlen);
+bool		 cap_writer_waits(const char *path);
+/*
+ * The first -w failure (a full disk, a reader gone, the close): true with
+ * the one-line message.  Capture and analysis go on; nothing more is
+ * written, and the file ends on a whole block.  Final after cap_stop().
+ */
+bool		 cap_write_failed(struct cap *, char *msg, size_t len);
 /* Pace file sources by their timestamps (1.0 real time, 0 as fast as
  * possible, the default). */
 void		 cap_set_replay(struct cap *, double speed);
@@ -76,6 +89,15 @@ int		 cap_next(struct cap *, const struct rs_rec **rec,
 /* A file descriptor that becomes readable when records are waiting (for
  * poll() beside the terminal), or -1. */
 int		 cap_wakeup_fd(struct cap *);
+/*
+ * Notes for the user, one line each, in order (a followed file rotated, a
+ * file lying about its snaplen, leftover interfaces removed): returns 1
+ * with the next after *seen (start at 0), 0 when there is none.
+ */
+int		 cap_note_next(struct cap *, uint64_t *seen, char *buf,
+		    size_t len);
+/* Memory of one source's ring, live (-i, -m) or not. */
+size_t		 cap_ring_bytes(bool live);
 
 size_t		 cap_nsources(struct cap *);
 void		 cap_source_info(struct cap *, size_t i,
@@ -99,23 +121,30 @@ int		 cap_drop_privileges(const char *user, char *err, size_t errlen);
  *   cap_next() returned 0, so: call cap_next(.., 0) until it returns 0, then
  *   poll().  Use a poll timeout of 100 ms or less: records held back by the
  *   live reorder window (100 ms) or by replay pacing wake nobody.
- * - Ring size: RING_DEFAULT_SLOTS (8192) per source, or the environment
- *   variable ROAMSCOPE_RING_SLOTS (read by cap_new).
+ * - Ring size: RING_LIVE_SLOTS (8192) per live source, RING_FILE_SLOTS
+ *   (512) per file, stream or followed file, or the environment variable
+ *   ROAMSCOPE_RING_SLOTS for all (read by cap_new); cap_ring_bytes() says
+ *   what a ring takes.
  * - File sources ("-" included) never drop: their threads wait for space.
  *   Live sources drop when their ring is full (ring_drops).
  * - -w is written by the capture threads before the ring, so it holds every
  *   record read, dropped ones included, whole (not cut to RS_REC_MAX_BYTES),
- *   in arrival order per source (not merged: pcapng allows it).
- * - --follow reads classic pcap and pcapng itself (libpcap stops at EOF);
- *   its records carry their own pcapng interface's link type in rec.dlt.
- * - A pcapng file (-r) whose first section describes several interfaces
- *   (-w of several sources) is read by our own reader, which keeps each
- *   record's interface and link type and de-duplicates across them like
- *   across sources (the first copy in the file wins: a pcapng does not say
- *   which channel an interface was on); its records stay in file order,
- *   per-source arrival order for -w files.  Other files go through libpcap,
- *   which reads one link type per file: a pcapng whose interfaces differ
- *   further on fails with RS_EXIT_FORMAT and a hint to split it.
+ *   in arrival order per source (not merged: pcapng allows it), with one
+ *   pcapng interface per source and input interface, each its own link
+ *   type (added before its first record).
+ * - Files, "-" and --follow are read by capread.c (pcapng.h): every pcapng
+ *   section, in its byte order; each record carries its interface's link
+ *   type (rec.dlt), its if_tsresol and if_tsoffset applied; records without
+ *   a time stamp (Simple Packet Blocks) take the one before's.  A source
+ *   whose every interface is of another link type is refused.
+ * - --follow follows the name, as tail -F: a file truncated in place is
+ *   read again from its start, one renamed and recreated is read to its
+ *   end and the new one followed, one deleted is waited for; each is said
+ *   in a note.
+ * - A pcapng of several interfaces (-w of several adapters) is
+ *   de-duplicated across them like across sources (the first copy in the
+ *   file wins: a pcapng does not say which channel an interface was on);
+ *   its records stay in file order.
  * - Several sources: the same 802.11 frame (MAC header and body, no radio
  *   header, no FCS; a retransmission differs in its Retry bit) received by
  *   two sources within 20 ms of each other (capture timestamps; cap.c says

@@ -661,6 +661,8 @@ del_iface(struct nlctx *nc, int ifindex, char *kmsg, size_t kmsglen)
 	return nl_exec(nc, msg, NULL, NULL, kmsg, kmsglen);
 }
 
+static int	 remove_leftovers(struct nlctx *, struct nl_monitor *);
+
 int
 nl80211_create_monitor(const char *spec, struct nl_monitor *m, char *err,
     size_t errlen)
@@ -678,11 +680,12 @@ nl80211_create_monitor(const char *spec, struct nl_monitor *m, char *err,
 		return rc;
 	if ((rc = resolve_radio(&nc, radio, &m->wiphy, err, errlen)) != 0)
 		goto out;
-	/* rsmon<phy>, or rsmon<phy>-N when a previous run left one */
-	snprintf(m->ifname, sizeof m->ifname, "rsmon%d", m->wiphy);
+	remove_leftovers(&nc, m);
+	/* rsmon<phy>, or rsmon<phy>-N when one could not be removed */
+	snprintf(m->ifname, sizeof m->ifname, MON_PREFIX "%d", m->wiphy);
 	for (i = 1; if_nametoindex(m->ifname) != 0 && i < 10; i++)
-		snprintf(m->ifname, sizeof m->ifname, "rsmon%d-%d", m->wiphy,
-		    i);
+		snprintf(m->ifname, sizeof m->ifname, MON_PREFIX "%d-%d",
+		    m->wiphy, i);
 	if ((msg = nl_new(&nc, NL80211_CMD_NEW_INTERFACE, 0)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		rc = RS_EXIT_INTERNAL;
@@ -806,6 +809,55 @@ cb_list_if(struct nl_msg *msg, void *arg)
 		snprintf(li->name, sizeof li->name, "%s",
 		    nla_get_string(tb[NL80211_ATTR_IFNAME]));
 	return NL_SKIP;
+}
+
+/*
+ * A run killed with SIGKILL (no handler runs) leaves its monitor interfaces
+ * behind, still tuned.  Ours are monitors named MON_PREFIX on the radio we
+ * are asked to use; remove them (not one this run made: a radio given
+ * twice) and tell the caller which, so that it can say so.
+ */
+static int
+remove_leftovers(struct nlctx *nc, struct nl_monitor *m)
+{
+	struct list_ctx	*lc;
+	struct nl_msg	*msg;
+	const char	*sep = "";
+	size_t		 o = 0;
+	int		 i, k, n = 0;
+
+	m->removed[0] = '\0';
+	if ((lc = calloc(1, sizeof *lc)) == NULL)
+		return 0;
+	if ((msg = nl_new(nc, NL80211_CMD_GET_INTERFACE, NLM_F_DUMP)) ==
+	    NULL || nl_exec(nc, msg, cb_list_if, lc, NULL, 0) != 0) {
+		free(lc);
+		return 0;
+	}
+	for (i = 0; i < lc->nif; i++) {
+		if (lc->ifs[i].wiphy != m->wiphy ||
+		    lc->ifs[i].type != NL80211_IFTYPE_MONITOR ||
+		    strncmp(lc->ifs[i].name, MON_PREFIX,
+		    strlen(MON_PREFIX)) != 0)
+			continue;
+		for (k = 0; k < EMERG_MAX; k++)
+			if (emerg[k].used &&
+			    emerg[k].ifindex == lc->ifs[i].ifindex)
+				break;
+		if (k < EMERG_MAX ||
+		    del_iface(nc, lc->ifs[i].ifindex, NULL, 0) != 0)
+			continue;
+		if (o + strlen(sep) + strlen(lc->ifs[i].name) + 1 <
+		    sizeof m->removed) {
+			o += (size_t)snprintf(m->removed + o,
+			    sizeof m->removed - o, "%s%s", sep,
+			    lc->ifs[i].name);
+			sep = " ";
+		}
+		n++;
+	}
+	free(lc);
+	return n;
 }
 
 static const char *

@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Our monitor interfaces are MON_PREFIX<phy>: a later run finds leftovers. */
+#define MON_PREFIX	"rsmon"
+
 struct nl_monitor {
 	int		 wiphy;
 	int		 ifindex;
@@ -15,6 +18,8 @@ struct nl_monitor {
 	unsigned	 freq;		/* MHz, 0 when the channel was left */
 	unsigned	 width;		/* MHz */
 	unsigned	 center1;	/* MHz */
+	char		 removed[64];	/* leftovers of an earlier run that
+					   were removed first, or "" */
 };
 
 /*
@@ -27,9 +32,10 @@ struct nl_monitor {
 int	 nl80211_parse_spec(const char *spec, char *radio, size_t radiolen,
 	    unsigned *freq, unsigned *width, unsigned *center1,
 	    char *err, size_t errlen);
-/* Create and bring up a monitor interface on spec's radio, tuned.  Returns
- * 0 or an RS_EXIT_* code with err set; on success the interface is also
- * registered for nl80211_emergency_cleanup(). */
+/* Create and bring up a monitor interface on spec's radio, tuned, after
+ * removing the radio's leftover MON_PREFIX monitors (named in removed).
+ * Returns 0 or an RS_EXIT_* code with err set; on success the interface is
+ * also registered for nl80211_emergency_cleanup(). */
 int	 nl80211_create_monitor(const char *spec, struct nl_monitor *,
 	    char *err, size_t errlen);
 /* Delete an interface we created (and unregister it).  0 or -1. */

@@ -7,8 +7,10 @@
  * Blocks are built in our own buffer and reach the file only in whole
  * blocks, with write(2), at pcapng_flush (or when the buffer passes
  * W_FLUSH_AT): a capture killed with SIGKILL leaves a file that ends on a
- * block boundary, readable up to the last flush (stdio would push out a
- * full buffer in the middle of a block).
+ * block boundary, readable up to the last flush.  A write that fails
+ * part-way (ENOSPC after some bytes) leaves a block cut short: the file is
+ * truncated back to the end of the last whole block, and nothing more is
+ * written (a pipe cannot be cut back, but its reader has gone).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -18,6 +20,7 @@
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,26 +28,18 @@
 
 #include "cap/pcapng.h"
 
-#define BT_SHB		0x0a0d0d0a
-#define BT_IDB		0x00000001
-#define BT_EPB		0x00000006
-#define BOM		0x1a2b3c4d
-
-#define OPT_ENDOFOPT	0
-#define OPT_SHB_USERAPPL 4
-#define OPT_IF_NAME	2
-#define OPT_IF_TSRESOL	9
-
 #define W_FLUSH_AT	(1024 * 1024)	/* flush early past this many bytes */
 
 struct pcapng_w {
-	FILE		*f;
-	int		 own;		/* we opened f */
+	int		 fd;
+	int		 own;		/* we opened fd */
 	int		 nifaces;
 	int		 failed;
+	char		 name[128];	/* for messages */
 	char		 err[256];
 	uint8_t		*buf;		/* whole blocks not yet written */
 	size_t		 len, size;
+	uint64_t	 written;	/* bytes in the file, whole blocks */
 };
 
 static size_t
@@ -59,8 +54,16 @@ w_fail(struct pcapng_w *w, const char *what)
 	if (w->failed)
 		return;
 	w->failed = 1;
-	snprintf(w->err, sizeof w->err, "pcapng %s failed: %s", what,
-	    strerror(errno));
+	if (errno == ENOSPC)
+		snprintf(w->err, sizeof w->err, "%s: the disk is full: "
+		    "nothing more is written to it (the file holds what came "
+		    "before, in whole blocks)", w->name);
+	else if (errno == EPIPE)
+		snprintf(w->err, sizeof w->err, "%s: its reader went away: "
+		    "nothing more is written to it", w->name);
+	else
+		snprintf(w->err, sizeof w->err, "%s: %s failed: %s", w->name,
+		    what, strerror(errno));
 }
 
 static void
@@ -124,7 +127,7 @@ opt_len(size_t n)
 }
 
 static struct pcapng_w *
-w_start(FILE *f, int own, char *err, size_t errlen)
+w_start(int fd, int own, const char *name, char *err, size_t errlen)
 {
 	static const char	 appl[] = PACKAGE_STRING;
 	struct pcapng_w		*w;
@@ -134,20 +137,21 @@ w_start(FILE *f, int own, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	w->f = f;
+	w->fd = fd;
 	w->own = own;
+	snprintf(w->name, sizeof w->name, "%s", name);
 
 	/* SHB: BOM, version 1.0, section length unknown (-1), userappl. */
 	len = 12 + 4 + 4 + 8 + opt_len(sizeof appl - 1) + opt_len(0);
-	w_u32(w, BT_SHB);
+	w_u32(w, PCAPNG_BT_SHB);
 	w_u32(w, len);
-	w_u32(w, BOM);
+	w_u32(w, PCAPNG_BOM);
 	w_u16(w, 1);
 	w_u16(w, 0);
 	w_u32(w, 0xffffffff);
 	w_u32(w, 0xffffffff);
-	w_opt(w, OPT_SHB_USERAPPL, appl, sizeof appl - 1);
-	w_opt(w, OPT_ENDOFOPT, NULL, 0);
+	w_opt(w, PCAPNG_OPT_SHB_USERAPPL, appl, sizeof appl - 1);
+	w_opt(w, PCAPNG_OPT_ENDOFOPT, NULL, 0);
 	w_u32(w, len);
 	if (w->failed) {
 		snprintf(err, errlen, "%s", w->err);
@@ -162,23 +166,28 @@ struct pcapng_w *
 pcapng_open(const char *path, char *err, size_t errlen)
 {
 	struct pcapng_w	*w;
-	FILE		*f;
+	int		 fd;
 
-	if ((f = fopen(path, "wb")) == NULL) {
-		snprintf(err, errlen, "%s: cannot write: %s (check the "
-		    "directory exists and is writable)", path,
-		    strerror(errno));
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1) {
+		if (errno == EINTR)
+			snprintf(err, errlen, "%s: interrupted while opening "
+			    "it", path);
+		else
+			snprintf(err, errlen, "%s: cannot write: %s (check "
+			    "the directory exists and is writable)", path,
+			    strerror(errno));
 		return NULL;
 	}
-	if ((w = w_start(f, 1, err, errlen)) == NULL)
-		fclose(f);
+	if ((w = w_start(fd, 1, path, err, errlen)) == NULL)
+		close(fd);
 	return w;
 }
 
 struct pcapng_w *
-pcapng_fopen(FILE *f, char *err, size_t errlen)
+pcapng_fdopen(int fd, const char *name, char *err, size_t errlen)
 {
-	return w_start(f, 0, err, errlen);
+	return w_start(fd, 0, name, err, errlen);
 }
 
 int
@@ -193,15 +202,15 @@ pcapng_add_iface(struct pcapng_w *w, int dlt, const char *name,
 	len = 12 + 8 + opt_len(1) + opt_len(0);
 	if (nlen != 0)
 		len += opt_len(nlen);
-	w_u32(w, BT_IDB);
+	w_u32(w, PCAPNG_BT_IDB);
 	w_u32(w, (uint32_t)len);
 	w_u16(w, (uint16_t)dlt);
 	w_u16(w, 0);
 	w_u32(w, snaplen);
 	if (nlen != 0)
-		w_opt(w, OPT_IF_NAME, name, nlen);
-	w_opt(w, OPT_IF_TSRESOL, &tsresol, 1);
-	w_opt(w, OPT_ENDOFOPT, NULL, 0);
+		w_opt(w, PCAPNG_OPT_IF_NAME, name, nlen);
+	w_opt(w, PCAPNG_OPT_IF_TSRESOL, &tsresol, 1);
+	w_opt(w, PCAPNG_OPT_ENDOFOPT, NULL, 0);
 	w_u32(w, (uint32_t)len);
 	if (w->failed)
 		return -1;
@@ -218,7 +227,7 @@ pcapng_write(struct pcapng_w *w, int iface, int64_t ts_ns,
 	if (iface < 0 || iface >= w->nifaces)
 		return -1;
 	len = (uint32_t)(12 + 20 + pad4(caplen));
-	w_u32(w, BT_EPB);
+	w_u32(w, PCAPNG_BT_EPB);
 	w_u32(w, len);
 	w_u32(w, (uint32_t)iface);
 	w_u32(w, (uint32_t)(ts >> 32));
@@ -233,28 +242,48 @@ pcapng_write(struct pcapng_w *w, int iface, int64_t ts_ns,
 	return w->failed ? -1 : 0;
 }
 
+/* The end of the last whole block among the first n bytes of the buffer. */
+static size_t
+whole_blocks(const struct pcapng_w *w, size_t n)
+{
+	size_t		 off = 0;
+	uint32_t	 blen;
+
+	while (off + 8 <= w->len) {
+		memcpy(&blen, w->buf + off + 4, 4);
+		if (blen < 12 || off + blen > n)
+			break;
+		off += blen;
+	}
+	return off;
+}
+
 int
 pcapng_flush(struct pcapng_w *w)
 {
 	size_t	 off = 0;
 	ssize_t	 n;
-	int	 fd = fileno(w->f);
 
-	/* Anything the caller put in the stream goes first. */
-	if (fflush(w->f) != 0)
-		w_fail(w, "flush");
 	while (off < w->len && !w->failed) {
-		n = write(fd, w->buf + off, w->len - off);
+		n = write(w->fd, w->buf + off, w->len - off);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n <= 0) {
 			if (n == 0)
 				errno = EIO;
 			w_fail(w, "write");
+			/* a block cut short: back to the last whole one */
+			if (off != 0 && whole_blocks(w, off) != off &&
+			    ftruncate(w->fd, (off_t)(w->written +
+			    whole_blocks(w, off))) == -1) {
+				/* a pipe: nothing to cut back */
+			}
 			break;
 		}
 		off += (size_t)n;
 	}
+	if (!w->failed)
+		w->written += w->len;
 	w->len = 0;
 	return w->failed ? -1 : 0;
 }
@@ -262,7 +291,7 @@ pcapng_flush(struct pcapng_w *w)
 int
 pcapng_fd(struct pcapng_w *w)
 {
-	return fileno(w->f);
+	return w->fd;
 }
 
 const char *
@@ -279,7 +308,7 @@ pcapng_close(struct pcapng_w *w, char *err, size_t errlen)
 	if (w == NULL)
 		return 0;
 	pcapng_flush(w);
-	if (w->own && fclose(w->f) != 0)
+	if (w->own && close(w->fd) != 0)
 		w_fail(w, "close");
 	rc = w->failed ? -1 : 0;
 	if (rc != 0 && err != NULL)

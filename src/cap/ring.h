@@ -18,13 +18,19 @@
 
 #include "record.h"
 
-#define RING_DEFAULT_SLOTS	8192
+/*
+ * Slots per ring.  A live source cannot wait: its ring absorbs the
+ * consumer's pauses (a redraw, a burst), 8192 frames.  A file, a stream
+ * and --follow wait for room, so a few hundred keep the reader ahead.
+ */
+#define RING_LIVE_SLOTS		8192
+#define RING_FILE_SLOTS		512
 
 struct ring_slot {
 	struct rs_rec	 rec;		/* rec.raw points at raw below */
 	int64_t		 arrival_ns;	/* CLOCK_MONOTONIC when committed */
 	uint64_t	 digest;	/* of the 802.11 frame, 0: none (cap.c) */
-	uint16_t	 origin;	/* source * 8 + pcapng interface (cap.c) */
+	uint32_t	 iface;		/* the source's interface (pcapng) */
 	uint8_t		 raw[RS_REC_MAX_BYTES];
 };
 

@@ -1064,6 +1064,674 @@ test_monitor_spec(void **state)
 		    RS_EXIT_USAGE);
 }
 
+/* ------------------------------------------------------------------------
+ * Odd files, built here byte by byte: pcapng of several sections and byte
+ * orders, interfaces of other link types, if_tsoffset, Simple Packet
+ * Blocks; classic pcap past 2038 and lying about its snaplen.  The values
+ * asserted are what tshark 4.0 shows for the same bytes (frame.time_epoch,
+ * frame.interface_id, frame.encap_type), checked by hand once and, when
+ * $TSHARK is set, again here.
+ */
+struct bb {
+	uint8_t		 b[8192];
+	size_t		 n;
+	int		 be;	/* write big-endian (a byte-swapped section) */
+};
+
+static void
+bb_put(struct bb *bb, const void *p, size_t n)
+{
+	assert_true(bb->n + n <= sizeof bb->b);
+	memcpy(bb->b + bb->n, p, n);
+	bb->n += n;
+}
+
+static void
+bb_u32(struct bb *bb, uint32_t v)
+{
+	if (bb->be)
+		v = __builtin_bswap32(v);
+	bb_put(bb, &v, 4);
+}
+
+static void
+bb_u16(struct bb *bb, uint16_t v)
+{
+	if (bb->be)
+		v = __builtin_bswap16(v);
+	bb_put(bb, &v, 2);
+}
+
+/* Block: type, length, body (padded), length. */
+static void
+bb_block(struct bb *bb, uint32_t type, const struct bb *body)
+{
+	static const uint8_t	 zero[4];
+	size_t			 pad = (4 - body->n % 4) % 4;
+
+	bb_u32(bb, type);
+	bb_u32(bb, (uint32_t)(12 + body->n + pad));
+	bb_put(bb, body->b, body->n);
+	bb_put(bb, zero, pad);
+	bb_u32(bb, (uint32_t)(12 + body->n + pad));
+}
+
+static void
+bb_shb(struct bb *bb)
+{
+	struct bb	 body = { .be = bb->be };
+
+	bb_u32(&body, 0x1a2b3c4d);
+	bb_u16(&body, 1);
+	bb_u16(&body, 0);
+	bb_u32(&body, 0xffffffff);
+	bb_u32(&body, 0xffffffff);
+	bb_block(bb, 0x0a0d0d0a, &body);
+}
+
+/* IDB; tsresol < 0: none; with_off: if_tsoffset of off seconds. */
+static void
+bb_idb(struct bb *bb, uint16_t dlt, int tsresol, int with_off, int64_t off)
+{
+	struct bb	 body = { .be = bb->be };
+	uint8_t		 r = (uint8_t)tsresol;
+	uint64_t	 o = (uint64_t)off;
+
+	bb_u16(&body, dlt);
+	bb_u16(&body, 0);
+	bb_u32(&body, 0);
+	if (tsresol >= 0) {
+		bb_u16(&body, 9);
+		bb_u16(&body, 1);
+		bb_put(&body, &r, 1);
+		bb_put(&body, "\0\0\0", 3);
+	}
+	if (with_off) {
+		bb_u16(&body, 14);
+		bb_u16(&body, 8);
+		if (bb->be)
+			o = __builtin_bswap64(o);
+		bb_put(&body, &o, 8);
+	}
+	if (tsresol >= 0 || with_off) {
+		bb_u16(&body, 0);
+		bb_u16(&body, 0);
+	}
+	bb_block(bb, 1, &body);
+}
+
+static void
+bb_epb(struct bb *bb, uint32_t ifid, uint64_t ts, const void *d, size_t n)
+{
+	struct bb	 body = { .be = bb->be };
+
+	bb_u32(&body, ifid);
+	bb_u32(&body, (uint32_t)(ts >> 32));
+	bb_u32(&body, (uint32_t)ts);
+	bb_u32(&body, (uint32_t)n);
+	bb_u32(&body, (uint32_t)n);
+	bb_put(&body, d, n);
+	bb_block(bb, 6, &body);
+}
+
+static void
+bb_spb(struct bb *bb, const void *d, size_t n)
+{
+	struct bb	 body = { .be = bb->be };
+
+	bb_u32(&body, (uint32_t)n);
+	bb_put(&body, d, n);
+	bb_block(bb, 3, &body);
+}
+
+/* A beacon from 02:00:00:00:00:00 (SSID "test"), radiotap or plain. */
+static const uint8_t	 rt_hdr[8] = { 0, 0, 8, 0, 0, 0, 0, 0 };
+static const uint8_t	 beacon[42] = {
+	0x80, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0x10, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0x11, 0,
+	0, 4, 't', 'e', 's', 't'
+};
+static const uint8_t	 ether[42] = {
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 2, 0, 0x08, 0x06
+};
+
+static void
+rt_beacon(uint8_t *out)
+{
+	memcpy(out, rt_hdr, sizeof rt_hdr);
+	memcpy(out + sizeof rt_hdr, beacon, sizeof beacon);
+}
+
+struct got {
+	int64_t		 ts[16];
+	int		 dlt[16];
+	uint32_t	 len[16];
+	size_t		 n;
+	struct cap_source_info in;
+	char		 notes[4][256];
+	size_t		 nnotes;
+};
+
+/* Read a file as -r (or --follow, until idle) and keep what came out. */
+static void
+read_as(const char *path, bool follow, struct got *g)
+{
+	struct cap		*c = cap_new();
+	const struct rs_rec	*r;
+	char			 err[512];
+	uint64_t		 seen = 0;
+	int			 rc, idle = 0;
+
+	memset(g, 0, sizeof *g);
+	assert_int_equal(cap_add_file(c, path, follow, err, sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	while ((rc = cap_next(c, &r, 100)) != -1 && idle < 5) {
+		if (rc == 0) {
+			idle++;
+			continue;
+		}
+		if (g->n < 16) {
+			g->ts[g->n] = r->ts_ns;
+			g->dlt[g->n] = r->dlt;
+			g->len[g->n] = r->caplen;
+		}
+		g->n++;
+	}
+	cap_stop(c);
+	while (g->nnotes < 4 && cap_note_next(c, &seen, g->notes[g->nnotes],
+	    sizeof g->notes[0]))
+		g->nnotes++;
+	cap_source_info(c, 0, &g->in);
+	cap_free(c);
+}
+
+/* tshark's frame.time_epoch of each record, in ns (when we have tshark). */
+static size_t
+tshark_epochs(const char *path, int64_t *ts, size_t max)
+{
+	char		 cmd[1200], line[128];
+	const char	*t = getenv("TSHARK");
+	size_t		 n = 0;
+	long long	 sec, frac;
+	FILE		*pp;
+
+	if (t == NULL || *t == '\0')
+		return SIZE_MAX;
+	snprintf(cmd, sizeof cmd, "'%s' -r '%s' -T fields -e "
+	    "frame.time_epoch 2>/dev/null", t, path);
+	assert_non_null(pp = popen(cmd, "r"));
+	while (n < max && fgets(line, sizeof line, pp) != NULL) {
+		assert_int_equal(sscanf(line, "%lld.%9lld", &sec, &frac), 2);
+		ts[n++] = sec * 1000000000LL + frac;
+	}
+	pclose(pp);
+	return n;
+}
+
+static void
+same_as_tshark(const char *path, const struct got *g)
+{
+	int64_t	 ts[16];
+	size_t	 n = tshark_epochs(path, ts, 16), i;
+
+	if (n == SIZE_MAX)
+		return;
+	assert_int_equal(n, g->n);
+	for (i = 0; i < n; i++)
+		assert_int_equal(ts[i], g->ts[i]);
+}
+
+/* Two sections, the second big-endian with another link type. */
+static void
+test_pcapng_sections(void **state)
+{
+	struct bb	 bb = { .be = 0 };
+	uint8_t		 rb[50];
+	struct got	 g;
+
+	(void)state;
+	rt_beacon(rb);
+	bb_shb(&bb);
+	bb_idb(&bb, 127, -1, 0, 0);
+	bb_epb(&bb, 0, 1700000000000000ULL, rb, sizeof rb);
+	bb.be = 1;
+	bb_shb(&bb);
+	bb_idb(&bb, 105, 9, 0, 0);
+	bb_epb(&bb, 0, 1700000001000000123ULL, beacon, sizeof beacon);
+	write_file(tmp("sections.pcapng"), bb.b, bb.n);
+	read_as(tmp("sections.pcapng"), false, &g);
+	assert_int_equal(g.in.error, 0);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.dlt[0], 127);
+	assert_int_equal(g.dlt[1], 105);
+	assert_int_equal(g.ts[0], 1700000000000000000LL);
+	assert_int_equal(g.ts[1], 1700000001000000123LL);
+	same_as_tshark(tmp("sections.pcapng"), &g);
+	/* --follow reads it the same */
+	read_as(tmp("sections.pcapng"), true, &g);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.dlt[1], 105);
+	assert_int_equal(g.ts[1], 1700000001000000123LL);
+}
+
+/* The first interface Ethernet, the second radiotap: read, each its own. */
+static void
+test_pcapng_ether_first(void **state)
+{
+	struct bb	 bb = { .be = 0 };
+	uint8_t		 rb[50];
+	struct got	 g;
+	char		 err[512];
+	int		 rc;
+
+	(void)state;
+	rt_beacon(rb);
+	bb_shb(&bb);
+	bb_idb(&bb, 1, -1, 0, 0);
+	bb_idb(&bb, 127, -1, 0, 0);
+	bb_epb(&bb, 0, 1700000000000000ULL, ether, sizeof ether);
+	bb_epb(&bb, 1, 1700000000000005ULL, rb, sizeof rb);
+	write_file(tmp("ether-first.pcapng"), bb.b, bb.n);
+	read_as(tmp("ether-first.pcapng"), false, &g);
+	assert_int_equal(g.in.error, 0);
+	assert_int_equal(g.in.dlt, 127);	/* the 802.11 one */
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.dlt[0], 1);
+	assert_int_equal(g.dlt[1], 127);
+	same_as_tshark(tmp("ether-first.pcapng"), &g);
+
+	/* Ethernet only: refused, as a pcap of it is */
+	bb.n = 0;
+	bb_shb(&bb);
+	bb_idb(&bb, 1, -1, 0, 0);
+	bb_epb(&bb, 0, 1700000000000000ULL, ether, sizeof ether);
+	write_file(tmp("ether-only.pcapng"), bb.b, bb.n);
+	rc = add_rc(tmp("ether-only.pcapng"), err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_LINKTYPE);
+	assert_non_null(strstr(err, "EN10MB"));
+}
+
+/* if_tsoffset on each of two interfaces, and if_tsresol 10^-9 on one. */
+static void
+test_pcapng_tsoffset(void **state)
+{
+	struct bb	 bb = { .be = 0 };
+	uint8_t		 rb[50];
+	struct got	 g;
+
+	(void)state;
+	rt_beacon(rb);
+	bb_shb(&bb);
+	bb_idb(&bb, 127, -1, 1, 100);
+	bb_idb(&bb, 127, 9, 1, -50);
+	bb_epb(&bb, 0, 1700000000000000ULL, rb, sizeof rb);
+	bb_epb(&bb, 1, 1700000000000000000ULL, rb, sizeof rb);
+	write_file(tmp("tsoffset.pcapng"), bb.b, bb.n);
+	read_as(tmp("tsoffset.pcapng"), false, &g);
+	/* 150 s apart: not copies of each other */
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.ts[0], 1700000100000000000LL);
+	assert_int_equal(g.ts[1], 1699999950000000000LL);
+	same_as_tshark(tmp("tsoffset.pcapng"), &g);
+	read_as(tmp("tsoffset.pcapng"), true, &g);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.ts[0], 1700000100000000000LL);
+	assert_int_equal(g.ts[1], 1699999950000000000LL);
+}
+
+/* Simple Packet Blocks: no time stamp; they take the record before's. */
+static void
+test_pcapng_simple_packets(void **state)
+{
+	struct bb	 bb = { .be = 0 };
+	uint8_t		 rb[50];
+	struct got	 g;
+
+	(void)state;
+	rt_beacon(rb);
+	bb_shb(&bb);
+	bb_idb(&bb, 127, -1, 0, 0);
+	bb_epb(&bb, 0, 1700000000000000ULL, rb, sizeof rb);
+	bb_spb(&bb, rb, sizeof rb);
+	bb_spb(&bb, rb, sizeof rb);
+	write_file(tmp("spb.pcapng"), bb.b, bb.n);
+	read_as(tmp("spb.pcapng"), false, &g);
+	assert_int_equal(g.in.error, 0);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.ts[1], 1700000000000000000LL);
+	assert_int_equal(g.ts[2], 1700000000000000000LL);
+	assert_int_equal(g.len[2], sizeof rb);
+}
+
+/* Classic pcap: seconds past 2^31 are unsigned; a lying snaplen is said. */
+static void
+test_pcap_odd_header(void **state)
+{
+	uint8_t		 f[24 + 3 * (16 + 50)], rb[50], *p = f;
+	struct got	 g;
+	int		 i;
+
+	(void)state;
+	rt_beacon(rb);
+	p = put32(p, 0xa1b2c3d4);
+	p = put32(p, 2 | 4 << 16);
+	p = put32(p, 0);
+	p = put32(p, 0);
+	p = put32(p, 16);			/* snaplen 16: a lie */
+	p = put32(p, 127);
+	for (i = 0; i < 3; i++) {
+		p = put32(p, 0x90000000u + (uint32_t)i);	/* 2046 */
+		p = put32(p, 5);
+		p = put32(p, sizeof rb);
+		p = put32(p, sizeof rb);
+		memcpy(p, rb, sizeof rb);
+		p += sizeof rb;
+	}
+	write_file(tmp("y2046.pcap"), f, sizeof f);
+	read_as(tmp("y2046.pcap"), false, &g);
+	assert_int_equal(g.in.error, 0);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.ts[0], 0x90000000LL * 1000000000LL + 5000);
+	assert_int_equal(g.len[0], sizeof rb);	/* whole, as tshark */
+	assert_int_equal(g.nnotes, 1);
+	assert_non_null(strstr(g.notes[0], "lies about its snaplen"));
+	assert_non_null(strstr(g.notes[0], "16 bytes"));
+	same_as_tshark(tmp("y2046.pcap"), &g);
+}
+
+/* Compressed captures are named, not called "not a capture". */
+static void
+test_compressed(void **state)
+{
+	char	 cmd[1200], err[512];
+	int	 rc;
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "gzip -c '%s' > '%s'",
+	    data("lab/ft-ota-ok.pcap"), tmp("c.pcap.gz"));
+	if (system(cmd) != 0)
+		skip();
+	rc = add_rc(tmp("c.pcap.gz"), err, sizeof err);
+	assert_int_equal(rc, RS_EXIT_FORMAT);
+	assert_non_null(strstr(err, "is compressed (gzip)"));
+	assert_non_null(strstr(err, "gunzip"));
+}
+
+/*
+ * --follow follows the name (tail -F): rotated (renamed, a new file in
+ * its place), truncated in place, deleted and created again.  Every record
+ * of each file arrives, and each change is said.
+ */
+static size_t
+follow_drain(struct cap *c, size_t want)
+{
+	const struct rs_rec	*r;
+	size_t			 n = 0;
+	int			 rc, idle = 0;
+
+	while (n < want && idle < 40) {
+		rc = cap_next(c, &r, 100);
+		if (rc == -1) {
+			struct cap_source_info	 in;
+
+			cap_source_info(c, 0, &in);
+			fprintf(stderr, "# ended: %s\n", in.errmsg);
+		}
+		assert_int_not_equal(rc, -1);
+		if (rc == 0)
+			idle++;
+		else
+			n++;
+	}
+	return n;
+}
+
+static bool
+has_note(struct cap *c, uint64_t *seen, const char *what)
+{
+	char	 buf[256];
+	bool	 found = false;
+
+	while (cap_note_next(c, seen, buf, sizeof buf))
+		if (strstr(buf, what) != NULL)
+			found = true;
+	return found;
+}
+
+static void
+test_follow_rotation(void **state)
+{
+	const char	*f = data("lab/ft-ota-ok.pcap");
+	const char	*g = data("lab/btm-steer.pcap");
+	size_t		 nf = pcap_times(f, NULL, 0);
+	size_t		 ng = pcap_times(g, NULL, 0);
+	struct cap	*c = cap_new();
+	char		 err[512];
+	uint64_t	 seen = 0;
+
+	(void)state;
+	copy_prefix(f, tmp("rot.pcap"), 0);
+	assert_int_equal(cap_add_file(c, tmp("rot.pcap"), true, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	assert_int_equal(follow_drain(c, nf), nf);
+
+	/* rotated: renamed away, another capture in its place */
+	assert_int_equal(rename(tmp("rot.pcap"), tmp("rot.pcap.1")), 0);
+	copy_prefix(g, tmp("rot.pcap"), 0);
+	assert_int_equal(follow_drain(c, ng), ng);
+	assert_true(has_note(c, &seen, "replaced (rotated)"));
+
+	/* truncated in place, then written again */
+	copy_prefix(f, tmp("rot.pcap"), 0);
+	assert_int_equal(follow_drain(c, nf), nf);
+	assert_true(has_note(c, &seen, "truncated"));
+
+	/* deleted, then created again */
+	assert_int_equal(unlink(tmp("rot.pcap")), 0);
+	usleep(300000);
+	assert_true(has_note(c, &seen, "deleted"));
+	copy_prefix(g, tmp("rot.pcap"), 0);
+	assert_int_equal(follow_drain(c, ng), ng);
+	assert_true(has_note(c, &seen, "created again"));
+	cap_stop(c);
+	cap_free(c);
+}
+
+/*
+ * 16 sources hearing the same frames (an earlier seen-by set of 64 bits
+ * with 8 per source mixed up sources 0 and 8): each frame once, the 15
+ * other copies counted as dups.
+ */
+static void
+test_dedup_sixteen(void **state)
+{
+	struct prec	*a = calloc(MAXREC, sizeof *a);
+	struct cap	*c = cap_new();
+	struct cap_source_info in;
+	const struct rs_rec *r;
+	char		 err[512], name[32];
+	size_t		 na, i, k, n = 0;
+	int		 dlt, rc;
+
+	(void)state;
+	na = load_recs(data("lab/ft-ota-ok.pcap"), a, MAXREC, &dlt);
+	for (k = 0; k < 16; k++) {
+		/* each adapter 0.1 ms after the one before */
+		for (i = 0; i < na; i++)
+			a[i].ts += k == 0 ? 0 : 100000;
+		snprintf(name, sizeof name, "dd16-%zu.pcap", k);
+		save_recs(tmp(name), a, na, dlt);
+		assert_int_equal(cap_add_file(c, tmp(name), false, err,
+		    sizeof err), 0);
+	}
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	while ((rc = cap_next(c, &r, 5000)) != -1) {
+		assert_int_equal(rc, 1);
+		n++;
+	}
+	assert_int_equal(n, na);
+	for (k = 0; k < 16; k++) {
+		cap_source_info(c, k, &in);
+		assert_int_equal(in.received, na);
+		assert_int_equal(in.dups, k == 0 ? 0 : na);
+	}
+	cap_free(c);
+	for (i = 0; i < na; i++)
+		free(a[i].d);
+	free(a);
+}
+
+/*
+ * The same frame at two stamps 2^64 ns apart that wrap to 10 ms in int64
+ * arithmetic: two frames, not copies (and no signed overflow: UBSan).
+ */
+static void
+test_dedup_extreme_stamps(void **state)
+{
+	struct bb	 bb = { .be = 0 };
+	uint8_t		 rb[50];
+	struct cap	*c = cap_new();
+	const struct rs_rec *r;
+	char		 err[512];
+	size_t		 n = 0;
+	int		 rc;
+
+	(void)state;
+	rt_beacon(rb);
+	bb_shb(&bb);
+	bb_idb(&bb, 127, 9, 0, 0);
+	bb_epb(&bb, 0, (uint64_t)INT64_MAX - 5000000, rb, sizeof rb);
+	write_file(tmp("hi.pcapng"), bb.b, bb.n);
+	bb.n = 0;
+	bb_shb(&bb);
+	bb_idb(&bb, 127, 9, 0, 0);
+	bb_epb(&bb, 0, (uint64_t)INT64_MIN + 5000000, rb, sizeof rb);
+	write_file(tmp("lo.pcapng"), bb.b, bb.n);
+	assert_int_equal(cap_add_file(c, tmp("hi.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_add_file(c, tmp("lo.pcapng"), false, err,
+	    sizeof err), 0);
+	cap_set_replay(c, 1e-300);	/* pacing: no overflow either */
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	while ((rc = cap_next(c, &r, 200)) == 1)
+		n++;
+	/* the first comes at once; the second is due "much later" */
+	assert_int_equal(n, 1);
+	cap_free(c);
+
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, tmp("hi.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_add_file(c, tmp("lo.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	n = 0;
+	while ((rc = cap_next(c, &r, 5000)) != -1) {
+		assert_int_equal(rc, 1);
+		n++;
+	}
+	assert_int_equal(n, 2);
+	cap_free(c);
+}
+
+/* -w: one interface per source and input interface, each its link type. */
+static void
+test_writer_link_types(void **state)
+{
+	struct bb	 bb = { .be = 0 };
+	uint8_t		 rb[50];
+	struct cap	*c = cap_new();
+	struct got	 g;
+	char		 err[512];
+	size_t		 i;
+
+	(void)state;
+	rt_beacon(rb);
+	bb_shb(&bb);
+	bb_idb(&bb, 1, -1, 0, 0);
+	bb_idb(&bb, 127, -1, 0, 0);
+	bb_epb(&bb, 0, 1700000000000000ULL, ether, sizeof ether);
+	bb_epb(&bb, 1, 1700000000000005ULL, rb, sizeof rb);
+	write_file(tmp("mix.pcapng"), bb.b, bb.n);
+	bb.n = 0;
+	bb_shb(&bb);
+	bb_idb(&bb, 105, -1, 0, 0);
+	/* 1 s later: not a copy of the radiotap one */
+	bb_epb(&bb, 0, 1700000001000010ULL, beacon, sizeof beacon);
+	write_file(tmp("plain.pcapng"), bb.b, bb.n);
+	assert_int_equal(cap_add_file(c, tmp("mix.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_add_file(c, tmp("plain.pcapng"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_set_writer(c, tmp("mix-w.pcapng"), err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	assert_int_equal(drain(c, NULL, NULL, 0), 3);
+	cap_free(c);
+	/* in arrival order per source: find each by its time */
+	read_as(tmp("mix-w.pcapng"), false, &g);
+	assert_int_equal(g.n, 3);
+	for (i = 0; i < 3; i++) {
+		if (g.ts[i] == 1700000000000000000LL)
+			assert_int_equal(g.dlt[i], 1);	/* stays Ethernet */
+		else if (g.ts[i] == 1700000000000005000LL)
+			assert_int_equal(g.dlt[i], 127);
+		else {
+			assert_int_equal(g.ts[i], 1700000001000010000LL);
+			assert_int_equal(g.dlt[i], 105);
+		}
+	}
+	same_as_tshark(tmp("mix-w.pcapng"), &g);
+}
+
+/* -w naming a source, however spelled, is refused before it is opened. */
+static void
+test_writer_not_a_source(void **state)
+{
+	struct cap	*c = cap_new();
+	char		 err[512], alias[600];
+	struct stat	 st;
+
+	(void)state;
+	copy_prefix(data("lab/ft-ota-ok.pcap"), tmp("in.pcap"), 0);
+	assert_int_equal(stat(tmp("in.pcap"), &st), 0);
+	assert_int_equal(link(tmp("in.pcap"), tmp("hard.pcap")), 0);
+	assert_int_equal(cap_add_file(c, tmp("in.pcap"), false, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_set_writer(c, tmp("in.pcap"), err, sizeof err),
+	    RS_EXIT_USAGE);
+	assert_non_null(strstr(err, "would destroy it"));
+	snprintf(alias, sizeof alias, "%s/../%s/./in.pcap", tmpdir,
+	    strrchr(tmpdir, '/') + 1);
+	assert_int_equal(cap_set_writer(c, alias, err, sizeof err),
+	    RS_EXIT_USAGE);
+	assert_int_equal(cap_set_writer(c, tmp("hard.pcap"), err,
+	    sizeof err), RS_EXIT_USAGE);
+	cap_free(c);
+	/* nothing was truncated */
+	assert_int_equal(pcap_times(tmp("in.pcap"), NULL, 0),
+	    pcap_times(data("lab/ft-ota-ok.pcap"), NULL, 0));
+
+	c = cap_new();
+	assert_int_equal(cap_set_writer(c, tmp("w1.pcapng"), err,
+	    sizeof err), 0);
+	assert_int_equal(cap_set_writer(c, tmp("w2.pcapng"), err,
+	    sizeof err), RS_EXIT_USAGE);
+	assert_non_null(strstr(err, "twice"));
+	cap_free(c);
+}
+
+/* A ring per source sized by what it needs: files wait, so little. */
+static void
+test_ring_memory(void **state)
+{
+	(void)state;
+	assert_true(cap_ring_bytes(false) <= 4 * 1024 * 1024);
+	assert_true(cap_ring_bytes(true) >= 8 * cap_ring_bytes(false));
+}
+
 static int
 setup(void **state)
 {
@@ -1079,7 +1747,7 @@ teardown(void **state)
 
 	(void)state;
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return getenv("KEEP_T") ? 0 : system(cmd) == 0 ? 0 : -1;
 }
 
 int
@@ -1101,6 +1769,18 @@ main(void)
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_monitor_spec),
 		cmocka_unit_test(test_writer_kill9),
+		cmocka_unit_test(test_pcapng_sections),
+		cmocka_unit_test(test_pcapng_ether_first),
+		cmocka_unit_test(test_pcapng_tsoffset),
+		cmocka_unit_test(test_pcapng_simple_packets),
+		cmocka_unit_test(test_pcap_odd_header),
+		cmocka_unit_test(test_compressed),
+		cmocka_unit_test(test_follow_rotation),
+		cmocka_unit_test(test_dedup_sixteen),
+		cmocka_unit_test(test_dedup_extreme_stamps),
+		cmocka_unit_test(test_writer_link_types),
+		cmocka_unit_test(test_writer_not_a_source),
+		cmocka_unit_test(test_ring_memory),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
