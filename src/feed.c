@@ -1,0 +1,150 @@
+/*
+ * feed.c -- the read-and-feed loop (see feed.h).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cap/cap.h"
+#include "engine/engine.h"
+#include "feed.h"
+#include "record.h"
+
+/* Records between two looks at the clock: a look costs ~20 ns, a record
+ * ~150 ns when the engine is fast; under a slow one the slice ends late
+ * by at most this many records. */
+#define CLOCK_EVERY	16
+
+static int64_t
+now_ns(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+}
+
+void
+feed_init(struct feed *f, struct cap *cap, struct eng *eng)
+{
+	memset(f, 0, sizeof *f);
+	f->cap = cap;
+	f->eng = eng;
+	f->last_ts = INT64_MIN;
+}
+
+/*
+ * What a record says of itself.  A record the capture cut (its snaplen,
+ * or our slot) overruns its own lengths by design: clipped, not malformed.
+ */
+static void
+count(struct feed *f, const struct rs_rec *rec)
+{
+	const struct d11_frame	*d = &rec->f;
+
+	if (d->error == D11_E_LINKTYPE)
+		f->nother++;
+	else if (rec->cut || rec->origlen > rec->caplen)
+		f->nclipped++;
+	else if (d->error != D11_OK || rec->caplen == 0 ||
+	    d->ie.n_malformed != 0 || d->ie.rsn.malformed ||
+	    d->ie.wpa.malformed || d->ie.fte.malformed ||
+	    d->act.malformed || d->eapol.malformed)
+		f->nbad++;
+	if (rec->ts_ns < f->last_ts && f->nback++ == 0)
+		f->first_back = rec->n;
+	f->last_ts = rec->ts_ns;
+}
+
+enum feed_rc
+feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
+{
+	const struct rs_rec	*rec;
+	int64_t			 end = 0;
+	unsigned		 k;
+	int			 rc;
+
+	if (f->ended)
+		return (FEED_END);
+	for (k = 0;; k++) {
+		if (f->stop != NULL && *f->stop)
+			return (FEED_STOP);
+		if (k % CLOCK_EVERY == 0) {
+			if (k == 0)
+				end = now_ns() + budget_ns;
+			else if (now_ns() >= end)
+				return (FEED_MORE);
+		}
+		rc = cap_next(f->cap, &rec, k == 0 ? wait_ms : 0);
+		if (rc < 0) {
+			f->ended = true;
+			return (FEED_END);
+		}
+		if (rc == 0)
+			return (f->stop != NULL && *f->stop ? FEED_STOP :
+			    FEED_IDLE);
+		eng_feed(f->eng, rec);
+		f->nrec++;
+		count(f, rec);
+		if (f->each != NULL)
+			f->each(f->arg, rec);
+	}
+}
+
+void
+feed_finish(struct feed *f)
+{
+	if (!f->finished) {
+		eng_finish(f->eng);
+		f->finished = true;
+	}
+}
+
+const char *
+feed_note(struct feed *f, unsigned *k, char *buf, size_t len)
+{
+	for (;; (*k)++) {
+		switch (*k) {
+		case 0:
+			if (f->nbad == 0)
+				continue;
+			snprintf(buf, len, "note: %llu of %llu frames were "
+			    "malformed (a length overran the bytes captured); "
+			    "they were decoded as far as their bytes go",
+			    (unsigned long long)f->nbad,
+			    (unsigned long long)f->nrec);
+			break;
+		case 1:
+			if (f->nclipped == 0)
+				continue;
+			snprintf(buf, len, "note: %llu of %llu frames were "
+			    "clipped by the capture's snaplen (shorter than "
+			    "on the air); they were decoded as far as their "
+			    "bytes go", (unsigned long long)f->nclipped,
+			    (unsigned long long)f->nrec);
+			break;
+		case 2:
+			if (f->nother == 0)
+				continue;
+			snprintf(buf, len, "note: %llu of %llu frames were "
+			    "of another link type than 802.11 (an interface "
+			    "of the file that was not a monitor); they were "
+			    "counted, not decoded", (unsigned long long)
+			    f->nother, (unsigned long long)f->nrec);
+			break;
+		case 3:
+			if (f->nback == 0)
+				continue;
+			snprintf(buf, len, "note: timestamps went backwards "
+			    "%llu time%s (first at frame %llu); frames were "
+			    "used in capture order",
+			    (unsigned long long)f->nback, f->nback == 1 ?
+			    "" : "s", (unsigned long long)f->first_back);
+			break;
+		default:
+			return (NULL);
+		}
+		(*k)++;
+		return (buf);
+	}
+}
