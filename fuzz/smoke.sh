@@ -35,6 +35,7 @@ for t in "$@"; do
 	fuzz_sla)	sub=sla dict=$top/fuzz/sla.dict len=4096 ;;
 	fuzz_keys)	sub=keys dict=fuzz/keys-all.dict len=65536 ;;
 	fuzz_log)	sub=log dict=$top/fuzz/log.dict len=16384 ;;
+	fuzz_dedup)	sub=dedup dict=$top/fuzz/dot11.dict len=16384 ;;
 	*)		echo "smoke.sh: unknown target $t" >&2; exit 2 ;;
 	esac
 	if [ ! -x "fuzz/$t" ]; then

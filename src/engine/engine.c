@@ -1762,6 +1762,10 @@ eng_feed(struct eng *e, const struct rs_rec *rec)
 	}
 	if (rec->ts_ns > e->now)
 		e->now = rec->ts_ns;
+	/* 0 is the engine's "never": frames stamped 0 or before (all-zero
+	 * stamps, none at all) still happened, at 1 ns. */
+	if (e->now <= 0)
+		e->now = 1;
 	if (e->now - e->last_sweep >= NS_PER_S) {
 		if (e->last_sweep != 0)
 			sweep(e);
