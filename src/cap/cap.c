@@ -142,6 +142,7 @@ struct cap {
 	size_t			 slots;		/* 0: by kind */
 
 	int			 efd;
+	int			 stopfd;	/* readable once stopping */
 	_Atomic int		 want_wakeup;
 	_Atomic int		 stop;
 	int			 started;
@@ -186,12 +187,14 @@ dlt_ok(int dlt)
 	return d11_dlt_supported(dlt);
 }
 
+/* Sleep up to ms, or until cap_stop. */
 static void
-sleep_ms(int ms)
+nap(struct cap *c, int ms)
 {
-	struct timespec	 ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	struct pollfd	 pfd = { c->stopfd, POLLIN, 0 };
 
-	nanosleep(&ts, NULL);
+	if (!atomic_load(&c->stop))
+		poll(&pfd, 1, ms);
 }
 
 static void
@@ -252,7 +255,10 @@ cap_new(void)
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return NULL;
 	c->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	if (c->efd == -1) {
+	c->stopfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (c->efd == -1 || c->stopfd == -1) {
+		if (c->efd != -1)
+			close(c->efd);
 		free(c);
 		return NULL;
 	}
@@ -341,9 +347,9 @@ static int	src_push(struct cap_src *, const struct capr_rec *);
  * (the current) end, -1 on error (errno).  A stream is polled, so that a
  * stop is seen within FOLLOW_POLL_MS: -2 when nothing came in that time. */
 static ssize_t
-fin_fill(struct fin *fi, size_t need, const _Atomic int *stop)
+fin_fill(struct fin *fi, size_t need, struct cap *c)
 {
-	struct pollfd	 pfd;
+	struct pollfd	 pfd[2];
 	ssize_t		 n;
 	size_t		 want;
 	uint8_t		*nb;
@@ -361,12 +367,14 @@ fin_fill(struct fin *fi, size_t need, const _Atomic int *stop)
 		fi->size = fi->len + want;
 	}
 	if (!fi->regular) {
-		pfd.fd = fi->fd;
-		pfd.events = POLLIN;
+		pfd[0].fd = fi->fd;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = c->stopfd;
+		pfd[1].events = POLLIN;
 		do
-			n = poll(&pfd, 1, FOLLOW_POLL_MS);
-		while (n == -1 && errno == EINTR && !atomic_load(stop));
-		if (n == 0 || atomic_load(stop))
+			n = poll(pfd, 2, FOLLOW_POLL_MS);
+		while (n == -1 && errno == EINTR && !atomic_load(&c->stop));
+		if (n == 0 || atomic_load(&c->stop))
 			return -2;
 	}
 	do
@@ -492,7 +500,7 @@ fin_prime(struct cap_src *s, const char *what, char *err, size_t errlen)
 		if (rc == CAPR_REC)
 			break;
 		/* CAPR_MORE: a followed file may be empty so far */
-		n = fin_fill(fi, need, &s->cap->stop);
+		n = fin_fill(fi, need, s->cap);
 		if (n > 0)
 			continue;
 		if (n == -2 || s->kind == CAP_FOLLOW)
@@ -720,7 +728,7 @@ file_run(struct cap_src *s)
 		}
 		if (atomic_load(&s->cap->stop))
 			return;
-		n = fin_fill(fi, need, &s->cap->stop);
+		n = fin_fill(fi, need, s->cap);
 		if (n > 0 || n == -2)
 			continue;
 		if (n == -1) {
@@ -731,7 +739,7 @@ file_run(struct cap_src *s)
 		}
 		if (s->kind == CAP_FOLLOW) {
 			/* look at the name right before reading again */
-			sleep_ms(FOLLOW_POLL_MS);
+			nap(s->cap, FOLLOW_POLL_MS);
 			follow_name(s);
 			continue;
 		}
@@ -1058,18 +1066,22 @@ live_stats(struct cap_src *s)
 static void
 live_run(struct cap_src *s)
 {
-	struct pollfd	 pfd;
+	struct pollfd	 pfd[2];
 	int64_t		 last = rs_mono_ns(), now;
 	int		 rc;
 
-	pfd.fd = pcap_get_selectable_fd(s->pcap);
-	pfd.events = POLLIN;
+	pfd[0].fd = pcap_get_selectable_fd(s->pcap);
+	pfd[0].events = POLLIN;
+	pfd[1].fd = s->cap->stopfd;
+	pfd[1].events = POLLIN;
 	while (!atomic_load(&s->cap->stop)) {
-		rc = poll(&pfd, 1, LIVE_POLL_MS);
+		rc = poll(pfd, 2, LIVE_POLL_MS);
 		if (rc == -1 && errno != EINTR)
 			break;
-		if (rc > 0 && (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)) &&
-		    !(pfd.revents & POLLIN)) {
+		if (atomic_load(&s->cap->stop))
+			break;
+		if (rc > 0 && (pfd[0].revents & (POLLERR | POLLHUP |
+		    POLLNVAL)) && !(pfd[0].revents & POLLIN)) {
 			s->error = RS_EXIT_IFACE;
 			snprintf(s->errmsg, sizeof s->errmsg, "%s went away "
 			    "(interface removed or down)", s->name);
@@ -1117,13 +1129,11 @@ flush_thread(void *arg)
 {
 	struct cap	*c = arg;
 	sigset_t	 all;
-	int		 i;
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
 	while (!atomic_load(&c->stop)) {
-		for (i = 0; i < FLUSH_MS / 50 && !atomic_load(&c->stop); i++)
-			sleep_ms(50);
+		nap(c, FLUSH_MS);
 		pthread_mutex_lock(&c->wlock);
 		pcapng_flush(c->w);
 		w_check(c);
@@ -1633,7 +1643,8 @@ wait:
 		ms = wait_ns < 0 ? -1 : (int)((wait_ns + 999999) / 1000000);
 		pfd.fd = c->efd;
 		pfd.events = POLLIN;
-		poll(&pfd, 1, ms);
+		if (poll(&pfd, 1, ms) == -1 && errno == EINTR)
+			return 0;	/* a signal: the caller looks at it */
 		drain_efd(c);
 		armed = 0;
 		now = rs_mono_ns();
@@ -1694,13 +1705,18 @@ cap_stop(struct cap *c)
 {
 	struct cap_src	*s;
 	char		 e[256];
+	uint64_t	 one;
 	size_t		 i;
 
 	if (c == NULL || c->stopped)
 		return;
 	c->stopped = 1;
 	atomic_store(&c->stop, 1);
-	/* Every reader polls at most LIVE_POLL_MS (a stream too): join. */
+	/* Every reader and the flusher poll stopfd beside their input. */
+	one = 1;
+	if (write(c->stopfd, &one, sizeof one) < 0) {
+		/* cannot fail on a fresh eventfd; they look each 100 ms */
+	}
 	for (i = 0; i < c->nsrc; i++) {
 		s = c->src[i];
 		if (!s->started)
@@ -1763,6 +1779,7 @@ cap_free(struct cap *c)
 	if (c->w != NULL)
 		pcapng_close(c->w, NULL, 0);
 	close(c->efd);
+	close(c->stopfd);
 	pthread_mutex_destroy(&c->wlock);
 	pthread_mutex_destroy(&c->nlock);
 	if (g_cap == c)
