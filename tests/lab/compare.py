@@ -130,6 +130,15 @@ def main(rundir, sdir):
     if 'tui' in exp:
         tui_checks(rundir, name, exp, rs_bin)
         return
+    if 'signal_runs' in exp or 'leftovers' in exp:
+        if not rs_bin:
+            out('SKIP', 'rs:%s:signals' % name, 'roamscope not built')
+            return
+        if exp.get('leftovers'):
+            leftover_checks(rundir, name)
+        if 'signal_runs' in exp:
+            signal_checks(rundir, name, exp['signal_runs'])
+        return
     if not rs_bin:
         out('SKIP', 'rs:%s:report' % name, 'roamscope not built (no src/roamscope)')
         return
@@ -330,6 +339,70 @@ def main(rundir, sdir):
             out('WARN', 'rs:%s:retries' % name,
                 'roamscope reports %d retries, hwsim0 has no retransmitted management frame '
                 '(duplicates across sources?)' % n_rs)
+
+
+def rs_ifaces(path):
+    """roamscope's monitor interfaces (rsmon*) in an `iw dev` listing."""
+    return sorted(re.findall(r'Interface (rsmon\S*)', read_text(path) or ''))
+
+
+def report_ok(path):
+    try:
+        with open(path) as f:
+            rep = json.load(f)
+        return isinstance(rep, dict) and isinstance(rep.get('roams'), list)
+    except (OSError, ValueError):
+        return False
+
+
+def signal_checks(rundir, name, n):
+    """Every signalled run printed a valid JSON report, exited as a normal
+    end (0, or 3 when a roam failed) and left no interface behind."""
+    d = os.path.join(rundir, 'sig')
+    bad = []
+    for k in range(1, n + 1):
+        rc = (read_text(os.path.join(d, '%d.rc' % k)) or '').strip()
+        at = (read_text(os.path.join(d, '%d.at' % k)) or '').strip()
+        why = []
+        if rc not in ('0', '3'):
+            why.append('exit %s' % (rc or 'missing'))
+        if not report_ok(os.path.join(d, '%d.json' % k)):
+            why.append('no valid report')
+        left = rs_ifaces(os.path.join(d, '%d.iw' % k))
+        if left:
+            why.append('left ' + ' '.join(left))
+        if why:
+            err = (read_text(os.path.join(d, '%d.err' % k)) or '').strip().replace('\n', ' | ')[:160]
+            bad.append('run %d (%s ms): %s%s' % (k, at or '?', ', '.join(why),
+                                                 (' stderr: ' + err) if err else ''))
+    rs_out(not bad, 'rs:%s:signals' % name,
+           '%d of %d runs: %s' % (len(bad), n, '; '.join(bad)[:1500]) if bad else
+           '%d runs, each a report and a normal exit' % n)
+
+
+def leftover_checks(rundir, name):
+    """A SIGKILLed run leaves its interfaces; the next one removes them, says
+    so, runs with one interface per radio and leaves none behind."""
+    d = os.path.join(rundir, 'leftover')
+    killed = rs_ifaces(os.path.join(d, 'iw-killed'))
+    running = rs_ifaces(os.path.join(d, 'iw-running'))
+    after = rs_ifaces(os.path.join(d, 'iw-after'))
+    err = read_text(os.path.join(d, '2.err')) or ''
+    rc = (read_text(os.path.join(d, '2.rc')) or '').strip()
+    why = []
+    if len(killed) != 2:
+        why.append('after SIGKILL %s left (expected 2)' % (killed or 'none'))
+    if len(running) != 2:
+        why.append('second run has %s (expected 2)' % running)
+    if after:
+        why.append('left after the second run: %s' % after)
+    if not all(i in err for i in killed) or 'leftover' not in err.lower():
+        why.append('second run did not say it removed %s: %s' % (
+            killed, err.strip().replace('\n', ' | ')[:200]))
+    if rc not in ('0', '3') or not report_ok(os.path.join(d, '2.json')):
+        why.append('second run: exit %s, report %s' % (
+            rc, 'ok' if report_ok(os.path.join(d, '2.json')) else 'missing'))
+    rs_out(not why, 'rs:%s:leftovers' % name, '; '.join(why))
 
 
 def read_text(path):

@@ -25,7 +25,7 @@ LAB_CACHE=${LAB_CACHE:-/var/cache/roamscope-lab}
 export LAB_CACHE
 LAB_OUT=${LAB_OUT:-$HERE/out}
 TIMEOUT=${LAB_TIMEOUT:-150}
-TUI=0 SHELL_AFTER=0 OUT=""
+TUI=0 SHELL_AFTER=0 OUT="" TIMEOUT_SET=0
 RS=${ROAMSCOPE_BIN:-auto}
 
 usage() { sed -n '2,25p' "$0"; exit "${1:-0}"; }
@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
         --roamscope) RS=$2; shift 2 ;;
         --no-roamscope) RS=none; shift ;;
         --tui) TUI=1; shift ;;
-        --timeout) TIMEOUT=$2; shift 2 ;;
+        --timeout) TIMEOUT=$2; TIMEOUT_SET=1; shift 2 ;;
         --shell) SHELL_AFTER=1; shift ;;
         -h|--help) usage 0 ;;
         *) echo "run-scenario: unknown option $1" >&2; usage 2 ;;
@@ -47,6 +47,9 @@ done
 
 SDIR="$HERE/scenarios/$NAME"
 [ -f "$SDIR/steps.sh" ] || { echo "run-scenario: no scenario $SDIR" >&2; exit 2; }
+# A scenario that needs longer than the default says so in its timeout file.
+[ -z "${LAB_TIMEOUT:-}" ] && [ "$TIMEOUT_SET" = 0 ] && [ -f "$SDIR/timeout" ] &&
+    TIMEOUT=$(cat "$SDIR/timeout")
 OUT=${OUT:-$LAB_OUT/$NAME}
 
 case $RS in

@@ -12,7 +12,7 @@
 
 : "${SCENARIO:=unnamed}" "${RADIOS:=5}" "${LAB_ROAMSCOPE:=auto}" "${LAB_TUI:=0}"
 : "${RS_ARGS:=-m phy3:1 -m phy4:6}" "${RS_TUI_ARGS:=-m phy3:1 -m phy4:6}"
-: "${RS_SETTLE:=3}" "${LAB_GUEST_TIMEOUT:=120}"
+: "${RS_SETTLE:=3}" "${LAB_GUEST_TIMEOUT:=120}" "${RS_MAIN:=1}"
 # TCG-speed SLA (tests/lab/tcg.sla, copied to /out by run-scenario.sh)
 [ -f /out/tcg.sla ] && : "${RS_SLA:=--sla /out/tcg.sla}"
 AP1=02:00:00:00:00:00 AP2=02:00:00:00:01:00 STA=02:00:00:00:02:00
@@ -327,6 +327,62 @@ tui_stop() {
     TUI_ON=
 }
 
+# rs_signal_runs N SIG...: N runs of `roamscope $RS_ARGS --report=json`, each
+# sent one of SIGs (in turn) at a random moment from 0 to 4 s after its start
+# (0: while it is still creating its monitor interfaces).  Per run k, in
+# /out/sig/: k.json, k.err, k.rc, k.at ("SIG DELAY_MS"), k.iw (`iw dev`
+# after the exit: nothing of roamscope's may be left).
+rs_signal_runs() {
+    _sn=$1; shift
+    mkdir -p /out/sig
+    _sr=1
+    while [ $_sr -le "$_sn" ]; do
+        # the signals in turn
+        _ss=$(( (_sr - 1) % $# + 1 ))
+        _sig=$(echo "$@" | cut -d' ' -f$_ss)
+        _ms=$(awk -v s="$_sr$(date +%N)" 'BEGIN { srand(s); printf "%d", rand() * 4000 }')
+        # shellcheck disable=SC2086
+        roamscope $RS_ARGS --report=json > /out/sig/$_sr.json 2> /out/sig/$_sr.err &
+        _sp=$!
+        sleep "$(awk -v m="$_ms" 'BEGIN { printf "%.3f", m / 1000 }')"
+        kill -s "$_sig" $_sp 2>/dev/null
+        _si=0
+        while kill -0 $_sp 2>/dev/null && [ $_si -lt 100 ]; do sleep 0.1; _si=$((_si + 1)); done
+        kill -0 $_sp 2>/dev/null && { ev RS_SIG_KILL "run $_sr no exit 10 s after $_sig"; kill -KILL $_sp; }
+        wait $_sp; echo "$?" > /out/sig/$_sr.rc
+        echo "$_sig $_ms" > /out/sig/$_sr.at
+        iw dev > /out/sig/$_sr.iw 2>&1
+        ev RS_SIG_RUN "run=$_sr sig=$_sig after_ms=$_ms rc=$(cat /out/sig/$_sr.rc)"
+        _sr=$((_sr + 1))
+    done
+}
+
+# rs_kill_leftovers: roamscope killed with SIGKILL leaves its monitor
+# interfaces; the next start on the same radios must remove them (and say
+# so) and run with exactly one interface per -m.  /out/leftover/: iw-killed
+# (after the kill), 2.err, 2.json, 2.rc, iw-running, iw-after.
+rs_kill_leftovers() {
+    mkdir -p /out/leftover
+    # shellcheck disable=SC2086
+    roamscope $RS_ARGS --report=json > /out/leftover/1.json 2> /out/leftover/1.err &
+    _lp=$!
+    sleep "$RS_SETTLE"
+    kill -KILL $_lp; wait $_lp; echo "$?" > /out/leftover/1.rc
+    iw dev > /out/leftover/iw-killed 2>&1
+    # shellcheck disable=SC2086
+    roamscope $RS_ARGS --report=json > /out/leftover/2.json 2> /out/leftover/2.err &
+    _lp=$!
+    sleep "$RS_SETTLE"
+    iw dev > /out/leftover/iw-running 2>&1
+    kill -INT $_lp
+    _li=0
+    while kill -0 $_lp 2>/dev/null && [ $_li -lt 100 ]; do sleep 0.1; _li=$((_li + 1)); done
+    kill -0 $_lp 2>/dev/null && kill -KILL $_lp
+    wait $_lp; echo "$?" > /out/leftover/2.rc
+    iw dev > /out/leftover/iw-after 2>&1
+    ev RS_LEFTOVERS "killed_rc=$(cat /out/leftover/1.rc) second_rc=$(cat /out/leftover/2.rc)"
+}
+
 # ---- driver ----------------------------------------------------------------
 lab_stop_all() {
     net_stop
@@ -356,7 +412,8 @@ lab_main() {
     ap_start 1; ap_start 2
     # roamscope starts before the client joins, so it sees the join too.
     # The TUI variant uses the same spare radios, so it replaces the JSON run.
-    if [ "$LAB_TUI" = 1 ]; then tui_start; else rs_start; fi
+    # RS_MAIN=0: the scenario runs roamscope itself (in steps).
+    if [ "$LAB_TUI" = 1 ]; then tui_start; elif [ "$RS_MAIN" = 1 ]; then rs_start; fi
     sta_start
     # steps run in the background under a watchdog so that logs are always
     # collected even if a step hangs.
