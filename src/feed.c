@@ -3,26 +3,17 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "cap/cap.h"
 #include "engine/engine.h"
 #include "feed.h"
 #include "record.h"
+#include "rs.h"
 
 /* Records between two looks at the clock: a look costs ~20 ns, a record
  * ~150 ns when the engine is fast; under a slow one the slice ends late
  * by at most this many records. */
 #define CLOCK_EVERY	16
-
-static int64_t
-now_ns(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
-}
 
 void
 feed_init(struct feed *f, struct cap *cap, struct eng *eng)
@@ -71,8 +62,8 @@ feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
 			return (FEED_STOP);
 		if (k % CLOCK_EVERY == 0) {
 			if (k == 0)
-				end = now_ns() + budget_ns;
-			else if (now_ns() >= end)
+				end = rs_mono_ns() + budget_ns;
+			else if (rs_mono_ns() >= end)
 				return (FEED_MORE);
 		}
 		rc = cap_next(f->cap, &rec, k == 0 ? wait_ms : 0);

@@ -4,11 +4,13 @@
  *
  * Everything that is not option handling lives behind the subsystems'
  * headers: rs.h (exit codes, clock), cap.h (sources, threads, ring),
- * engine.h, frames.h, report.h and tui.h.  Every error is one line on
- * stderr, "roamscope: " + what is wrong + what to do, and one of the
- * RS_EXIT_* codes documented in roamscope(1).
+ * engine.h, feed.h (the read-and-feed loop), frames.h, report.h and tui.h.
+ * Every error is one line on stderr, "roamscope: " + what is wrong + what
+ * to do, and one of the RS_EXIT_* codes documented in roamscope(1).
  */
 #include "config.h"
+
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <getopt.h>
@@ -26,9 +28,11 @@
 
 #include "cap/cap.h"
 #include "engine/engine.h"
+#include "feed.h"
 #include "frames.h"
 #include "report.h"
 #include "rs.h"
+#include "text.h"
 #include "tui/tui.h"
 
 #ifndef PKGDATADIR
@@ -37,6 +41,9 @@
 
 #define DEMO_NAME	"demo.pcap"
 #define MAX_SOURCES	32
+#define SLICE_NS	(10 * 1000000LL)	/* headless feed slice */
+#define STOP_DRAIN_NS	(60 * 1000000LL)	/* backlog use after a stop */
+#define SLA_MAX		(1 << 20)
 
 enum src_kind {
 	SRC_FILE,
@@ -115,7 +122,10 @@ static const struct option longopts[] = {
 
 static volatile sig_atomic_t	 got_stop;	/* SIGINT/SIGTERM/SIGHUP */
 static volatile sig_atomic_t	 got_alarm;	/* --duration elapsed */
-static bool			 tui_up;
+static volatile sig_atomic_t	 tui_up;
+static struct timespec		 stop_at;	/* when got_stop was set */
+static uint64_t			 notes_seen;	/* cap_note_next's */
+static bool			 wfail_said;
 
 static void	usage(FILE *);
 static int	die(int, const char *, ...)
@@ -127,14 +137,17 @@ static const char *find_demo(char *, size_t);
 static void	on_stop(int);
 static void	on_alarm(int);
 static void	on_fatal(int);
-static void	install_signals(bool);
+static void	install_signals(void);
 static int	source_errors(struct cap *);
+static int	read_sla(const char *, char **, char *, size_t);
 static int	run_headless(struct cap *, struct eng *, const struct opts *,
 		    bool);
 
 static void
 usage(FILE *f)
 {
+	const double	 mib = 1024.0 * 1024.0;
+
 	fprintf(f,
 "usage: roamscope [options] -r FILE | --follow FILE | -i IFACE | -m RADIO | --demo\n"
 "Watch Wi-Fi clients roam: 802.11k/v/r phases, timings and failures.\n"
@@ -179,7 +192,13 @@ usage(FILE *f)
 "\n"
 "Exit status: 0 ok, 1 usage, 2 permission, 3 a roam failed (--report),\n"
 "4 no such file, 5 not a capture, 6 link type, 7 truncated, 8 interface,\n"
-"9 netlink, 10 --sla, 11 cannot write, 70 internal.  See roamscope(1).\n");
+"9 netlink, 10 --sla, 11 cannot write (-w or the output), 70 internal.\n"
+"See roamscope(1).\n");
+	fprintf(f, "\n"
+"Memory: each live source (-i, -m) buffers %.0f MiB of frames, each file or\n"
+"stream %.1f MiB (files wait for the analysis; live capture cannot).\n",
+	    (double)cap_ring_bytes(true) / mib,
+	    (double)cap_ring_bytes(false) / mib);
 }
 
 static int
@@ -225,6 +244,47 @@ parse_long(const char *s, long min, long max, long *out)
 	return (true);
 }
 
+/* After --help or --version: what reached stdout, checked (a full disk,
+ * a closed pipe). */
+static int
+stdout_done(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return (die(RS_EXIT_WRITE, "cannot write the output: %s",
+		    strerror(errno)));
+	return (RS_EXIT_OK);
+}
+
+/*
+ * "--rep": getopt_long says only that it is not an option; say which
+ * ones it could be.  True when arg (--name or --name=value) is a prefix
+ * of several long options, their names (", "-separated) in out.
+ */
+static bool
+ambiguous(const char *arg, char *out, size_t len)
+{
+	const struct option	*lo;
+	size_t			 n, o = 0;
+	int			 hits = 0;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return (false);
+	arg += 2;
+	n = strcspn(arg, "=");
+	out[0] = '\0';
+	for (lo = longopts; lo->name != NULL; lo++) {
+		if (strncmp(lo->name, arg, n) != 0)
+			continue;
+		if (strlen(lo->name) == n)
+			return (false);		/* an exact name */
+		if (o < len)
+			o += (size_t)snprintf(out + o, len - o, "%s--%s",
+			    hits ? " or " : "", lo->name);
+		hits++;
+	}
+	return (hits > 1);
+}
+
 /*
  * Returns 0 to go on, or an exit code + 1 (so that "exit 0 now", after
  * --help or --version, can be told from "go on").
@@ -233,6 +293,7 @@ static int
 parse_args(int argc, char **argv, struct opts *o)
 {
 	const char	*bad;
+	char		 cands[256];
 	int		 ch, code;
 
 	memset(o, 0, sizeof *o);
@@ -271,6 +332,12 @@ parse_args(int argc, char **argv, struct opts *o)
 			o->list = true;
 			break;
 		case 'w':
+			if (o->write_path != NULL) {
+				code = die(RS_EXIT_USAGE, "-w given twice (%s "
+				    "and %s): give one file", o->write_path,
+				    optarg);
+				return (code + 1);
+			}
 			o->write_path = optarg;
 			break;
 		case 'Z':
@@ -360,10 +427,10 @@ parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_VERSION:
 			printf("roamscope %s\n", PACKAGE_VERSION);
-			return (RS_EXIT_OK + 1);
+			return (stdout_done() + 1);
 		case 'h':
 			usage(stdout);
-			return (RS_EXIT_OK + 1);
+			return (stdout_done() + 1);
 		case ':':
 			bad = argv[optind - 1];
 			code = die(RS_EXIT_USAGE, "%s needs a value; see "
@@ -373,6 +440,11 @@ parse_args(int argc, char **argv, struct opts *o)
 			if (optopt != 0 && optopt < 256)
 				code = die(RS_EXIT_USAGE, "unknown option -%c; "
 				    "see roamscope --help", optopt);
+			else if (ambiguous(argv[optind - 1], cands,
+			    sizeof cands))
+				code = die(RS_EXIT_USAGE, "option %s is "
+				    "ambiguous: it could be %s; give more of "
+				    "it", argv[optind - 1], cands);
 			else
 				code = die(RS_EXIT_USAGE, "unknown option %s; "
 				    "see roamscope --help", argv[optind - 1]);
@@ -431,17 +503,32 @@ find_demo(char *buf, size_t len)
 	return (NULL);
 }
 
+/*
+ * A stop signal ends the run as its end of input would: the report of
+ * what was read, the exit status of a normal end.  A second one within a
+ * second is the same request (a terminal's Ctrl-C and a supervisor's
+ * signal together); one later than that means "now": clean up what we
+ * created and go, without the report.
+ */
 static void
 on_stop(int sig)
 {
-	/* A second signal means "now": clean up what we created and go. */
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (got_stop) {
+		if ((long long)(now.tv_sec - stop_at.tv_sec) * 1000000000LL +
+		    (now.tv_nsec - stop_at.tv_nsec) < 1000000000LL)
+			return;
+		if (tui_up)
+			tui_emergency_restore();
 		cap_emergency_cleanup();
 		signal(sig, SIG_DFL);
 		raise(sig);
 		_exit(128 + sig);
 	}
-	got_stop = 1;
+	stop_at = now;
+	got_stop = sig;
 }
 
 static void
@@ -449,9 +536,11 @@ on_alarm(int sig)
 {
 	(void)sig;
 	got_alarm = 1;
-	/* The TUI owns the loop: ask it to quit the way a user would. */
-	if (tui_up)
-		kill(getpid(), SIGTERM);
+	/* The TUI quits the way a user would. */
+	if (tui_up && !got_stop) {
+		clock_gettime(CLOCK_MONOTONIC, &stop_at);
+		got_stop = SIGALRM;
+	}
 }
 
 static void
@@ -464,13 +553,21 @@ on_fatal(int sig)
 	raise(sig);
 }
 
+/*
+ * First thing in main: a stop signal at any moment after start, even
+ * while interfaces are being created, ends in a normal end.  Inherited
+ * dispositions do not matter (a background job of a non-interactive shell
+ * starts with SIGINT ignored).  No SA_RESTART: a blocking open of a FIFO
+ * for -w returns, and the signal is looked at.
+ */
 static void
-install_signals(bool headless)
+install_signals(void)
 {
 	struct sigaction	 sa;
 	static const int	 fatal[] = {
 		SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT
 	};
+	static const int	 stop[] = { SIGINT, SIGTERM, SIGHUP };
 	size_t			 i;
 
 	memset(&sa, 0, sizeof sa);
@@ -489,12 +586,11 @@ install_signals(bool headless)
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);
 
-	if (headless) {
-		sa.sa_handler = on_stop;
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-	}
+	sa.sa_handler = on_stop;
+	for (i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		sigaddset(&sa.sa_mask, stop[i]);
+	for (i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		sigaction(stop[i], &sa, NULL);
 }
 
 /*
@@ -532,26 +628,138 @@ source_errors(struct cap *cap)
 	return (first);
 }
 
-/* A frame that claimed more than it carried, somewhere. */
-static bool
-rec_malformed(const struct rs_rec *rec)
+/*
+ * --sla FILE, read here so that a file that cannot be read says so with
+ * its own error (exit 4), and text that is no profile says what it is.
+ */
+static int
+read_sla(const char *path, char **text, char *err, size_t errlen)
 {
-	const struct d11_frame	*f = &rec->f;
+	FILE		*f;
+	struct stat	 st;
+	char		*buf;
+	size_t		 n = 0, line = 1, i;
 
-	return (f->error != D11_OK || rec->caplen == 0 ||
-	    f->ie.n_malformed != 0 || f->ie.rsn.malformed ||
-	    f->ie.wpa.malformed || f->ie.fte.malformed ||
-	    f->act.malformed || f->eapol.malformed);
+	*text = NULL;
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "--sla %s: %s", path, strerror(errno));
+		return (RS_EXIT_NOFILE);
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		snprintf(err, errlen, "--sla %s is a directory: give the "
+		    "profile file inside it", path);
+		return (RS_EXIT_NOFILE);
+	}
+	if ((buf = malloc(SLA_MAX + 1)) == NULL) {
+		fclose(f);
+		snprintf(err, errlen, "out of memory");
+		return (RS_EXIT_INTERNAL);
+	}
+	n = fread(buf, 1, SLA_MAX + 1, f);
+	if (ferror(f)) {
+		snprintf(err, errlen, "--sla %s: %s", path, strerror(errno));
+		fclose(f);
+		free(buf);
+		return (RS_EXIT_NOFILE);
+	}
+	fclose(f);
+	if (n > SLA_MAX) {
+		snprintf(err, errlen, "--sla %s: larger than %d bytes: it is "
+		    "not a profile", path, SLA_MAX);
+		free(buf);
+		return (RS_EXIT_SLA);
+	}
+	if ((n >= 2 && ((uint8_t)buf[0] == 0xff && (uint8_t)buf[1] == 0xfe)) ||
+	    (n >= 2 && (uint8_t)buf[0] == 0xfe && (uint8_t)buf[1] == 0xff)) {
+		snprintf(err, errlen, "%s is UTF-16 text: save it as UTF-8 "
+		    "(or ASCII)", path);
+		free(buf);
+		return (RS_EXIT_SLA);
+	}
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		snprintf(err, errlen, "%s starts with a UTF-8 byte order mark: "
+		    "save it without one (plain UTF-8 or ASCII)", path);
+		free(buf);
+		return (RS_EXIT_SLA);
+	}
+	for (i = 0; i < n; i++) {
+		if (buf[i] == '\n')
+			line++;
+		else if (buf[i] == '\0') {
+			snprintf(err, errlen, "%s:%zu: a NUL byte: a profile "
+			    "is text (key = value lines)", path, line);
+			free(buf);
+			return (RS_EXIT_SLA);
+		}
+	}
+	buf[n] = '\0';
+	*text = buf;
+	return (RS_EXIT_OK);
+}
+
+/* --frames: each record as it is fed. */
+struct frames_out {
+	bool		 all;
+	bool		 err;
+	int		 err_no;
+};
+
+static void
+frames_each(void *arg, const struct rs_rec *rec)
+{
+	struct frames_out	*fo = arg;
+
+	if (fo->err)
+		return;
+	frames_print(stdout, rec, fo->all);
+	if (ferror(stdout)) {
+		fo->err = true;
+		fo->err_no = errno;
+	}
+}
+
+/* The capture's notes and the first -w failure, on stderr as they come. */
+static void
+say_notes(struct cap *cap)
+{
+	char	 buf[256];
+
+	while (cap_note_next(cap, &notes_seen, buf, sizeof buf))
+		die(0, "note: %s", buf);
+	if (!wfail_said && cap_write_failed(cap, buf, sizeof buf)) {
+		wfail_said = true;
+		die(RS_EXIT_WRITE, "-w %s; capture and analysis go on", buf);
+	}
+}
+
+/* Records read but neither fed nor counted as copies (a stop's backlog). */
+static uint64_t
+unfed(struct cap *cap, const struct feed *f)
+{
+	struct cap_source_info	 si;
+	uint64_t		 got = 0;
+	size_t			 i;
+
+	for (i = 0; i < cap_nsources(cap); i++) {
+		cap_source_info(cap, i, &si);
+		got += si.received - si.ring_drops - si.dups;
+	}
+	return (got > f->nrec ? got - f->nrec : 0);
 }
 
 static int
 run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
     bool streaming)
 {
-	const struct rs_rec	*rec;
-	int64_t			 deadline = 0, last_ts = INT64_MIN;
-	uint64_t		 nrec = 0, nbad = 0, nback = 0, first_back = 0;
-	int			 rc, src_rc, out_rc = RS_EXIT_OK;
+	struct feed		 feed;
+	struct frames_out	 fo = { o->frames_all, false, 0 };
+	enum feed_rc		 fr;
+	char			 note[256];
+	int64_t			 deadline = 0, drain_end = 0;
+	uint64_t		 left = 0;
+	unsigned		 k = 0;
+	int			 src_rc, out_rc = RS_EXIT_OK;
 	int			 out_errno = 0;
 	bool			 out_err = false, stopping = false;
 
@@ -564,43 +772,44 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	}
 	if (o->duration > 0)
 		deadline = rs_mono_ns() + (int64_t)(o->duration * 1e9);
+	feed_init(&feed, cap, eng);
+	feed.stop = &got_stop;
+	if (o->frames) {
+		feed.each = frames_each;
+		feed.arg = &fo;
+	}
 
 	for (;;) {
 		/*
-		 * Asked to stop: stop the readers, then still use what they
-		 * had already read (it is in -w too), so the report and -w
-		 * hold the same frames.
+		 * Asked to stop: stop the readers (at once: they poll a stop
+		 * fd), then still use what they had already read (it is in
+		 * -w too), so that the report and -w hold the same frames,
+		 * unless that backlog takes longer than STOP_DRAIN_NS.
 		 */
 		if (!stopping && (got_stop ||
 		    (deadline != 0 && rs_mono_ns() >= deadline))) {
 			cap_stop(cap);
 			stopping = true;
+			feed.stop = NULL;
+			drain_end = rs_mono_ns() + STOP_DRAIN_NS;
 		}
-		rc = cap_next(cap, &rec, stopping ? 0 : 100);
-		if (rc < 0 || (rc == 0 && stopping))
+		say_notes(cap);
+		fr = feed_slice(&feed, stopping ? 0 : 100, SLICE_NS);
+		if (fr == FEED_END || (stopping && fr == FEED_IDLE))
 			break;
-		if (rc == 0)
-			continue;
-		if (o->frames && !out_err) {
-			frames_print(stdout, rec, o->frames_all);
-			if (ferror(stdout)) {
-				out_err = true;
-				out_errno = errno;
-			}
+		if (stopping && rs_mono_ns() >= drain_end) {
+			left = unfed(cap, &feed);
+			break;
 		}
-		eng_feed(eng, rec);
-		nrec++;
-		if (rec_malformed(rec))
-			nbad++;
-		if (rec->ts_ns < last_ts && nback++ == 0)
-			first_back = rec->n;
-		last_ts = rec->ts_ns;
 		/* Nowhere to write and nothing to report: stop early. */
-		if (out_err && !o->report)
+		if (fo.err && !o->report)
 			break;
 	}
 	cap_stop(cap);
-	eng_finish(eng);
+	feed_finish(&feed);
+	say_notes(cap);
+	out_err = fo.err;
+	out_errno = fo.err_no;
 
 	if (o->report && !out_err)
 		out_rc = report_write(stdout, eng, cap, o->report_fmt);
@@ -610,20 +819,18 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	}
 
 	/* Not errors: the input said so, and the output shows them. */
-	if (nbad != 0)
-		die(0, "note: %llu of %llu frames were malformed (a length "
-		    "overran the bytes captured); they were decoded as far as "
-		    "their bytes go", (unsigned long long)nbad,
-		    (unsigned long long)nrec);
-	if (nback != 0)
-		die(0, "note: timestamps went backwards %llu time%s (first at "
-		    "frame %llu); frames were used in capture order",
-		    (unsigned long long)nback, nback == 1 ? "" : "s",
-		    (unsigned long long)first_back);
+	while (feed_note(&feed, &k, note, sizeof note) != NULL)
+		die(0, "%s", note);
+	if (left != 0)
+		die(0, "note: stopped: %llu frames already read were not "
+		    "analysed (they are in -w, if given)",
+		    (unsigned long long)left);
 
 	src_rc = source_errors(cap);
 	if (src_rc != RS_EXIT_OK)
 		return (src_rc);
+	if (cap_write_failed(cap, NULL, 0))
+		return (RS_EXIT_WRITE);
 	if (out_err) {
 		/* A reader that went away (| head) is not worth a word. */
 		if (out_errno == EPIPE)
@@ -634,20 +841,31 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	return (out_rc);
 }
 
+/* Setup was cut short by a stop signal: end as a run with no input. */
+static bool
+stopped(void)
+{
+	return (got_stop != 0);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct opts		 o;
 	struct eng_conf		 ec;
 	struct tui_opts		 to;
-	struct cap		*cap;
-	struct eng		*eng;
-	char			 err[512], demo[PATH_MAX];
+	struct feed		 feed;
+	struct cap		*cap = NULL;
+	struct eng		*eng = NULL;
+	char			 err[512], demo[PATH_MAX], note[256];
+	char			*sla_text = NULL;
 	const char		*path, *user;
 	size_t			 i;
-	bool			 headless, files_only, streaming;
+	unsigned		 k = 0;
+	bool			 headless, files_only, streaming, w_stdout;
 	int			 code, src_rc;
 
+	install_signals();
 	if ((code = parse_args(argc, argv, &o)) != 0)
 		return (code - 1);
 
@@ -657,13 +875,25 @@ main(int argc, char **argv)
 			    "run it on its own"));
 		if ((code = cap_list_radios(stdout, err, sizeof err)) != 0)
 			return (die(code, "%s", err));
-		return (RS_EXIT_OK);
+		return (stdout_done());
 	}
 
 	if (o.nsrc == 0 && !o.demo)
 		return (die(RS_EXIT_USAGE, "no capture source: give -r FILE, "
 		    "-i IFACE, -m RADIO or --demo (see roamscope --help)"));
+	w_stdout = o.write_path != NULL && strcmp(o.write_path, "-") == 0;
 	headless = o.frames || o.report;
+	if (w_stdout && headless)
+		return (die(RS_EXIT_USAGE, "-w - writes the capture to stdout, "
+		    "where --%s writes too: give -w a file", o.report ?
+		    "report" : "frames"));
+	if (w_stdout && isatty(STDOUT_FILENO))
+		return (die(RS_EXIT_USAGE, "-w - would write the capture to "
+		    "the terminal: pipe stdout (roamscope -w - ... | tshark "
+		    "-r -), or give -w a file"));
+	/* -w - alone: capture to stdout and nothing else, as tcpdump -w - */
+	if (w_stdout)
+		headless = true;
 	if (!headless && !isatty(STDOUT_FILENO))
 		return (die(RS_EXIT_USAGE, "stdout is not a terminal; use "
 		    "--report or --frames for headless output"));
@@ -676,6 +906,11 @@ main(int argc, char **argv)
 		if (o.src[i].kind != SRC_FILE ||
 		    strcmp(o.src[i].arg, "-") == 0)
 			streaming = true;
+		if (o.src[i].kind == SRC_FILE &&
+		    strcmp(o.src[i].arg, "-") == 0 && !headless)
+			return (die(RS_EXIT_USAGE, "-r - reads the capture "
+			    "from stdin, but the screen needs stdin for its "
+			    "keys: use --report or --frames, or give a file"));
 	}
 	if (o.replay_set && !files_only)
 		return (die(RS_EXIT_USAGE, "--replay paces files; it cannot "
@@ -688,9 +923,18 @@ main(int argc, char **argv)
 		ec.max_clients = (unsigned)o.max_clients;
 	if (o.max_roams > 0)
 		ec.max_roams_per_client = (unsigned)o.max_roams;
-	ec.sla_path = o.sla_path;
+	if (o.sla_path != NULL) {
+		err[0] = '\0';
+		if ((code = read_sla(o.sla_path, &sla_text, err,
+		    sizeof err)) != 0)
+			return (die(code, "%s", err));
+		ec.sla_path = o.sla_path;
+		ec.sla_text = sla_text;
+	}
 	err[0] = '\0';
-	if ((eng = eng_new(&ec, err, sizeof err)) == NULL) {
+	eng = eng_new(&ec, err, sizeof err);
+	free(sla_text);
+	if (eng == NULL) {
 		if (err[0] == '\0')
 			snprintf(err, sizeof err, "cannot start the roam "
 			    "engine");
@@ -705,6 +949,7 @@ main(int argc, char **argv)
 		return (die(RS_EXIT_INTERNAL, "out of memory"));
 	}
 	atexit(cap_emergency_cleanup);
+	feed_init(&feed, cap, eng);
 
 	code = RS_EXIT_OK;
 	if (o.demo) {
@@ -727,11 +972,16 @@ main(int argc, char **argv)
 			o.replay = 1.0;
 		}
 	}
-	for (i = 0; i < o.nsrc; i++) {
+	for (i = 0; i < o.nsrc && !stopped(); i++) {
 		err[0] = '\0';
 		switch (o.src[i].kind) {
 		case SRC_FILE:
 		case SRC_FOLLOW:
+			if (strcmp(o.src[i].arg, "-") == 0 &&
+			    isatty(STDIN_FILENO))
+				die(0, "note: -r - reads a capture from stdin, "
+				    "which is a terminal: waiting for one (pipe "
+				    "it in: tcpdump -w - | roamscope -r - ...)");
 			code = cap_add_file(cap, o.src[i].arg,
 			    o.src[i].kind == SRC_FOLLOW, err, sizeof err);
 			break;
@@ -744,27 +994,34 @@ main(int argc, char **argv)
 			    sizeof err);
 			break;
 		}
+		if (code != 0 && stopped())
+			break;
 		if (code != 0) {
 			die(code, "%s", err[0] != '\0' ? err : o.src[i].arg);
 			goto out;
 		}
 	}
+	/* what setting up the sources had to say (leftovers removed) */
+	say_notes(cap);
 	if (o.replay_set)
 		streaming = true;
 	cap_set_replay(cap, o.replay_set ? o.replay : 0);
 
-	if (o.write_path != NULL) {
+	if (o.write_path != NULL && !stopped()) {
+		if (cap_writer_waits(o.write_path))
+			die(0, "note: -w %s is a FIFO with no reader yet: "
+			    "waiting for one to open it", o.write_path);
 		err[0] = '\0';
-		if ((code = cap_set_writer(cap, o.write_path, err,
-		    sizeof err)) != 0) {
+		code = cap_set_writer(cap, o.write_path, err, sizeof err);
+		if (code != 0 && !stopped()) {
 			die(code, "%s", err[0] != '\0' ? err : o.write_path);
 			goto out;
 		}
 	}
 
-	install_signals(headless);
+	code = RS_EXIT_OK;
 	err[0] = '\0';
-	if ((code = cap_start(cap, err, sizeof err)) != 0) {
+	if (!stopped() && (code = cap_start(cap, err, sizeof err)) != 0) {
 		die(code, "%s", err[0] != '\0' ? err : "cannot start capture");
 		goto out;
 	}
@@ -787,23 +1044,31 @@ main(int argc, char **argv)
 		}
 	}
 
-	if (headless)
+	if (headless) {
 		code = run_headless(cap, eng, &o, streaming);
-	else {
-		memset(&to, 0, sizeof to);
-		to.bell = o.bell >= 0 ? o.bell == 1 : !files_only;
-		to.replay = o.replay_set && files_only;
-		to.write_dir = NULL;
-		if (o.duration > 0)
-			alarm((unsigned)ceil(o.duration));
-		tui_up = true;
-		code = tui_run(cap, eng, &to);
-		tui_up = false;
-		cap_stop(cap);
-		/* A broken file still says so after the screen is gone. */
-		if ((src_rc = source_errors(cap)) != RS_EXIT_OK)
-			code = src_rc;
+		goto out;
 	}
+	if (stopped())
+		goto out;
+	memset(&to, 0, sizeof to);
+	to.bell = o.bell >= 0 ? o.bell == 1 : !files_only;
+	to.replay = o.replay_set && files_only;
+	to.write_dir = NULL;
+	to.feed = &feed;
+	to.stop = &got_stop;
+	if (o.duration > 0)
+		alarm((unsigned)ceil(o.duration));
+	tui_up = 1;
+	code = tui_run(cap, eng, &to);
+	tui_up = 0;
+	cap_stop(cap);
+	/* What the screen said, and a broken file, after it is gone. */
+	while (feed_note(&feed, &k, note, sizeof note) != NULL)
+		die(0, "%s", note);
+	if ((src_rc = source_errors(cap)) != RS_EXIT_OK)
+		code = src_rc;
+	else if (cap_write_failed(cap, err, sizeof err))
+		code = die(RS_EXIT_WRITE, "-w %s", err);
 
 out:
 	cap_free(cap);

@@ -1185,10 +1185,9 @@ w_names_source(struct cap *c, const char *path, char *err, size_t errlen)
 		    (named && strcmp(s->fin.path, "-") != 0 &&
 		    canonical(s->fin.path, sc, sizeof sc) &&
 		    strcmp(sc, wc) == 0)) {
-			snprintf(err, errlen, "-w %s is %s, which is read: "
-			    "writing it would destroy it; write to another "
-			    "file", path, strcmp(s->name, "stdin") == 0 ?
-			    "stdin" : s->name);
+			snprintf(err, errlen, "-w %s is a source being read "
+			    "(%s): writing it would destroy it; write to "
+			    "another file", path, s->name);
 			return RS_EXIT_USAGE;
 		}
 	}

@@ -11,6 +11,7 @@
 
 #include <curses.h>
 
+#include "text.h"
 #include "tui_int.h"
 
 static int
@@ -82,7 +83,8 @@ void
 aps_draw(struct tui *t, int y, int h)
 {
 	const struct eng_ap	*ap;
-	char			 title[96], m[18], ssid[40], akms[96], iss[96];
+	char			 title[96], m[18], akms[96], iss[96];
+	char			 ssid[140], cell[140];
 	char			 mdid[8], rssi[8];
 	size_t			 i, f, nf = 0, row;
 	int			 rows, attr, wakm, xs;
@@ -126,9 +128,11 @@ aps_draw(struct tui *t, int y, int h)
 			tui_fill(t, y + 2 + (int)row, 0, t->cols, attr);
 		}
 		if (ap->has_ssid)
-			tui_sanitize(ssid, sizeof ssid, ap->ssid);
+			text_safe(cell, sizeof cell, ap->ssid);
 		else
-			snprintf(ssid, sizeof ssid, "(hidden)");
+			snprintf(cell, sizeof cell, "(hidden)");
+		/* by columns: a CJK SSID takes two per character */
+		text_pad(ssid, sizeof ssid, cell, xs);
 		if (ap->has_mde)
 			snprintf(mdid, sizeof mdid, "%02x%02x", ap->mdid[0],
 			    ap->mdid[1]);
@@ -139,8 +143,8 @@ aps_draw(struct tui *t, int y, int h)
 		else
 			snprintf(rssi, sizeof rssi, "-");
 		akm_list(ap, akms, sizeof akms);
-		tui_putf(t, y + 2 + (int)row, 1, t->cols - 1, attr, "%-*.*s "
-		    "%-17s %3u %-4s %-3s %-*.*s %-3s %-3s %4s %3u %s%s", xs, xs,
+		tui_putf(t, y + 2 + (int)row, 1, t->cols - 1, attr, "%s "
+		    "%-17s %3u %-4s %-3s %-*.*s %-3s %-3s %4s %3u %s%s",
 		    ssid, tui_mac(ap->bssid, m), ap->channel, mdid,
 		    ap->has_mde ? (ap->ft_over_ds ? "yes" : "no") : "-", wakm,
 		    wakm, akms, ap->nr ? "yes" : "no", ap->btm ? "yes" : "no",
@@ -153,8 +157,8 @@ aps_draw(struct tui *t, int y, int h)
 	for (f = 0; f < nf; f++) {
 		char	txt[ENG_DIAG_TEXT];
 
-		tui_sanitize(ssid, sizeof ssid, t->fnd[f].ssid);
-		tui_sanitize(txt, sizeof txt, t->fnd[f].text);
+		text_safe(ssid, sizeof ssid, t->fnd[f].ssid);
+		text_safe(txt, sizeof txt, t->fnd[f].text);
 		tui_putf(t, (int)row + 1 + (int)f, 1, t->cols - 1, TA_WARN,
 		    "%s %s [%s] %s", t->g.mark, ssid, t->fnd[f].code, txt);
 	}

@@ -12,6 +12,7 @@
 #include <curses.h>
 
 #include "oui.h"
+#include "text.h"
 #include "tui_int.h"
 
 const char *
@@ -278,7 +279,7 @@ clients_draw(struct tui *t, int y, int h)
 		    v != NULL ? v : "");
 		x = col(t, y + 1 + (int)row, x, cc.ap, attr,
 		    c->has_bss ? tui_mac(c->bss, m) : "-");
-		tui_sanitize(ssid, sizeof ssid, c->ssid);
+		text_safe(ssid, sizeof ssid, c->ssid);
 		x = col(t, y + 1 + (int)row, x, cc.ssid, attr, ssid);
 		if (c->has_rssi)
 			snprintf(buf, sizeof buf, "%4d", c->rssi);

@@ -16,6 +16,7 @@
 
 #include <curses.h>
 
+#include "text.h"
 #include "tui_int.h"
 
 void	 frame_summary(const struct d11_frame *, char *, size_t, char *,
@@ -302,7 +303,7 @@ elem_fields(struct tui *t, const struct d11_frame *f, const uint8_t *p,
 			    d11_element_name(e.id), e.id, el);
 		switch (e.id) {
 		case D11_EID_SSID:
-			tui_sanitize(s, sizeof s, "");
+			text_safe(s, sizeof s, "");
 			for (i = 0; i < el && i < sizeof s - 1; i++)
 				s[i] = b[i] >= 0x20 && b[i] < 0x7f ?
 				    (char)b[i] : '.';
@@ -616,7 +617,7 @@ eapol_fields(struct tui *t, const struct d11_frame *f)
 			snprintf(id, sizeof id, "%.*s", (int)(k->identity_len <
 			    60 ? k->identity_len : 60),
 			    (const char *)k->identity);
-			tui_sanitize(h, sizeof h, id);
+			text_safe(h, sizeof h, id);
 			fld(t, 1, k->identity, k->identity_len, "Identity: %s",
 			    h);
 		}

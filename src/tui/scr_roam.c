@@ -14,6 +14,7 @@
 
 #include "cap/pcapng.h"
 #include "oui.h"
+#include "text.h"
 #include "tui_int.h"
 
 /* ------------------------------------------------------------------------
@@ -279,27 +280,24 @@ wrap(struct tui *t, int y, int x, int w, int maxrows, int attr,
 {
 	char	 buf[ENG_DIAG_TEXT + 8];
 	size_t	 n, cut, len;
-	int	 used = 0, pw = (int)tui_cols(prefix);
+	int	 used = 0, pw = (int)text_width(prefix);
 	const char *s = buf;
 
-	tui_sanitize(buf, sizeof buf, text);
+	text_safe(buf, sizeof buf, text);
 	len = strlen(buf);
 	while (*s != '\0' && used < maxrows) {
 		n = strlen(s);
 		cut = n;
-		if ((int)tui_cols(s) > w - pw) {
+		if (text_width(s) > w - pw) {
 			/* break at the last space that fits */
-			size_t	cols = 0, i, lastsp = 0;
+			size_t	fit = text_fit(s, w - pw, NULL), i, lastsp = 0;
 
-			for (i = 0; s[i] != '\0'; i++) {
-				if (((unsigned char)s[i] & 0xc0) != 0x80)
-					cols++;
-				if ((int)cols > w - pw)
-					break;
+			for (i = 0; i < fit; i++)
 				if (s[i] == ' ')
 					lastsp = i;
-			}
-			cut = lastsp != 0 ? lastsp : i;
+			if (fit < n && s[fit] == ' ')
+				lastsp = fit;
+			cut = lastsp != 0 ? lastsp : fit != 0 ? fit : 1;
 		}
 		tui_put(t, y + used, x, pw, attr, used == 0 ? prefix : "");
 		{
@@ -332,7 +330,7 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 
 	/* Title: who, which roam, where from and to, how, outcome. */
 	roam_outcome(r, out, sizeof out);
-	tui_sanitize(ssid, sizeof ssid, r->ssid);
+	text_safe(ssid, sizeof ssid, r->ssid);
 	if (r->is_join)
 		snprintf(title, sizeof title, "%s %s join #%llu %s %s %s %s "
 		    "%s %s", tui_mac(r->client, m), t->g.dot,

@@ -26,24 +26,51 @@
 
 #include "cap/cap.h"
 #include "engine/engine.h"
+#include "feed.h"
 #include "rs.h"
+#include "text.h"
 #include "tui.h"
 #include "tui_int.h"
 
 #define FRAME_NS	(33 * 1000000LL)	/* ~30 redraws a second */
 #define BATCH_NS	(12 * 1000000LL)	/* feed at most this long */
-#define BATCH_MAX	8192
 #define FLASH_NS	(4 * 1000000000LL)
 #define STATUS_NS	(10 * 1000000000LL)
 
-static volatile sig_atomic_t	 tui_sig;
 static volatile sig_atomic_t	 tui_screen_up;
-static bool			 tui_utf8;
 
+/* Per record fed (feed.c): the newest time, and what came while paused. */
 static void
-on_signal(int sig)
+on_record(void *arg, const struct rs_rec *rec)
 {
-	tui_sig = sig;
+	struct tui	*t = arg;
+
+	if (rec->ts_ns > t->newest_live)
+		t->newest_live = rec->ts_ns;
+	if (!t->paused)
+		t->newest_ns = t->newest_live;
+	else
+		t->paused_new++;
+}
+
+/* The capture's notes on the status line; a -w failure in the header. */
+static bool
+tui_notes(struct tui *t, uint64_t *seen)
+{
+	char	 buf[256];
+	bool	 any = false;
+
+	while (cap_note_next(t->cap, seen, buf, sizeof buf)) {
+		tui_status(t, "%s", buf);
+		any = true;
+	}
+	if (t->wfail[0] == '\0' && cap_write_failed(t->cap, buf,
+	    sizeof buf)) {
+		snprintf(t->wfail, sizeof t->wfail, "-w FAILED: %s", buf);
+		tui_status(t, "%s (capture and analysis go on)", t->wfail);
+		any = true;
+	}
+	return (any);
 }
 
 void
@@ -59,72 +86,21 @@ tui_emergency_restore(void)
  * Drawing helpers.
  */
 
-/* Columns of a UTF-8 string (every glyph we print is one column wide). */
-size_t
-tui_cols(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return (n);
-}
-
-/* Printable ASCII (or valid UTF-8 in a UTF-8 locale) for strings from the
- * air: SSIDs and the engine's text may carry anything. */
-void
-tui_sanitize(char *dst, size_t len, const char *src)
-{
-	const unsigned char	*s = (const unsigned char *)src;
-	size_t			 o = 0, k, need;
-
-	if (len == 0)
-		return;
-	while (*s != '\0' && o + 1 < len) {
-		if (*s >= 0x20 && *s < 0x7f) {
-			dst[o++] = (char)*s++;
-			continue;
-		}
-		need = 0;
-		if (tui_utf8 && *s >= 0xc2 && *s <= 0xdf)
-			need = 1;
-		else if (tui_utf8 && *s >= 0xe0 && *s <= 0xef)
-			need = 2;
-		for (k = 1; k <= need; k++)
-			if ((s[k] & 0xc0) != 0x80)
-				need = 0;
-		if (need != 0 && o + need + 1 < len) {
-			for (k = 0; k <= need; k++)
-				dst[o++] = (char)*s++;
-			continue;
-		}
-		dst[o++] = '?';
-		s++;
-	}
-	dst[o] = '\0';
-}
-
-/* Print s at (y, x), clipped to w columns; returns the columns used. */
+/* Print s at (y, x), clipped to w columns (by each character's width on
+ * the terminal); returns the columns used. */
 int
 tui_put(struct tui *t, int y, int x, int w, int attr, const char *s)
 {
-	int	 col = 0, bytes = 0;
+	size_t	 bytes;
+	int	 col;
 
 	if (y < 0 || y >= t->rows || x >= t->cols || w <= 0)
 		return (0);
 	if (x + w > t->cols)
 		w = t->cols - x;
-	while (s[bytes] != '\0') {
-		if (((unsigned char)s[bytes] & 0xc0) != 0x80) {
-			if (col == w)
-				break;
-			col++;
-		}
-		bytes++;
-	}
+	bytes = text_fit(s, w, &col);
 	attrset(t->attrs[attr]);
-	mvaddnstr(y, x, s, bytes);
+	mvaddnstr(y, x, s, (int)bytes);
 	attrset(A_NORMAL);
 	return (col);
 }
@@ -585,8 +561,13 @@ draw_header(struct tui *t)
 	room = w - fixed - (help ? 8 : 0) - 2;
 
 	x += tui_put(t, 0, x, w - x, TA_HEADER, "roamscope  ");
-	if (room >= 6) {
-		tui_sanitize(src, sizeof src, t->sources);
+	if (t->wfail[0] != '\0') {
+		/* a recording is being lost: that, before anything */
+		text_safe(src, sizeof src, t->wfail);
+		x += tui_put(t, 0, x, room > 12 ? room : 12, TA_FAIL, src);
+		x += tui_put(t, 0, x, w - x, TA_HEADER, "  ");
+	} else if (room >= 6) {
+		text_safe(src, sizeof src, t->sources);
 		x += tui_put(t, 0, x, room, TA_HEADER, src);
 		x += tui_put(t, 0, x, w - x, TA_HEADER, "  ");
 	}
@@ -1063,7 +1044,8 @@ int
 tui_bench_init(struct tui *t, struct eng *eng, int rows, int cols)
 {
 	tui_init_state(t, NULL, eng);
-	t->utf8 = tui_utf8 = true;
+	t->utf8 = true;
+	text_set_utf8(true);
 	tui_setup_attrs(t);
 	setup_glyphs(t);
 	t->rows = rows;
@@ -1082,16 +1064,14 @@ int
 tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 {
 	struct tui		 t;
-	struct sigaction	 sa, old_int, old_term, old_hup;
 	struct pollfd		 pfd[2];
-	const struct rs_rec	*rec;
 	SCREEN			*scr;
 	const char		*cs;
-	int64_t			 last_draw = 0, start, now;
+	enum feed_rc		 fr;
+	int64_t			 last_draw = 0, now;
 	uint64_t		 drawn_gen = UINT64_MAX, fails_seen = 0;
-	uint64_t		 drawn_new = 0;
-	int			 rc, ch, nfd, timeout, code = RS_EXIT_OK;
-	unsigned		 batch;
+	uint64_t		 drawn_new = 0, notes_seen = 0;
+	int			 ch, nfd, timeout, code = RS_EXIT_OK;
 	bool			 dirty = true, more, quit = false;
 
 	tui_init_state(&t, cap, eng);
@@ -1101,8 +1081,9 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 
 	setlocale(LC_ALL, "");
 	cs = nl_langinfo(CODESET);
-	t.utf8 = tui_utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	t.utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
 	    strcmp(cs, "utf8") == 0);
+	text_set_utf8(t.utf8);
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
 		fprintf(stderr, "roamscope: the screen needs a terminal on "
@@ -1119,12 +1100,8 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	set_term(scr);
 	tui_screen_up = 1;
 
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	o->feed->each = on_record;
+	o->feed->arg = &t;
 
 	cbreak();
 	noecho();
@@ -1144,36 +1121,22 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	pfd[1].fd = cap_wakeup_fd(cap);
 	pfd[1].events = POLLIN;
 
-	while (!quit && tui_sig == 0) {
-		/* Feed the engine, bounded so that keys stay responsive. */
+	/* SIGINT, SIGTERM, SIGHUP (main's handler) end it as q does. */
+	while (!quit && !*o->stop) {
+		/* Feed the engine in a bounded slice: keys stay answered. */
 		more = false;
-		start = rs_mono_ns();
-		for (batch = 0; !t.ended; batch++) {
-			if (batch >= BATCH_MAX || ((batch & 255) == 255 &&
-			    rs_mono_ns() - start > BATCH_NS)) {
-				more = true;
-				break;
-			}
-			rc = cap_next(cap, &rec, 0);
-			if (rc == 0)
-				break;
-			if (rc < 0) {
-				t.ended = true;
-				break;
-			}
-			eng_feed(eng, rec);
-			if (rec->ts_ns > t.newest_live)
-				t.newest_live = rec->ts_ns;
-			if (!t.paused)
-				t.newest_ns = t.newest_live;
-			if (t.paused)
-				t.paused_new++;
+		if (!t.ended) {
+			fr = feed_slice(o->feed, 0, BATCH_NS);
+			more = fr == FEED_MORE;
+			t.ended = fr == FEED_END;
 		}
 		if (t.ended && !t.finished) {
-			eng_finish(eng);
+			feed_finish(o->feed);
 			t.finished = true;
 			dirty = true;
 		}
+		if (tui_notes(&t, &notes_seen))
+			dirty = true;
 		note_failures(&t, &fails_seen);
 
 		now = t.now_mono = rs_mono_ns();
@@ -1227,15 +1190,11 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 		}
 	}
 
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
+	o->feed->each = NULL;
 	tui_screen_up = 0;
 	curs_set(1);
 	endwin();
 	delscreen(scr);
 	tui_free_state(&t);
-	if (tui_sig != 0 && tui_sig != SIGINT && tui_sig != SIGTERM)
-		code = RS_EXIT_OK;
 	return (code);
 }

@@ -3,21 +3,27 @@
  *
  * It renders the engine's state; it does not care whether the records come
  * from a file, a replay or live capture.  tui_run() owns the main loop while
- * the screen is up: it drains cap_next() into the engine, redraws at most
- * ~30 times a second and only when something changed, and handles keys.
+ * the screen is up: it feeds the engine in bounded slices (feed.h, the loop
+ * the headless path uses too), redraws at most ~30 times a second and only
+ * when something changed, and answers keys between slices.
  */
 #ifndef TUI_H
 #define TUI_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 struct cap;
 struct eng;
+struct feed;
 
 struct tui_opts {
 	bool		 bell;		/* ring on a failed roam */
 	bool		 replay;	/* sources are paced files (REPLAY) */
 	const char	*write_dir;	/* where `w` writes pcapng (NULL: cwd) */
+	struct feed	*feed;		/* the read-and-feed loop */
+	/* set by the caller's SIGINT/SIGTERM/SIGHUP handler: quit as q */
+	const volatile sig_atomic_t *stop;
 };
 
 /* Returns an RS_EXIT_* code.  Restores the terminal on every path. */

@@ -158,6 +158,7 @@ struct tui {
 
 	char		 status[256];
 	int64_t		 status_until;
+	char		 wfail[300];	/* -w failed: red in the header */
 };
 
 /* tui.c */
@@ -173,10 +174,8 @@ int	 tui_putf(struct tui *, int y, int x, int w, int attr,
 void	 tui_fill(struct tui *, int y, int x, int w, int attr);
 void	 tui_hline(struct tui *, int y, int x, int w, int attr,
 	    const char *title);
-size_t	 tui_cols(const char *);
 char	*tui_mac(const uint8_t *, char out[18]);
 char	*tui_clock(int64_t ns, char *out, size_t len, bool usec);
-void	 tui_sanitize(char *dst, size_t len, const char *src);
 const char *tui_method_name(enum eng_method, bool full);
 int	 tui_verdict_attr(enum eng_verdict, enum eng_result);
 int	 tui_bench_init(struct tui *, struct eng *, int rows, int cols);
