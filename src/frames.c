@@ -99,7 +99,7 @@ print_fte(struct json *j, const struct d11_fte *t)
 	json_key(j, "fte");
 	json_obj_begin(j);
 	if (t->r0kh_id != NULL)
-		json_kv_strn(j, "r0kh_id", t->r0kh_id, t->r0kh_id_len);
+		json_kv_air(j, "r0kh_id", t->r0kh_id, t->r0kh_id_len);
 	if (t->r1kh_id != NULL)
 		json_kv_mac(j, "r1kh_id", t->r1kh_id);
 	if (t->anonce != NULL)
@@ -337,7 +337,7 @@ print_elems(struct json *j, const struct d11_frame *f)
 	unsigned		 i, n;
 
 	if (e->ssid != NULL)
-		json_kv_strn(j, "ssid", e->ssid, e->ssid_len);
+		json_kv_air(j, "ssid", e->ssid, e->ssid_len);
 	if (e->ds_channel >= 0)
 		json_kv_int(j, "ds_channel", e->ds_channel);
 	if (e->has_mde) {
@@ -432,7 +432,7 @@ print_action(struct json *j, const struct d11_frame *f)
 				json_mac(j, e->neighbors[i].bssid);
 			json_arr_end(j);
 			if (a->btm_url != NULL)
-				json_kv_strn(j, "btm_url", a->btm_url,
+				json_kv_air(j, "btm_url", a->btm_url,
 				    a->btm_url_len);
 			break;
 		case D11_WNM_BTM_RESP:
@@ -503,7 +503,7 @@ print_eap(struct json *j, const struct d11_eapol *e)
 		json_kv_str(j, "eap_type_name", d11_eap_type_name(e->eap_type));
 	}
 	if (e->identity != NULL)
-		json_kv_strn(j, "eap_identity", e->identity, e->identity_len);
+		json_kv_air(j, "eap_identity", e->identity, e->identity_len);
 }
 
 static unsigned

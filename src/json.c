@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "text.h"
 
 static const char hexdig[] = "0123456789abcdef";
 
@@ -81,41 +82,28 @@ json_key(struct json *j, const char *key)
 	j->after_key = true;
 }
 
-/* Length of the well-formed UTF-8 sequence at p (RFC 3629), 0 if none. */
-static size_t
-utf8_len(const uint8_t *p, size_t left)
-{
-	uint8_t	 c = p[0];
-	size_t	 n, i;
-
-	if (c < 0xc2 || c > 0xf4)
-		return 0;	/* continuation, overlong lead or too high */
-	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-	if (left < n)
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	if (c == 0xe0 && p[1] < 0xa0)
-		return 0;	/* overlong */
-	if (c == 0xed && p[1] >= 0xa0)
-		return 0;	/* surrogates */
-	if (c == 0xf0 && p[1] < 0x90)
-		return 0;	/* overlong */
-	if (c == 0xf4 && p[1] >= 0x90)
-		return 0;	/* above U+10FFFF */
-	return n;
-}
-
 static void
-put_u00(FILE *f, uint8_t c)
+put_u(FILE *f, uint32_t c)
 {
 	putc('\\', f);
 	putc('u', f);
-	putc('0', f);
-	putc('0', f);
-	putc(hexdig[c >> 4], f);
+	putc(hexdig[c >> 12 & 0xf], f);
+	putc(hexdig[c >> 8 & 0xf], f);
+	putc(hexdig[c >> 4 & 0xf], f);
 	putc(hexdig[c & 0xf], f);
+}
+
+/*
+ * Code points written escaped although JSON allows them raw: C1 controls,
+ * bidirectional controls and line separators, so that a terminal showing
+ * the output (cat, less -r, a log viewer) never acts on them.
+ */
+static bool
+escaped_cp(uint32_t c)
+{
+	return (c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e ||
+	    c == 0x200f || (c >= 0x2028 && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
 }
 
 void
@@ -123,6 +111,7 @@ json_write_string(FILE *f, const void *s, size_t len)
 {
 	const uint8_t	*p = s;
 	size_t		 i = 0, n;
+	uint32_t	 cp;
 	uint8_t		 c;
 
 	putc('"', f);
@@ -135,9 +124,19 @@ json_write_string(FILE *f, const void *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c >= 0x80 && (n = utf8_len(p + i, len - i)) != 0) {
-			fwrite(p + i, 1, n, f);
-			i += n;
+		if (c >= 0x80) {
+			if ((n = text_utf8_next(p + i, len - i, &cp)) == 0) {
+				/* not UTF-8: one U+FFFD per byte (the bytes
+				 * go in a _hex key, json_kv_air) */
+				fputs("\xef\xbf\xbd", f);
+				i++;
+			} else if (escaped_cp(cp)) {
+				put_u(f, cp);
+				i += n;
+			} else {
+				fwrite(p + i, 1, n, f);
+				i += n;
+			}
 			continue;
 		}
 		switch (c) {
@@ -157,12 +156,31 @@ json_write_string(FILE *f, const void *s, size_t len)
 			fputs("\\f", f);
 			break;
 		default:
-			put_u00(f, c);	/* control, DEL or not UTF-8 */
+			put_u(f, c);	/* other controls, DEL */
 			break;
 		}
 		i++;
 	}
 	putc('"', f);
+}
+
+bool
+json_utf8_valid(const void *s, size_t len)
+{
+	const uint8_t	*p = s;
+	size_t		 i = 0, n;
+	uint32_t	 cp;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = text_utf8_next(p + i, len - i, &cp)) == 0)
+			return false;
+		i += n;
+	}
+	return true;
 }
 
 void
@@ -256,6 +274,18 @@ json_kv_strn(struct json *j, const char *key, const void *s, size_t len)
 {
 	json_key(j, key);
 	json_strn(j, s, len);
+}
+
+void
+json_kv_air(struct json *j, const char *key, const void *s, size_t len)
+{
+	char	 hk[64];
+
+	json_kv_strn(j, key, s, len);
+	if (json_utf8_valid(s, len))
+		return;
+	snprintf(hk, sizeof hk, "%s_hex", key);
+	json_kv_hex(j, hk, s, len);
 }
 
 void

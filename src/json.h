@@ -2,9 +2,11 @@
  * json.h -- a tiny streaming JSON writer to a FILE *.
  *
  * No allocation; nesting is tracked in the struct.  Strings are written as
- * valid JSON whatever the bytes: control characters are escaped, and bytes
- * that are not well-formed UTF-8 become \u00XX (their Latin-1 reading), so
- * that no byte is lost and the output always parses.
+ * valid JSON in valid UTF-8 whatever the bytes: control characters are
+ * escaped (C1 and bidirectional controls too, so that a terminal showing
+ * the output never acts on one), and a byte that is not well-formed UTF-8
+ * becomes U+FFFD.  json_kv_air() adds the raw bytes as hex beside such a
+ * string (key_hex), so that nothing is lost and nothing is ambiguous.
  */
 #ifndef JSON_H
 #define JSON_H
@@ -53,6 +55,12 @@ void	json_kv_hex(struct json *, const char *key, const uint8_t *p,
 	    size_t len);
 void	json_kv_mac(struct json *, const char *key, const uint8_t *mac);
 void	json_kv_raw(struct json *, const char *key, const char *text);
+
+/* A string from the air (SSID, identity, URL): key, and key_hex with the
+ * raw bytes when they are not all well-formed UTF-8. */
+void	json_kv_air(struct json *, const char *key, const void *s,
+	    size_t len);
+bool	json_utf8_valid(const void *s, size_t len);
 
 /* The same, with null for a value that is not there. */
 void	json_kv_str_or_null(struct json *, const char *key, const char *s);

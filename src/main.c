@@ -42,7 +42,7 @@
 #define DEMO_NAME	"demo.pcap"
 #define MAX_SOURCES	32
 #define SLICE_NS	(10 * 1000000LL)	/* headless feed slice */
-#define STOP_DRAIN_NS	(60 * 1000000LL)	/* backlog use after a stop */
+#define STOP_DRAIN_NS	(50 * 1000000LL)	/* backlog use after a stop */
 #define SLA_MAX		(1 << 20)
 
 enum src_kind {
@@ -772,6 +772,8 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	}
 	if (o->duration > 0)
 		deadline = rs_mono_ns() + (int64_t)(o->duration * 1e9);
+	/* the text report and CSV keep UTF-8 only for a UTF-8 terminal */
+	text_locale_utf8();
 	feed_init(&feed, cap, eng);
 	feed.stop = &got_stop;
 	if (o->frames) {

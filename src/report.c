@@ -3,6 +3,7 @@
  * state (the contract is doc/report.md).
  */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "json.h"
 #include "report.h"
 #include "rs.h"
+#include "text.h"
 
 static void
 ts_str(int64_t ns, char *buf, size_t len)
@@ -75,7 +77,7 @@ json_roam(struct json *j, const struct eng_roam *r)
 	json_kv_mac(j, "client", r->client);
 	json_kv_mac_or_null(j, "from", r->has_from ? r->from : NULL);
 	json_kv_mac(j, "to", r->to);
-	json_kv_str(j, "ssid", r->ssid);
+	json_kv_air(j, "ssid", r->ssid, strlen(r->ssid));
 	kv_ts(j, "start", r->start_ns);
 	kv_ts(j, "end", r->end_ns);
 	json_kv_str(j, "method", eng_method_name(r->method));
@@ -138,7 +140,10 @@ json_ap(struct json *j, const struct eng_ap *a)
 {
 	json_obj_begin(j);
 	json_kv_mac(j, "bssid", a->bssid);
-	json_kv_str_or_null(j, "ssid", a->has_ssid ? a->ssid : NULL);
+	if (a->has_ssid)
+		json_kv_air(j, "ssid", a->ssid, a->ssid_len);
+	else
+		json_kv_null(j, "ssid");
 	json_kv_uint(j, "channel", a->channel);
 	json_kv_uint(j, "freq", a->freq);
 	kv_mdid(j, "mdid", a->has_mde, a->mdid);
@@ -165,7 +170,7 @@ json_client(struct json *j, const struct eng_client *c)
 	json_kv_mac(j, "mac", c->mac);
 	json_kv_mac_or_null(j, "bss", c->has_bss ? c->bss : NULL);
 	json_kv_bool(j, "associated", c->associated);
-	json_kv_str(j, "ssid", c->ssid);
+	json_kv_air(j, "ssid", c->ssid, strlen(c->ssid));
 	json_key(j, "caps");
 	json_obj_begin(j);
 	json_kv_bool(j, "k", k->k);
@@ -274,7 +279,7 @@ report_json(FILE *fp, struct eng *e, struct cap *cap)
 		fd = eng_finding(e, i);
 		json_obj_begin(&j);
 		json_kv_str(&j, "code", fd->code);
-		json_kv_str(&j, "ssid", fd->ssid);
+		json_kv_air(&j, "ssid", fd->ssid, strlen(fd->ssid));
 		json_key(&j, "bssids");
 		json_arr_begin(&j);
 		for (b = 0; b < fd->nbssids; b++)
@@ -316,6 +321,7 @@ static void
 text_roam(FILE *fp, const struct eng_roam *r, int64_t t0)
 {
 	char c[18], f[18], t[18], tot[16], gap[16], st[16];
+	char safe[ENG_DIAG_TEXT * 3];
 	const struct eng_phase *ph;
 	unsigned i;
 
@@ -350,9 +356,11 @@ text_roam(FILE *fp, const struct eng_roam *r, int64_t t0)
 			fprintf(fp, "  (inferred, protected)");
 		fputc('\n', fp);
 	}
-	for (i = 0; i < r->ndiags; i++)
+	for (i = 0; i < r->ndiags; i++) {
+		text_safe(safe, sizeof safe, r->diags[i].text);
 		fprintf(fp, "           why: [%s] %s\n", r->diags[i].code,
-		    r->diags[i].text);
+		    safe);
+	}
 }
 
 static void
@@ -366,7 +374,8 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 	size_t i, n;
 	int64_t t0 = 0;
 	int pass;
-	char m[18], md[5];
+	char m[18], md[5], cell[32 * 3 + 1], ssid[32 * 3 + 24];
+	char safe[ENG_DIAG_TEXT * 3];
 
 	fprintf(fp, "roamscope report: %" PRIu64 " frames, %u APs, %u clients, "
 	    "%" PRIu64 " roams, %" PRIu64 " joins, %" PRIu64 " failed, %"
@@ -413,9 +422,15 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 			mdid_str(a->mdid, md);
 		else
 			snprintf(md, sizeof md, "-");
-		fprintf(fp, "  %s  %-20s ch %3u  mdid %-4s%s%s%s%s\n",
-		    d11_mac_str(a->bssid, m), a->has_ssid ? a->ssid : "?",
-		    a->channel, md, a->ft_over_ds ? " over-DS" : "",
+		/* the SSID made safe, padded by its width on a terminal */
+		if (a->has_ssid)
+			text_safen(cell, sizeof cell, a->ssid, a->ssid_len);
+		else
+			snprintf(cell, sizeof cell, "?");
+		text_pad(ssid, sizeof ssid, cell, text_width(cell) > 20 ?
+		    text_width(cell) : 20);
+		fprintf(fp, "  %s  %s ch %3u  mdid %-4s%s%s%s%s\n",
+		    d11_mac_str(a->bssid, m), ssid, a->channel, md, a->ft_over_ds ? " over-DS" : "",
 		    a->ft ? " FT" : "", a->nr ? " 11k" : "", a->btm ? " 11v" :
 		    "");
 	}
@@ -423,22 +438,37 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 		fprintf(fp, "\nFINDINGS\n");
 	for (i = 0; i < eng_nfindings(e); i++) {
 		fd = eng_finding(e, i);
-		fprintf(fp, "  [%s] %s\n", fd->code, fd->text);
+		text_safe(safe, sizeof safe, fd->text);
+		fprintf(fp, "  [%s] %s\n", fd->code, safe);
 	}
 }
 
+/*
+ * A CSV cell of text from the air: made safe for a terminal (text.c), a
+ * cell a spreadsheet would run as a formula (=, +, -, @, TAB, CR first)
+ * defused with a leading ', and quoted per RFC 4180 when it holds a comma,
+ * a quote or a line break (and whenever it was defused).
+ */
 static void
 csv_field(FILE *fp, const char *s)
 {
-	if (strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, fp);
+	char	 safe[32 * 3 * 2 + 2], *p;
+	bool	 formula;
+
+	text_safe(safe + 1, sizeof safe - 1, s);
+	p = safe + 1;
+	formula = strchr("=+-@\t\r", *p) != NULL && *p != '\0';
+	if (formula)
+		*--p = '\'';
+	if (!formula && strpbrk(p, ",\"\n\r") == NULL) {
+		fputs(p, fp);
 		return;
 	}
 	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
+	for (; *p != '\0'; p++) {
+		if (*p == '"')
 			fputc('"', fp);
-		fputc(*s, fp);
+		fputc(*p, fp);
 	}
 	fputc('"', fp);
 }

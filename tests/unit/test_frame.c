@@ -1219,10 +1219,15 @@ test_json_escape(void **state)
 	assert_string_equal(o, "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\"");
 	free(o);
 	/* valid UTF-8 kept; a lone continuation, a cut sequence, an
-	 * overlong and a surrogate escaped byte by byte */
+	 * overlong and a surrogate: one U+FFFD per byte (the output is
+	 * UTF-8, and a real U+0080 is not mistaken for a bad byte) */
 	o = capture(write_tricky, "caf\xc3\xa9 \x80 \xc3 \xc0\xaf \xed\xa0\x80");
-	assert_string_equal(o, "\"caf\xc3\xa9 \\u0080 \\u00c3 \\u00c0\\u00af "
-	    "\\u00ed\\u00a0\\u0080\"");
+	assert_string_equal(o, "\"caf\xc3\xa9 \xef\xbf\xbd \xef\xbf\xbd "
+	    "\xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+	free(o);
+	/* C1 and bidi controls, valid UTF-8, are written escaped */
+	o = capture(write_tricky, "\xc2\x9b" "2J \xe2\x80\xae \xe2\x81\xa6");
+	assert_string_equal(o, "\"\\u009b2J \\u202e \\u2066\"");
 	free(o);
 }
 
