@@ -10,9 +10,8 @@
 #include "record.h"
 #include "rs.h"
 
-/* Records between two looks at the clock: a look costs ~20 ns, a record
- * ~150 ns when the engine is fast; under a slow one the slice ends late
- * by at most this many records. */
+/* Records between two looks at the clock while records are cheap: a
+ * look costs ~20 ns, a record ~150 ns when the engine is fast. */
 #define CLOCK_EVERY	16
 
 void
@@ -51,8 +50,8 @@ enum feed_rc
 feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
 {
 	const struct rs_rec	*rec;
-	int64_t			 end = 0;
-	unsigned		 k;
+	int64_t			 start = 0, end = 0, now;
+	uint64_t		 k, next = 1;
 	int			 rc;
 
 	if (f->ended)
@@ -60,11 +59,17 @@ feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
 	for (k = 0;; k++) {
 		if (f->stop != NULL && *f->stop)
 			return (FEED_STOP);
-		if (k % CLOCK_EVERY == 0) {
-			if (k == 0)
-				end = rs_mono_ns() + budget_ns;
-			else if (rs_mono_ns() >= end)
+		if (k == next) {
+			/*
+			 * Out of time?  While records are cheap, look again
+			 * CLOCK_EVERY records later; when they are not (a
+			 * slow engine), before each one.
+			 */
+			now = rs_mono_ns();
+			if (now >= end)
 				return (FEED_MORE);
+			next = k + ((now - start) / (int64_t)k *
+			    CLOCK_EVERY < budget_ns / 4 ? CLOCK_EVERY : 1);
 		}
 		rc = cap_next(f->cap, &rec, k == 0 ? wait_ms : 0);
 		if (rc < 0) {
@@ -74,6 +79,11 @@ feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
 		if (rc == 0)
 			return (f->stop != NULL && *f->stop ? FEED_STOP :
 			    FEED_IDLE);
+		if (k == 0) {
+			/* the slice starts with its first record */
+			start = rs_mono_ns();
+			end = start + budget_ns;
+		}
 		eng_feed(f->eng, rec);
 		f->nrec++;
 		count(f, rec);

@@ -5,8 +5,9 @@
  * feed_slice() hands records from cap_next() to the engine (and to the
  * caller's per-record hook: --frames, the TUI's counters) for a bounded
  * time, then returns, so that a key, a signal or a redraw is answered
- * between slices whatever the backlog: the clock is read every few
- * records and the stop flag before each one.  It also counts what the
+ * between slices whatever the backlog: the stop flag is looked at before
+ * each record, the clock every 16 records while they are cheap and before
+ * each one when they are not (a slice overruns by one record at most).  It also counts what the
  * input said about itself (malformed, clipped by the capture's snaplen,
  * of another link type, time going backwards) for the end-of-run notes.
  */
