@@ -17,6 +17,9 @@
 # OUTDIR/log	  the controller and daemon logs of tests/data (logs/, lab/),
 #		  cut into pieces of up to 4 KiB, each with a few of
 #		  fuzz_log.c's control bytes
+# OUTDIR/dedup	  lab captures' frames spread over 2, 9 and 17 sources
+#		  (fuzz_dedup.c's format), each heard again by one or two
+#		  other sources a moment later
 # Files are named by their SHA-1, so re-running adds nothing twice.
 set -eu
 
@@ -27,7 +30,7 @@ if [ $# -ne 1 ]; then
 fi
 out=$1
 mkdir -p "$out/parse" "$out/engine" "$out/capfile" "$out/sla" "$out/keys" \
-    "$out/log"
+    "$out/log" "$out/dedup"
 
 sh "$top/fuzz/seed.sh" "$out/parse" 100 >/dev/null
 
@@ -66,7 +69,30 @@ def is_beacon(dlt, rec):
         return len(rec) > 0 and rec[0] == 0x80
     return False
 
-n = {'engine': 0, 'capfile': 0, 'keys': 0}
+n = {'engine': 0, 'capfile': 0, 'keys': 0, 'dedup': 0}
+
+
+def dedup_seed(b, nsrc):
+    """fuzz_dedup.c: sources, then (source | interface | copy, step, len,
+    802.11 frame) records; the radiotap header is the target's own."""
+    seq, last, i = bytearray([(nsrc - 1) | 0x20 * (nsrc == 9)]), None, 0
+    for dlt, ts, rec in records(b):
+        if dlt != 127 or len(rec) < 4:
+            break
+        rt = struct.unpack('<H', rec[2:4])[0]
+        frame = rec[rt:rt + 255]
+        if ts is None:
+            ts = 0 if last is None else last
+        step = 0 if last is None else min(239, max(0, ts - last) // 250000)
+        last = ts
+        if len(seq) + 3 + len(frame) + 6 > 16000:
+            break
+        seq += bytes([i % nsrc, step, len(frame)]) + frame
+        for k in range(1, 1 + i % 3):		# heard again, 0-2 times
+            seq += bytes([0x80 | ((i + k * 5) % nsrc) | (k << 5), 1, 0])
+        i += 1
+    return bytes(seq) if i else None
+
 nw = 0
 for root, _, names in sorted(os.walk(data)):
     for name in sorted(names):
@@ -82,6 +108,11 @@ for root, _, names in sorted(os.walk(data)):
         nw += 1
         for mode in modes:
             n['capfile'] += put('capfile', bytes([mode]) + b[:MAXF])
+        if root.endswith('lab'):
+            for nsrc in (2, 9, 17):
+                seed = dedup_seed(b, nsrc)
+                if seed:
+                    n['dedup'] += put('dedup', seed)
         # engine: cfg 0x08 (walk every accessor) and 0x01 (small limits)
         for cfg in (0x08, 0x01):
             seq, last, beacons = bytearray([cfg]), None, 0
@@ -148,6 +179,7 @@ for sub in ('logs', 'lab'):
             piece = b[off:off + 4 * 1024]
             for ctl in (0, fmt | (i % 7) << 3, 0x80 | 7 << 3):
                 nl += put('log', bytes([ctl]) + piece)
-print('corpora in %s: %d engine, %d capfile, %d sla, %d keys, %d log (parse: '
-    'fuzz/seed.sh)' % (out, n['engine'], n['capfile'], ns, n['keys'] + nk, nl))
+print('corpora in %s: %d engine, %d capfile, %d dedup, %d sla, %d keys, %d '
+    'log (parse: fuzz/seed.sh)' % (out, n['engine'], n['capfile'], n['dedup'],
+    ns, n['keys'] + nk, nl))
 PY

@@ -19,7 +19,8 @@ secs=${FUZZ_SECONDS:-60}
 corpus=${FUZZ_CORPUS:-fuzz/corpus}
 mkdir -p fuzz "$corpus"
 if [ ! -d "$corpus/keys" ] || [ -z "$(ls -A "$corpus/keys" 2>/dev/null)" ] ||
-    [ ! -d "$corpus/log" ]
+    [ ! -d "$corpus/log" ] ||
+    [ ! -d "$corpus/dedup" ] || [ -z "$(ls -A "$corpus/dedup" 2>/dev/null)" ]
 then
 	sh "$top/fuzz/mkcorpus.sh" "$corpus" || exit 1
 fi

@@ -34,7 +34,7 @@ count(struct feed *f, const struct rs_rec *rec)
 
 	if (d->error == D11_E_LINKTYPE)
 		f->nother++;
-	else if (rec->cut || rec->origlen > rec->caplen)
+	else if (rs_rec_clipped(rec))
 		f->nclipped++;
 	else if (d->error != D11_OK || rec->caplen == 0 ||
 	    d->ie.n_malformed != 0 || d->ie.rsn.malformed ||

@@ -581,6 +581,9 @@ frames_print(FILE *out, const struct rs_rec *rec, bool all)
 		json_kv_bool(&j, "bad_fcs", true);
 	if (rec->cut)
 		json_kv_bool(&j, "cut", true);
+	/* shorter than on the air: the capture's snaplen, not a lie */
+	if (rec->origlen > rec->caplen && !rec->cut)
+		json_kv_bool(&j, "clipped", true);
 	json_kv_str(&j, "type", d11_kind_name(f->kind));
 	if (f->kind == D11_K_NONE) {
 		json_kv_str(&j, "error", error_name(f->error));
@@ -637,7 +640,8 @@ frames_print(FILE *out, const struct rs_rec *rec, bool all)
 		json_kv_uint(&j, "ethertype", f->ethertype);
 	if (f->is_null)
 		json_kv_bool(&j, "null", true);
-	if ((m = malformed(f)) != 0)
+	/* a clipped record overruns its own lengths by design */
+	if ((m = malformed(f)) != 0 && !rs_rec_clipped(rec))
 		json_kv_uint(&j, "malformed", m);
 	json_obj_end(&j);
 	putc('\n', out);

@@ -11,6 +11,7 @@
 #ifndef RECORD_H
 #define RECORD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "dot11/dot11.h"
@@ -30,5 +31,13 @@ struct rs_rec {
 	const uint8_t	*raw;		/* the record as captured */
 	struct d11_frame f;		/* d11_parse(dlt, raw, caplen) */
 };
+
+/* Shorter than on the air (the capture's snaplen, or our slot): its own
+ * lengths overrun what is there by design, which is not malformed. */
+static inline bool
+rs_rec_clipped(const struct rs_rec *r)
+{
+	return r->cut || r->origlen > r->caplen;
+}
 
 #endif /* RECORD_H */

@@ -71,6 +71,14 @@ class Captures(unittest.TestCase):
         self.assertIn(p.returncode, (0, 3), p.stderr)
         self.assertIn(b"clipped by the capture's snaplen", p.stderr)
         self.assertNotIn(b"malformed", p.stderr)
+        n = 0
+        for ln in rs("-r", tmp("clipped.pcap"), "--frames=all").stdout \
+                .splitlines():
+            f = json.loads(ln)
+            if f.get("clipped"):
+                self.assertNotIn("malformed", f)
+                n += 1
+        self.assertEqual(n, 211)    # those longer than 150 bytes
 
     def test_snaplen_lie_said_and_read_whole(self):
         p = rs("-r", tmp("snaplen-lie.pcap"), "--frames=all")
