@@ -1056,6 +1056,7 @@ main(int argc, char **argv)
 	to.bell = o.bell >= 0 ? o.bell == 1 : !files_only;
 	to.replay = o.replay_set && files_only;
 	to.write_dir = NULL;
+	feed.stop = &got_stop;
 	to.feed = &feed;
 	to.stop = &got_stop;
 	if (o.duration > 0)

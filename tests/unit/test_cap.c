@@ -1587,46 +1587,49 @@ test_dedup_sixteen(void **state)
  * The same frame at two stamps 2^64 ns apart that wrap to 10 ms in int64
  * arithmetic: two frames, not copies (and no signed overflow: UBSan).
  */
-static void
-test_dedup_extreme_stamps(void **state)
+static struct cap *
+extremes(double replay)
 {
 	struct bb	 bb = { .be = 0 };
 	uint8_t		 rb[50];
 	struct cap	*c = cap_new();
-	const struct rs_rec *r;
 	char		 err[512];
+	int		 k;
+
+	rt_beacon(rb);
+	for (k = 0; k < 2; k++) {
+		bb.n = 0;
+		bb_shb(&bb);
+		bb_idb(&bb, 127, 9, 0, 0);
+		bb_epb(&bb, 0, k == 0 ? (uint64_t)INT64_MAX - 5000000 :
+		    (uint64_t)INT64_MIN + 5000000, rb, sizeof rb);
+		write_file(tmp(k == 0 ? "hi.pcapng" : "lo.pcapng"), bb.b, bb.n);
+		assert_int_equal(cap_add_file(c, tmp(k == 0 ? "hi.pcapng" :
+		    "lo.pcapng"), false, err, sizeof err), 0);
+	}
+	cap_set_replay(c, replay);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	return c;
+}
+
+static void
+test_dedup_extreme_stamps(void **state)
+{
+	struct cap	*c;
+	const struct rs_rec *r;
 	size_t		 n = 0;
 	int		 rc;
 
 	(void)state;
-	rt_beacon(rb);
-	bb_shb(&bb);
-	bb_idb(&bb, 127, 9, 0, 0);
-	bb_epb(&bb, 0, (uint64_t)INT64_MAX - 5000000, rb, sizeof rb);
-	write_file(tmp("hi.pcapng"), bb.b, bb.n);
-	bb.n = 0;
-	bb_shb(&bb);
-	bb_idb(&bb, 127, 9, 0, 0);
-	bb_epb(&bb, 0, (uint64_t)INT64_MIN + 5000000, rb, sizeof rb);
-	write_file(tmp("lo.pcapng"), bb.b, bb.n);
-	assert_int_equal(cap_add_file(c, tmp("hi.pcapng"), false, err,
-	    sizeof err), 0);
-	assert_int_equal(cap_add_file(c, tmp("lo.pcapng"), false, err,
-	    sizeof err), 0);
-	cap_set_replay(c, 1e-300);	/* pacing: no overflow either */
-	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	/* pacing at 1e-300: no overflow either; the first comes at once,
+	 * the second is due "much later" */
+	c = extremes(1e-300);
 	while ((rc = cap_next(c, &r, 200)) == 1)
 		n++;
-	/* the first comes at once; the second is due "much later" */
 	assert_int_equal(n, 1);
 	cap_free(c);
 
-	c = cap_new();
-	assert_int_equal(cap_add_file(c, tmp("hi.pcapng"), false, err,
-	    sizeof err), 0);
-	assert_int_equal(cap_add_file(c, tmp("lo.pcapng"), false, err,
-	    sizeof err), 0);
-	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	c = extremes(0);
 	n = 0;
 	while ((rc = cap_next(c, &r, 5000)) != -1) {
 		assert_int_equal(rc, 1);
