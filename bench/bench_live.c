@@ -1,7 +1,7 @@
 /*
  * bench_live.c -- the end-to-end capture path fed from a pipe: a writer
  * thread pushes a pcap into a pipe on stdin ("roamscope -r -"), the capture
- * thread reads it with libpcap, copies each record into the ring and runs
+ * thread reads it (capread.c), copies each record into the ring and runs
  * the parser there, and this thread drains cap_next() as main does.
  *
  * Two runs: as fast as the pipe goes, then offered at a fixed rate

@@ -92,7 +92,7 @@ run(int wait, size_t slots)
 int
 main(int argc, char **argv)
 {
-	size_t	 slots = RING_DEFAULT_SLOTS;
+	size_t	 slots = RING_LIVE_SLOTS;
 
 	if (argc > 1)
 		nrec = strtoull(argv[1], NULL, 10);
