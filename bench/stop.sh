@@ -35,12 +35,12 @@ for n in 4000 50000; do
 		echo $(( $(ms) - t )) >>"$T/term"
 
 		$TM kill-server 2>/dev/null
-		$TM new-session -d -x 120 -y 40 "'$RS' -r '$f'; echo rs-exit; sleep 30"
+		$TM new-session -d -x 120 -y 40 "'$RS' -r '$f'; echo rs-exit; sleep 30" 2>/dev/null
 		wait_pane READ
 		sleep 1
-		t=$(ms); $TM send-keys a; wait_pane "ACCESS POINTS"
+		t=$(ms); $TM send-keys a 2>/dev/null; wait_pane "ACCESS POINTS"
 		echo $(( $(ms) - t )) >>"$T/key"
-		t=$(ms); $TM send-keys q; wait_pane rs-exit
+		t=$(ms); $TM send-keys q 2>/dev/null; wait_pane rs-exit
 		echo $(( $(ms) - t )) >>"$T/q"
 	done
 	$TM kill-server 2>/dev/null

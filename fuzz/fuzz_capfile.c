@@ -29,7 +29,7 @@
 #include "report.h"
 #include "rs.h"
 
-#define FUZZ_MAX_FILE	65536	/* ≤ 4096 records: the follow ring holds all */
+#define FUZZ_MAX_FILE	65536	/* a few thousand records at most */
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -101,7 +101,7 @@ read_all(struct eng *e, const uint8_t *data, size_t size, size_t step)
 			break;
 		}
 		if (used == 0 || used > avail - off)
-			abort();		/* no progress, or past the end */
+			abort();	/* no progress, or past the end */
 		if (rc == CAPR_REC) {
 			if (r.data < data + off || r.caplen > used ||
 			    r.data + r.caplen > data + off + used)

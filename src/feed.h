@@ -7,9 +7,10 @@
  * time, then returns, so that a key, a signal or a redraw is answered
  * between slices whatever the backlog: the stop flag is looked at before
  * each record, the clock every 16 records while they are cheap and before
- * each one when they are not (a slice overruns by one record at most).  It also counts what the
- * input said about itself (malformed, clipped by the capture's snaplen,
- * of another link type, time going backwards) for the end-of-run notes.
+ * each one when they are not (a slice overruns by one record at most).
+ * It also counts what the input said about itself (malformed, clipped by
+ * the capture's snaplen, of another link type, time going backwards) for
+ * the end-of-run notes.
  */
 #ifndef FEED_H
 #define FEED_H
@@ -33,7 +34,7 @@ struct feed {
 	uint64_t	 nrec;
 	uint64_t	 nbad;		/* a length lied */
 	uint64_t	 nclipped;	/* cut by the capture's snaplen */
-	uint64_t	 nother;	/* another link type (a pcapng's Ethernet) */
+	uint64_t	 nother;	/* not 802.11 (a pcapng's Ethernet) */
 	uint64_t	 nback;		/* time went backwards */
 	uint64_t	 first_back;
 	int64_t		 last_ts;

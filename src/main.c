@@ -981,9 +981,10 @@ main(int argc, char **argv)
 		case SRC_FOLLOW:
 			if (strcmp(o.src[i].arg, "-") == 0 &&
 			    isatty(STDIN_FILENO))
-				die(0, "note: -r - reads a capture from stdin, "
-				    "which is a terminal: waiting for one (pipe "
-				    "it in: tcpdump -w - | roamscope -r - ...)");
+				die(0, "note: -r - reads a capture from "
+				    "stdin, which is a terminal: waiting for "
+				    "one (pipe it in: tcpdump -w - | roamscope "
+				    "-r - ...)");
 			code = cap_add_file(cap, o.src[i].arg,
 			    o.src[i].kind == SRC_FOLLOW, err, sizeof err);
 			break;
