@@ -554,13 +554,14 @@ on_fatal(int sig)
 }
 
 /*
- * First thing in main: a stop signal at any moment after start, even
- * while interfaces are being created, ends in a normal end.  Inherited
- * dispositions do not matter (a background job of a non-interactive shell
- * starts with SIGINT ignored).  No SA_RESTART: a blocking open of a FIFO
- * for -w returns, and the signal is looked at.
+ * As early as the program runs (a constructor: before main), so that a
+ * stop signal at any moment after start, even while interfaces are being
+ * created, ends in a normal end.  Inherited dispositions do not matter (a
+ * background job of a non-interactive shell starts with SIGINT ignored).
+ * No SA_RESTART: a blocking open of a FIFO for -w returns, and the signal
+ * is looked at.
  */
-static void
+static void __attribute__((constructor))
 install_signals(void)
 {
 	struct sigaction	 sa;
@@ -867,7 +868,6 @@ main(int argc, char **argv)
 	bool			 headless, files_only, streaming, w_stdout;
 	int			 code, src_rc;
 
-	install_signals();
 	if ((code = parse_args(argc, argv, &o)) != 0)
 		return (code - 1);
 

@@ -328,10 +328,11 @@ tui_stop() {
 }
 
 # rs_signal_runs N SIG...: N runs of `roamscope $RS_ARGS --report=json`, each
-# sent one of SIGs (in turn) at a random moment from 0 to 4 s after its start
-# (0: while it is still creating its monitor interfaces).  Per run k, in
-# /out/sig/: k.json, k.err, k.rc, k.at ("SIG DELAY_MS"), k.iw (`iw dev`
-# after the exit: nothing of roamscope's may be left).
+# sent one of SIGs (in turn) at a random moment from 0 to 4 s after it
+# started (0: while it is still creating its monitor interfaces).  Per run
+# k, in /out/sig/: k.json, k.err, k.rc, k.at ("SIG DELAY_MS"), k.setup (ms
+# from the fork to its handlers), k.iw (`iw dev` after the exit: nothing
+# of roamscope's may be left).
 rs_signal_runs() {
     _sn=$1; shift
     mkdir -p /out/sig
@@ -344,6 +345,16 @@ rs_signal_runs() {
         # shellcheck disable=SC2086
         roamscope $RS_ARGS --report=json > /out/sig/$_sr.json 2> /out/sig/$_sr.err &
         _sp=$!
+        # from the moment it catches SIGINT (SigCgt): a signal sent before
+        # its first instruction, while the disposition is the ignore it
+        # inherits as a background job, is dropped by the kernel
+        _st=$(date +%s%N)
+        while kill -0 $_sp 2>/dev/null; do
+            _cg=$(awk '/^SigCgt/ { print $2 }' /proc/$_sp/status 2>/dev/null)
+            [ -n "$_cg" ] && [ $((0x$_cg & 2)) -ne 0 ] && break
+            sleep 0.005
+        done
+        echo $(( ($(date +%s%N) - _st) / 1000000 )) > /out/sig/$_sr.setup
         sleep "$(awk -v m="$_ms" 'BEGIN { printf "%.3f", m / 1000 }')"
         kill -s "$_sig" $_sp 2>/dev/null
         _si=0
