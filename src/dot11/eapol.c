@@ -16,9 +16,6 @@
 #define KEY_NONCE_OFF		13
 #define KEY_REPLAY_OFF		5
 
-#define EAP_CODE_REQUEST	1
-#define EAP_CODE_RESPONSE	2
-#define EAP_TYPE_IDENTITY	1
 
 #define KDE_TYPE		0xdd
 #define KDE_PMKID		4
@@ -84,14 +81,21 @@ kdes_only(const uint8_t *p, size_t len)
 /*
  * hostapd wlantest's rule (rx_eapol.c), on the key information bits; a
  * Secure frame without Ack whose key data is KDEs only is message 4 (MLO).
+ * With an AEAD AKM (FILS: no MIC field, Key MIC bit clear, key data AES-SIV
+ * encrypted) M2 and M4 both carry key data (at least the 16-octet SIV), so
+ * they are told apart by the Secure bit alone (12.7.6.3, 12.7.6.5).
  */
 static uint8_t
-classify(uint16_t ki, uint16_t key_data_len, const uint8_t *key_data)
+classify(uint16_t ki, uint16_t key_data_len, const uint8_t *key_data,
+    uint8_t mic_len)
 {
 	if (ki & (D11_KI_ERROR | D11_KI_REQUEST))
 		return D11_EAPOL_REQ;
 	if (ki & D11_KI_SMK)
 		return D11_EAPOL_M_UNKNOWN;
+	if ((ki & D11_KI_PAIRWISE) && mic_len == 0 && !(ki & D11_KI_MIC) &&
+	    (ki & D11_KI_ENCR_DATA) && !(ki & D11_KI_ACK))
+		return (ki & D11_KI_SECURE) ? D11_EAPOL_M4 : D11_EAPOL_M2;
 	if (ki & D11_KI_PAIRWISE) {
 		switch (ki & (D11_KI_SECURE | D11_KI_MIC | D11_KI_ACK |
 		    D11_KI_INSTALL)) {
@@ -197,7 +201,8 @@ parse_key(const uint8_t *k, size_t klen, struct d11_eapol *e)
 	    !(e->key_info & D11_KI_ENCR_DATA) &&
 	    !(e->desc_type == 254 && !(e->key_info & D11_KI_PAIRWISE)))
 		e->key_data = k + off + 2;
-	e->msg = classify(e->key_info, e->key_data_len, e->key_data);
+	e->msg = classify(e->key_info, e->key_data_len, e->key_data,
+	    e->mic_len);
 	if (e->key_data != NULL)
 		find_kdes(e->key_data, e->key_data_len, e);
 }
@@ -219,11 +224,11 @@ parse_eap(const uint8_t *p, size_t len, struct d11_eapol *e)
 		e->malformed = 1;
 		n = len;
 	}
-	if ((e->eap_code == EAP_CODE_REQUEST ||
-	    e->eap_code == EAP_CODE_RESPONSE) && n >= 5) {
+	if ((e->eap_code == D11_EAP_REQUEST ||
+	    e->eap_code == D11_EAP_RESPONSE) && n >= 5) {
 		e->eap_type = p[4];
-		if (e->eap_code == EAP_CODE_RESPONSE &&
-		    e->eap_type == EAP_TYPE_IDENTITY) {
+		if (e->eap_code == D11_EAP_RESPONSE &&
+		    e->eap_type == D11_EAP_TYPE_IDENTITY) {
 			e->identity = p + 5;
 			e->identity_len = (uint16_t)(n - 5);
 		}

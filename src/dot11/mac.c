@@ -45,7 +45,6 @@
 #define ST_ACTION		13
 #define ST_ACTION_NOACK		14
 
-#define AUTH_ALG_SAE		3
 
 #define ETH_P_EAPOL		0x888e
 
@@ -160,13 +159,13 @@ sae_elems(const struct d11_frame *f)
 	size_t			 n = f->body_len, off, plen, i, ntry;
 
 	if (f->auth_seq == D11_SAE_COMMIT && (f->status ==
-	    D11_STATUS_SAE_H2E || f->status == D11_STATUS_SAE_PK)) {
+	    D11_ST_SAE_HASH_TO_ELEMENT || f->status == D11_ST_SAE_PK)) {
 		if (n < 8 || (plen = sae_prime_len(d11_le16(b + 6))) == 0)
 			return (0);
 		off = 8 + 3 * plen;
 		return (off < n ? off : 0);
 	}
-	if (f->status == D11_STATUS_SUCCESS) {
+	if (f->status == D11_ST_SUCCESS) {
 		if (f->auth_seq != D11_SAE_CONFIRM)
 			return (0);
 		try = confirm;
@@ -181,6 +180,32 @@ sae_elems(const struct d11_frame *f)
 			return (off);
 	}
 	return (0);
+}
+
+/*
+ * The elements of a (re)association frame of a FILS exchange end with the
+ * FILS Session element: what follows is AES-SIV ciphertext (12.11.2.6),
+ * which must not be walked as elements.  Returns the length of the clear
+ * part of (p, len) and sets f->fils_* when the element is there.
+ */
+static size_t
+fils_clear_len(struct d11_frame *f, const uint8_t *p, size_t len)
+{
+	struct d11_tlv_iter	 it;
+	struct d11_tlv		 t;
+	size_t			 off;
+
+	D11_FOR_EACH_ELEM(it, t, p, len) {
+		if (!t.has_ext || t.ext != D11_EXT_FILS_SESSION)
+			continue;
+		if (t.len >= 8)
+			f->fils_session = t.body;
+		off = (size_t)(d11_tlv_stop(&it) - p);
+		f->fils_sealed = p + off;
+		f->fils_sealed_len = len - off;
+		return off;
+	}
+	return len;
 }
 
 /*
@@ -335,7 +360,7 @@ parse_mgmt(struct d11_frame *f)
 			f->status = d11_le16(b + 4);
 			f->has_status = true;
 		}
-		if (f->has_auth && f->auth_alg == AUTH_ALG_SAE) {
+		if (f->has_auth && f->auth_alg == D11_AUTH_SAE) {
 			/* SAE fields, then (H2E, MLO) elements. */
 			clear_elems(f);
 			if (n > 6) {
@@ -365,6 +390,13 @@ parse_mgmt(struct d11_frame *f)
 	if (n < need) {
 		clear_elems(f);
 		f->ie.n_malformed++;
+		return;
+	}
+	if (f->kind == D11_K_ASSOC_REQ || f->kind == D11_K_REASSOC_REQ ||
+	    f->kind == D11_K_ASSOC_RESP || f->kind == D11_K_REASSOC_RESP) {
+		d11_parse_elems_prof(b + eoff, fils_clear_len(f, b + eoff,
+		    n - eoff), 0, profile_layout(f->kind), &f->ie);
+		f->has_elems = true;
 		return;
 	}
 	elems_at(f, eoff);

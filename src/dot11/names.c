@@ -17,7 +17,6 @@
 #include <stdint.h>
 
 #include "dot11.h"
-#include "names.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -48,248 +47,323 @@ struct code_name {
  *   send them, so their 802.11-2016 names are kept.
  */
 static const struct code_name status_tab[] = {
-	[0] = { "SUCCESS", "Success" },
-	[1] = { "REFUSED_REASON_UNSPECIFIED", "Refused, reason unspecified" },
-	[2] = { "TDLS_REJECTED_ALTERNATIVE_PROVIDED",
+	[D11_ST_SUCCESS] = { "SUCCESS", "Success" },
+	[D11_ST_REFUSED_REASON_UNSPECIFIED] = { "REFUSED_REASON_UNSPECIFIED",
+	    "Refused, reason unspecified" },
+	[D11_ST_TDLS_REJECTED_ALTERNATIVE_PROVIDED] =
+	    { "TDLS_REJECTED_ALTERNATIVE_PROVIDED",
 	    "TDLS wakeup schedule rejected; an alternative is offered" },
-	[3] = { "TDLS_REJECTED", "TDLS wakeup schedule rejected" },
-	[5] = { "SECURITY_DISABLED", "Security disabled" },
-	[6] = { "UNACCEPTABLE_LIFETIME", "Unacceptable key lifetime" },
-	[7] = { "NOT_IN_SAME_BSS", "Peer is not in the same BSS" },
-	[10] = { "REFUSED_CAPABILITIES_MISMATCH",
+	[D11_ST_TDLS_REJECTED] = { "TDLS_REJECTED",
+	    "TDLS wakeup schedule rejected" },
+	[D11_ST_SECURITY_DISABLED] = { "SECURITY_DISABLED",
+	    "Security disabled" },
+	[D11_ST_UNACCEPTABLE_LIFETIME] = { "UNACCEPTABLE_LIFETIME",
+	    "Unacceptable key lifetime" },
+	[D11_ST_NOT_IN_SAME_BSS] = { "NOT_IN_SAME_BSS",
+	    "Peer is not in the same BSS" },
+	[D11_ST_REFUSED_CAPABILITIES_MISMATCH] =
+	    { "REFUSED_CAPABILITIES_MISMATCH",
 	    "Requested Capability Information bits not supported" },
-	[11] = { "DENIED_NO_ASSOCIATION_EXISTS",
+	[D11_ST_DENIED_NO_ASSOCIATION_EXISTS] =
+	    { "DENIED_NO_ASSOCIATION_EXISTS",
 	    "Reassociation denied: AP cannot confirm an existing association" },
-	[12] = { "DENIED_OTHER_REASON",
+	[D11_ST_DENIED_OTHER_REASON] = { "DENIED_OTHER_REASON",
 	    "Association denied for a reason outside the standard" },
-	[13] = { "UNSUPPORTED_AUTH_ALGORITHM",
+	[D11_ST_UNSUPPORTED_AUTH_ALGORITHM] = { "UNSUPPORTED_AUTH_ALGORITHM",
 	    "Authentication algorithm not supported by the responder" },
-	[14] = { "TRANSACTION_SEQUENCE_ERROR",
+	[D11_ST_TRANSACTION_SEQUENCE_ERROR] = { "TRANSACTION_SEQUENCE_ERROR",
 	    "Authentication transaction sequence number out of order" },
-	[15] = { "CHALLENGE_FAILURE",
+	[D11_ST_CHALLENGE_FAILURE] = { "CHALLENGE_FAILURE",
 	    "Authentication rejected: shared-key challenge failed" },
-	[16] = { "REJECTED_SEQUENCE_TIMEOUT",
+	[D11_ST_REJECTED_SEQUENCE_TIMEOUT] = { "REJECTED_SEQUENCE_TIMEOUT",
 	    "Authentication rejected: timed out waiting for the next frame" },
-	[17] = { "DENIED_NO_MORE_STAS",
+	[D11_ST_DENIED_NO_MORE_STAS] = { "DENIED_NO_MORE_STAS",
 	    "Association denied: AP cannot accept more stations (AP full)" },
-	[18] = { "REFUSED_BASIC_RATES_MISMATCH",
+	[D11_ST_REFUSED_BASIC_RATES_MISMATCH] =
+	    { "REFUSED_BASIC_RATES_MISMATCH",
 	    "Association denied: STA lacks a basic rate or MCS of the BSS" },
-	[19] = { "DENIED_NO_SHORT_PREAMBLE_SUPPORT",
+	[D11_ST_DENIED_NO_SHORT_PREAMBLE_SUPPORT] =
+	    { "DENIED_NO_SHORT_PREAMBLE_SUPPORT",
 	    "Association denied: short preamble not supported" },
 	[20] = { RESERVED,
 	    "Reserved (before 802.11-2012: PBCC not supported)" },
 	[21] = { RESERVED,
 	    "Reserved (before 802.11-2012: channel agility not supported)" },
-	[22] = { "REJECTED_SPECTRUM_MANAGEMENT_REQUIRED",
+	[D11_ST_REJECTED_SPECTRUM_MANAGEMENT_REQUIRED] =
+	    { "REJECTED_SPECTRUM_MANAGEMENT_REQUIRED",
 	    "Association rejected: spectrum management capability required" },
-	[23] = { "REJECTED_BAD_POWER_CAPABILITY",
+	[D11_ST_REJECTED_BAD_POWER_CAPABILITY] =
+	    { "REJECTED_BAD_POWER_CAPABILITY",
 	    "Association rejected: Power Capability element unacceptable" },
-	[24] = { "REJECTED_BAD_SUPPORTED_CHANNELS",
+	[D11_ST_REJECTED_BAD_SUPPORTED_CHANNELS] =
+	    { "REJECTED_BAD_SUPPORTED_CHANNELS",
 	    "Association rejected: Supported Channels element unacceptable" },
-	[25] = { "DENIED_NO_SHORT_SLOT_TIME_SUPPORT",
+	[D11_ST_DENIED_NO_SHORT_SLOT_TIME_SUPPORT] =
+	    { "DENIED_NO_SHORT_SLOT_TIME_SUPPORT",
 	    "Association denied: short slot time not supported" },
 	[26] = { RESERVED,
 	    "Reserved (before 802.11-2012: DSSS-OFDM not supported)" },
-	[27] = { "DENIED_NO_HT_SUPPORT",
+	[D11_ST_DENIED_NO_HT_SUPPORT] = { "DENIED_NO_HT_SUPPORT",
 	    "Association denied: STA does not support HT" },
-	[28] = { "R0KH_UNREACHABLE",
+	[D11_ST_R0KH_UNREACHABLE] = { "R0KH_UNREACHABLE",
 	    "FT: R0KH unreachable, the target AP cannot obtain a PMK-R1" },
-	[29] = { "DENIED_PCO_TIME_NOT_SUPPORTED",
+	[D11_ST_DENIED_PCO_TIME_NOT_SUPPORTED] =
+	    { "DENIED_PCO_TIME_NOT_SUPPORTED",
 	    "Association denied: PCO transition time not supported "
 	    "(reserved since 802.11-2020)" },
-	[30] = { "REFUSED_TEMPORARILY",
+	[D11_ST_REFUSED_TEMPORARILY] = { "REFUSED_TEMPORARILY",
 	    "Refused temporarily: retry after the association comeback time "
 	    "(PMF SA Query running)" },
-	[31] = { "ROBUST_MANAGEMENT_POLICY_VIOLATION",
+	[D11_ST_ROBUST_MANAGEMENT_POLICY_VIOLATION] =
+	    { "ROBUST_MANAGEMENT_POLICY_VIOLATION",
 	    "Robust management frame (PMF) policy violation" },
-	[32] = { "UNSPECIFIED_QOS_FAILURE", "Unspecified QoS-related failure" },
-	[33] = { "DENIED_INSUFFICIENT_BANDWIDTH",
+	[D11_ST_UNSPECIFIED_QOS_FAILURE] = { "UNSPECIFIED_QOS_FAILURE",
+	    "Unspecified QoS-related failure" },
+	[D11_ST_DENIED_INSUFFICIENT_BANDWIDTH] =
+	    { "DENIED_INSUFFICIENT_BANDWIDTH",
 	    "Denied: AP lacks bandwidth for another QoS STA" },
-	[34] = { "DENIED_POOR_CHANNEL_CONDITIONS",
+	[D11_ST_DENIED_POOR_CHANNEL_CONDITIONS] =
+	    { "DENIED_POOR_CHANNEL_CONDITIONS",
 	    "Denied: excessive frame loss or poor channel conditions" },
-	[35] = { "DENIED_QOS_NOT_SUPPORTED",
+	[D11_ST_DENIED_QOS_NOT_SUPPORTED] = { "DENIED_QOS_NOT_SUPPORTED",
 	    "Denied: STA does not support QoS in a QoS BSS" },
-	[37] = { "REQUEST_DECLINED", "Request declined" },
-	[38] = { "INVALID_PARAMETERS", "Request has invalid parameters" },
-	[39] = { "REJECTED_WITH_SUGGESTED_CHANGES",
+	[D11_ST_REQUEST_DECLINED] = { "REQUEST_DECLINED", "Request declined" },
+	[D11_ST_INVALID_PARAMETERS] = { "INVALID_PARAMETERS",
+	    "Request has invalid parameters" },
+	[D11_ST_REJECTED_WITH_SUGGESTED_CHANGES] =
+	    { "REJECTED_WITH_SUGGESTED_CHANGES",
 	    "TS or allocation not created; a changed TSPEC is suggested" },
-	[40] = { "STATUS_INVALID_ELEMENT",
+	[D11_ST_INVALID_ELEMENT] = { "STATUS_INVALID_ELEMENT",
 	    "Invalid element (contents break its definition)" },
-	[41] = { "STATUS_INVALID_GROUP_CIPHER", "Invalid group cipher" },
-	[42] = { "STATUS_INVALID_PAIRWISE_CIPHER", "Invalid pairwise cipher" },
-	[43] = { "STATUS_INVALID_AKMP", "Invalid AKM suite" },
-	[44] = { "UNSUPPORTED_RSNE_VERSION", "Unsupported RSNE version" },
-	[45] = { "INVALID_RSNE_CAPABILITIES", "Invalid RSN capabilities" },
-	[46] = { "STATUS_CIPHER_OUT_OF_POLICY",
+	[D11_ST_INVALID_GROUP_CIPHER] = { "STATUS_INVALID_GROUP_CIPHER",
+	    "Invalid group cipher" },
+	[D11_ST_INVALID_PAIRWISE_CIPHER] = { "STATUS_INVALID_PAIRWISE_CIPHER",
+	    "Invalid pairwise cipher" },
+	[D11_ST_INVALID_AKMP] = { "STATUS_INVALID_AKMP", "Invalid AKM suite" },
+	[D11_ST_UNSUPPORTED_RSNE_VERSION] = { "UNSUPPORTED_RSNE_VERSION",
+	    "Unsupported RSNE version" },
+	[D11_ST_INVALID_RSNE_CAPABILITIES] = { "INVALID_RSNE_CAPABILITIES",
+	    "Invalid RSN capabilities" },
+	[D11_ST_CIPHER_OUT_OF_POLICY] = { "STATUS_CIPHER_OUT_OF_POLICY",
 	    "Cipher suite rejected by security policy" },
-	[47] = { "REJECTED_FOR_DELAY_PERIOD",
+	[D11_ST_REJECTED_FOR_DELAY_PERIOD] = { "REJECTED_FOR_DELAY_PERIOD",
 	    "TS or allocation not created; may succeed after the TS delay" },
-	[48] = { "DLS_NOT_ALLOWED",
+	[D11_ST_DLS_NOT_ALLOWED] = { "DLS_NOT_ALLOWED",
 	    "Direct link not allowed in the BSS by policy "
 	    "(reserved since 802.11-2020)" },
-	[49] = { "NOT_PRESENT", "Destination STA is not present in this BSS" },
-	[50] = { "NOT_QOS_STA", "Destination STA is not a QoS STA" },
-	[51] = { "DENIED_LISTEN_INTERVAL_TOO_LARGE",
+	[D11_ST_NOT_PRESENT] = { "NOT_PRESENT",
+	    "Destination STA is not present in this BSS" },
+	[D11_ST_NOT_QOS_STA] = { "NOT_QOS_STA",
+	    "Destination STA is not a QoS STA" },
+	[D11_ST_DENIED_LISTEN_INTERVAL_TOO_LARGE] =
+	    { "DENIED_LISTEN_INTERVAL_TOO_LARGE",
 	    "Association denied: listen interval too large" },
-	[52] = { "INVALID_FT_ACTION_FRAME_COUNT",
+	[D11_ST_INVALID_FT_ACTION_FRAME_COUNT] =
+	    { "INVALID_FT_ACTION_FRAME_COUNT",
 	    "Invalid FT Action frame count" },
-	[53] = { "INVALID_PMKID",
+	[D11_ST_INVALID_PMKID] = { "INVALID_PMKID",
 	    "Invalid PMKID: no PMKSA/PMK-R1 for the PMKID the client "
 	    "presented" },
-	[54] = { "INVALID_MDE",
+	[D11_ST_INVALID_MDE] = { "INVALID_MDE",
 	    "Invalid MDE: mobility domain element missing or not matching" },
-	[55] = { "INVALID_FTE",
+	[D11_ST_INVALID_FTE] = { "INVALID_FTE",
 	    "Invalid FTE: fast BSS transition element missing or wrong" },
-	[56] = { "REQUESTED_TCLAS_NOT_SUPPORTED",
+	[D11_ST_REQUESTED_TCLAS_NOT_SUPPORTED] =
+	    { "REQUESTED_TCLAS_NOT_SUPPORTED",
 	    "Requested TCLAS processing not supported by the AP" },
-	[57] = { "INSUFFICIENT_TCLAS_PROCESSING_RESOURCES",
+	[D11_ST_INSUFFICIENT_TCLAS_PROCESSING_RESOURCES] =
+	    { "INSUFFICIENT_TCLAS_PROCESSING_RESOURCES",
 	    "AP lacks TCLAS processing resources" },
-	[58] = { "TRY_ANOTHER_BSS",
+	[D11_ST_TRY_ANOTHER_BSS] = { "TRY_ANOTHER_BSS",
 	    "TS not created; the AP suggests moving to another BSS" },
-	[59] = { "GAS_ADVERTISEMENT_PROTOCOL_NOT_SUPPORTED",
+	[D11_ST_GAS_ADVERTISEMENT_PROTOCOL_NOT_SUPPORTED] =
+	    { "GAS_ADVERTISEMENT_PROTOCOL_NOT_SUPPORTED",
 	    "GAS advertisement protocol not supported" },
-	[60] = { "NO_OUTSTANDING_GAS_REQUEST", "No outstanding GAS request" },
-	[61] = { "GAS_RESPONSE_NOT_RECEIVED_FROM_SERVER",
+	[D11_ST_NO_OUTSTANDING_GAS_REQUEST] = { "NO_OUTSTANDING_GAS_REQUEST",
+	    "No outstanding GAS request" },
+	[D11_ST_GAS_RESPONSE_NOT_RECEIVED_FROM_SERVER] =
+	    { "GAS_RESPONSE_NOT_RECEIVED_FROM_SERVER",
 	    "GAS response not received from the advertisement server" },
-	[62] = { "GAS_QUERY_TIMEOUT",
+	[D11_ST_GAS_QUERY_TIMEOUT] = { "GAS_QUERY_TIMEOUT",
 	    "Timed out waiting for the GAS query response" },
-	[63] = { "GAS_QUERY_RESPONSE_TOO_LARGE",
+	[D11_ST_GAS_QUERY_RESPONSE_TOO_LARGE] =
+	    { "GAS_QUERY_RESPONSE_TOO_LARGE",
 	    "GAS response exceeds the query response length limit" },
-	[64] = { "REJECTED_HOME_WITH_SUGGESTED_CHANGES",
+	[D11_ST_REJECTED_HOME_WITH_SUGGESTED_CHANGES] =
+	    { "REJECTED_HOME_WITH_SUGGESTED_CHANGES",
 	    "Refused: the home network does not support the request" },
-	[65] = { "SERVER_UNREACHABLE", "Advertisement server unreachable" },
-	[67] = { "REJECTED_FOR_SSP_PERMISSIONS",
+	[D11_ST_SERVER_UNREACHABLE] = { "SERVER_UNREACHABLE",
+	    "Advertisement server unreachable" },
+	[D11_ST_REJECTED_FOR_SSP_PERMISSIONS] =
+	    { "REJECTED_FOR_SSP_PERMISSIONS",
 	    "Refused by permissions from the SSPN interface" },
-	[68] = { "REFUSED_UNAUTHENTICATED_ACCESS_NOT_SUPPORTED",
+	[D11_ST_REFUSED_UNAUTHENTICATED_ACCESS_NOT_SUPPORTED] =
+	    { "REFUSED_UNAUTHENTICATED_ACCESS_NOT_SUPPORTED",
 	    "Refused: unauthenticated access not supported" },
-	[72] = { "INVALID_RSNE", "Invalid RSNE contents" },
-	[73] = { "U_APSD_COEXISTENCE_NOT_SUPPORTED",
+	[D11_ST_INVALID_RSNE] = { "INVALID_RSNE", "Invalid RSNE contents" },
+	[D11_ST_U_APSD_COEXISTENCE_NOT_SUPPORTED] =
+	    { "U_APSD_COEXISTENCE_NOT_SUPPORTED",
 	    "U-APSD coexistence not supported" },
-	[74] = { "U_APSD_COEX_MODE_NOT_SUPPORTED",
+	[D11_ST_U_APSD_COEX_MODE_NOT_SUPPORTED] =
+	    { "U_APSD_COEX_MODE_NOT_SUPPORTED",
 	    "Requested U-APSD coexistence mode not supported" },
-	[75] = { "BAD_INTERVAL_WITH_U_APSD_COEX",
+	[D11_ST_BAD_INTERVAL_WITH_U_APSD_COEX] =
+	    { "BAD_INTERVAL_WITH_U_APSD_COEX",
 	    "Interval or duration not supported with U-APSD coexistence" },
-	[76] = { "ANTI_CLOGGING_TOKEN_REQUIRED",
+	[D11_ST_ANTI_CLOGGING_TOKEN_REQUIRED] =
+	    { "ANTI_CLOGGING_TOKEN_REQUIRED",
 	    "SAE: anti-clogging token required; resend the commit with it" },
-	[77] = { "UNSUPPORTED_FINITE_CYCLIC_GROUP",
+	[D11_ST_UNSUPPORTED_FINITE_CYCLIC_GROUP] =
+	    { "UNSUPPORTED_FINITE_CYCLIC_GROUP",
 	    "SAE/OWE: offered finite cyclic group not supported" },
-	[78] = { "CANNOT_FIND_ALTERNATIVE_TBTT",
+	[D11_ST_CANNOT_FIND_ALTERNATIVE_TBTT] =
+	    { "CANNOT_FIND_ALTERNATIVE_TBTT",
 	    "TBTT adjustment failed: no alternative TBTT" },
-	[79] = { "TRANSMISSION_FAILURE", "Transmission failure" },
-	[80] = { "REQUESTED_TCLAS_NOT_SUPPORTED",
+	[D11_ST_TRANSMISSION_FAILURE] = { "TRANSMISSION_FAILURE",
+	    "Transmission failure" },
+	[D11_ST_REQUESTED_TCLAS_NOT_SUPPORTED_80] =
+	    { "REQUESTED_TCLAS_NOT_SUPPORTED",
 	    "Requested TCLAS not supported" },
-	[81] = { "TCLAS_RESOURCES_EXHAUSTED", "TCLAS resources exhausted" },
-	[82] = { "REJECTED_WITH_SUGGESTED_BSS_TRANSITION",
+	[D11_ST_TCLAS_RESOURCES_EXHAUSTED] = { "TCLAS_RESOURCES_EXHAUSTED",
+	    "TCLAS resources exhausted" },
+	[D11_ST_REJECTED_WITH_SUGGESTED_BSS_TRANSITION] =
+	    { "REJECTED_WITH_SUGGESTED_BSS_TRANSITION",
 	    "Rejected with a suggested BSS transition" },
-	[83] = { "REJECT_WITH_SCHEDULE",
+	[D11_ST_REJECT_WITH_SCHEDULE] = { "REJECT_WITH_SCHEDULE",
 	    "Rejected; a recommended schedule is given" },
-	[84] = { "REJECT_NO_WAKEUP_SPECIFIED",
+	[D11_ST_REJECT_NO_WAKEUP_SPECIFIED] = { "REJECT_NO_WAKEUP_SPECIFIED",
 	    "Rejected: no wakeup schedule specified" },
-	[85] = { "SUCCESS_POWER_SAVE_MODE",
+	[D11_ST_SUCCESS_POWER_SAVE_MODE] = { "SUCCESS_POWER_SAVE_MODE",
 	    "Success; the destination STA is in power save mode" },
-	[86] = { "PENDING_ADMITTING_FST_SESSION",
+	[D11_ST_PENDING_ADMITTING_FST_SESSION] =
+	    { "PENDING_ADMITTING_FST_SESSION",
 	    "FST pending: admitting the FST session" },
-	[87] = { "PERFORMING_FST_NOW", "Performing FST now" },
-	[88] = { "PENDING_GAP_IN_BA_WINDOW",
+	[D11_ST_PERFORMING_FST_NOW] = { "PERFORMING_FST_NOW",
+	    "Performing FST now" },
+	[D11_ST_PENDING_GAP_IN_BA_WINDOW] = { "PENDING_GAP_IN_BA_WINDOW",
 	    "FST pending: gap in the block ack window" },
-	[89] = { "REJECT_U_PID_SETTING",
+	[D11_ST_REJECT_U_PID_SETTING] = { "REJECT_U_PID_SETTING",
 	    "Rejected because of the U-PID setting" },
-	[92] = { "REFUSED_EXTERNAL_REASON",
+	[D11_ST_REFUSED_EXTERNAL_REASON] = { "REFUSED_EXTERNAL_REASON",
 	    "(Re)association refused for an external reason" },
-	[93] = { "REFUSED_AP_OUT_OF_MEMORY",
+	[D11_ST_REFUSED_AP_OUT_OF_MEMORY] = { "REFUSED_AP_OUT_OF_MEMORY",
 	    "(Re)association refused: AP out of memory" },
-	[94] = { "REJECTED_EMERGENCY_SERVICES_NOT_SUPPORTED",
+	[D11_ST_REJECTED_EMERGENCY_SERVICES_NOT_SUPPORTED] =
+	    { "REJECTED_EMERGENCY_SERVICES_NOT_SUPPORTED",
 	    "(Re)association refused: emergency services not supported" },
-	[95] = { "QUERY_RESP_OUTSTANDING",
+	[D11_ST_QUERY_RESP_OUTSTANDING] = { "QUERY_RESP_OUTSTANDING",
 	    "GAS query response not yet received" },
-	[96] = { "REJECT_DSE_BAND",
+	[D11_ST_REJECT_DSE_BAND] = { "REJECT_DSE_BAND",
 	    "Rejected: FST to a DSE band requested by a dependent STA" },
-	[97] = { "TCLAS_PROCESSING_TERMINATED",
+	[D11_ST_TCLAS_PROCESSING_TERMINATED] = { "TCLAS_PROCESSING_TERMINATED",
 	    "TCLAS processing terminated by the AP" },
-	[98] = { "TS_SCHEDULE_CONFLICT",
+	[D11_ST_TS_SCHEDULE_CONFLICT] = { "TS_SCHEDULE_CONFLICT",
 	    "TS schedule conflict; an alternative schedule is given" },
-	[99] = { "DENIED_WITH_SUGGESTED_BAND_AND_CHANNEL",
+	[D11_ST_DENIED_WITH_SUGGESTED_BAND_AND_CHANNEL] =
+	    { "DENIED_WITH_SUGGESTED_BAND_AND_CHANNEL",
 	    "Association denied; a Multi-band element suggests another "
 	    "band/channel" },
-	[100] = { "MCCAOP_RESERVATION_CONFLICT",
+	[D11_ST_MCCAOP_RESERVATION_CONFLICT] = { "MCCAOP_RESERVATION_CONFLICT",
 	    "MCCAOP reservation conflict" },
-	[101] = { "MAF_LIMIT_EXCEEDED", "MAF limit exceeded" },
-	[102] = { "MCCA_TRACK_LIMIT_EXCEEDED", "MCCA track limit exceeded" },
-	[103] = { "DENIED_DUE_TO_SPECTRUM_MANAGEMENT",
+	[D11_ST_MAF_LIMIT_EXCEEDED] = { "MAF_LIMIT_EXCEEDED",
+	    "MAF limit exceeded" },
+	[D11_ST_MCCA_TRACK_LIMIT_EXCEEDED] = { "MCCA_TRACK_LIMIT_EXCEEDED",
+	    "MCCA track limit exceeded" },
+	[D11_ST_DENIED_DUE_TO_SPECTRUM_MANAGEMENT] =
+	    { "DENIED_DUE_TO_SPECTRUM_MANAGEMENT",
 	    "Association denied: Spectrum Management field unacceptable" },
-	[104] = { "DENIED_VHT_NOT_SUPPORTED",
+	[D11_ST_DENIED_VHT_NOT_SUPPORTED] = { "DENIED_VHT_NOT_SUPPORTED",
 	    "Association denied: STA does not support VHT" },
-	[105] = { "ENABLEMENT_DENIED", "Enablement denied" },
-	[106] = { "RESTRICTION_FROM_AUTHORIZED_GDB",
+	[D11_ST_ENABLEMENT_DENIED] = { "ENABLEMENT_DENIED",
+	    "Enablement denied" },
+	[D11_ST_RESTRICTION_FROM_AUTHORIZED_GDB] =
+	    { "RESTRICTION_FROM_AUTHORIZED_GDB",
 	    "Enablement denied by an authorized geolocation database" },
-	[107] = { "AUTHORIZATION_DEENABLED", "Authorization de-enabled" },
-	[108] = { "ENERGY_LIMITED_OPERATION_NOT_SUPPORTED",
+	[D11_ST_AUTHORIZATION_DEENABLED] = { "AUTHORIZATION_DEENABLED",
+	    "Authorization de-enabled" },
+	[D11_ST_ENERGY_LIMITED_OPERATION_NOT_SUPPORTED] =
+	    { "ENERGY_LIMITED_OPERATION_NOT_SUPPORTED",
 	    "Refused: energy-limited operation not supported by the AP" },
-	[109] = { "REJECTED_NDP_BLOCK_ACK_SUGGESTED",
+	[D11_ST_REJECTED_NDP_BLOCK_ACK_SUGGESTED] =
+	    { "REJECTED_NDP_BLOCK_ACK_SUGGESTED",
 	    "Block Ack refused; the recipient wants NDP Block Ack" },
-	[110] = { "REJECTED_MAX_AWAY_DURATION_UNACCEPTABLE",
+	[D11_ST_REJECTED_MAX_AWAY_DURATION_UNACCEPTABLE] =
+	    { "REJECTED_MAX_AWAY_DURATION_UNACCEPTABLE",
 	    "Denied: suggested maximum away duration unacceptable" },
-	[111] = { "FLOW_CONTROL_OPERATION_SUPPORTED",
+	[D11_ST_FLOW_CONTROL_OPERATION_SUPPORTED] =
+	    { "FLOW_CONTROL_OPERATION_SUPPORTED",
 	    "Refused: the non-AP STA does not support flow control operation" },
-	[112] = { "FILS_AUTHENTICATION_FAILURE",
+	[D11_ST_FILS_AUTHENTICATION_FAILURE] = { "FILS_AUTHENTICATION_FAILURE",
 	    "FILS authentication failure" },
-	[113] = { "UNKNOWN_AUTHENTICATION_SERVER",
+	[D11_ST_UNKNOWN_AUTHENTICATION_SERVER] =
+	    { "UNKNOWN_AUTHENTICATION_SERVER",
 	    "FILS: unknown authentication server" },
-	[116] = { "DENIED_NOTIFICATION_PERIOD_ALLOCATION",
+	[D11_ST_DENIED_NOTIFICATION_PERIOD_ALLOCATION] =
+	    { "DENIED_NOTIFICATION_PERIOD_ALLOCATION",
 	    "Denied: notification period allocation failed" },
-	[117] = { "DENIED_CHANNEL_SPLITTING",
+	[D11_ST_DENIED_CHANNEL_SPLITTING] = { "DENIED_CHANNEL_SPLITTING",
 	    "Denied: channel splitting request failed" },
-	[118] = { "DENIED_ALLOCATION", "Denied: allocation request failed" },
-	[119] = { "CMMG_FEATURES_NOT_SUPPORTED",
+	[D11_ST_DENIED_ALLOCATION] = { "DENIED_ALLOCATION",
+	    "Denied: allocation request failed" },
+	[D11_ST_CMMG_FEATURES_NOT_SUPPORTED] = { "CMMG_FEATURES_NOT_SUPPORTED",
 	    "Association denied: STA does not support CMMG" },
-	[120] = { "GAS_FRAGMENT_NOT_AVAILABLE",
+	[D11_ST_GAS_FRAGMENT_NOT_AVAILABLE] = { "GAS_FRAGMENT_NOT_AVAILABLE",
 	    "Requested GAS fragment not available" },
-	[121] = { "SUCCESS_CAG_VERSIONS_MATCH",
+	[D11_ST_SUCCESS_CAG_VERSIONS_MATCH] = { "SUCCESS_CAG_VERSIONS_MATCH",
 	    "Success; the CAG version matches the server's" },
-	[122] = { "GLK_NOT_AUTHORIZED", "STA not authorized to use GLK" },
-	[123] = { "UNKNOWN_PASSWORD_IDENTIFIER",
+	[D11_ST_GLK_NOT_AUTHORIZED] = { "GLK_NOT_AUTHORIZED",
+	    "STA not authorized to use GLK" },
+	[D11_ST_UNKNOWN_PASSWORD_IDENTIFIER] = { "UNKNOWN_PASSWORD_IDENTIFIER",
 	    "SAE: unknown password identifier" },
-	[124] = { "DENIED_HE_NOT_SUPPORTED",
+	[D11_ST_DENIED_HE_NOT_SUPPORTED] = { "DENIED_HE_NOT_SUPPORTED",
 	    "Association denied: STA does not support HE (802.11ax)" },
-	[125] = { "DENIED_LOCAL_MAC_ADDRESS_POLICY_VIOLATION",
+	[D11_ST_DENIED_LOCAL_MAC_ADDRESS_POLICY_VIOLATION] =
+	    { "DENIED_LOCAL_MAC_ADDRESS_POLICY_VIOLATION",
 	    "Denied: source address breaks the local MAC address policy" },
-	[126] = { "SAE_HASH_TO_ELEMENT",
+	[D11_ST_SAE_HASH_TO_ELEMENT] = { "SAE_HASH_TO_ELEMENT",
 	    "SAE commit uses hash-to-element (H2E) to derive the PWE" },
-	[127] = { "SAE_PK", "SAE commit uses SAE-PK" },
-	[128] = { "TCLAS_PROCESSING_TERMINATED_INSUFFICIENT_QOS",
+	[D11_ST_SAE_PK] = { "SAE_PK", "SAE commit uses SAE-PK" },
+	[D11_ST_TCLAS_PROCESSING_TERMINATED_INSUFFICIENT_QOS] =
+	    { "TCLAS_PROCESSING_TERMINATED_INSUFFICIENT_QOS",
 	    "TCLAS processing terminated: insufficient QoS capacity" },
-	[129] = { "TCLAS_PROCESSING_TERMINATED_POLICY_CONFLICT",
+	[D11_ST_TCLAS_PROCESSING_TERMINATED_POLICY_CONFLICT] =
+	    { "TCLAS_PROCESSING_TERMINATED_POLICY_CONFLICT",
 	    "TCLAS processing terminated: conflicts with higher-layer QoS "
 	    "policy" },
 	[130] = {
 	    "DENIED_STA_AFFILIATED_WITH_MLD_WITH_EXISTING_MLD_ASSOCIATION",
 	    "Denied: the STA's non-AP MLD is already associated with this "
 	    "AP MLD" },
-	[131] = { "EPCS_DENIED_UNAUTHORIZED",
+	[D11_ST_EPCS_DENIED_UNAUTHORIZED] = { "EPCS_DENIED_UNAUTHORIZED",
 	    "EPCS priority access denied: non-AP MLD not authorized" },
-	[132] = { "EPCS_DENIED", "EPCS priority access denied (other reason)" },
-	[133] = { "DENIED_TID_TO_LINK_MAPPING",
+	[D11_ST_EPCS_DENIED] = { "EPCS_DENIED",
+	    "EPCS priority access denied (other reason)" },
+	[D11_ST_DENIED_TID_TO_LINK_MAPPING] = { "DENIED_TID_TO_LINK_MAPPING",
 	    "Denied: requested TID-to-link mapping unacceptable" },
-	[134] = { "PREFERRED_TID_TO_LINK_MAPPING_SUGGESTED",
+	[D11_ST_PREFERRED_TID_TO_LINK_MAPPING_SUGGESTED] =
+	    { "PREFERRED_TID_TO_LINK_MAPPING_SUGGESTED",
 	    "A preferred TID-to-link mapping is suggested" },
-	[135] = { "DENIED_EHT_NOT_SUPPORTED",
+	[D11_ST_DENIED_EHT_NOT_SUPPORTED] = { "DENIED_EHT_NOT_SUPPORTED",
 	    "Association denied: STA does not support EHT (802.11be)" },
-	[136] = { "INVALID_PUBLIC_KEY", "Invalid public key" },
-	[137] = { "PASN_BASE_AKMP_FAILED",
+	[D11_ST_INVALID_PUBLIC_KEY] = { "INVALID_PUBLIC_KEY",
+	    "Invalid public key" },
+	[D11_ST_PASN_BASE_AKMP_FAILED] = { "PASN_BASE_AKMP_FAILED",
 	    "PASN: the base AKM authentication failed" },
-	[138] = { "OCI_MISMATCH",
+	[D11_ST_OCI_MISMATCH] = { "OCI_MISMATCH",
 	    "Operating channel information does not match (OCV)" },
-	[139] = { "DENIED_TX_LINK_NOT_ACCEPTED",
+	[D11_ST_DENIED_TX_LINK_NOT_ACCEPTED] = { "DENIED_TX_LINK_NOT_ACCEPTED",
 	    "Denied: the link carrying the (Re)Association Request is not "
 	    "accepted" },
-	[140] = { "EPCS_DENIED_VERIFICATION_FAILURE",
+	[D11_ST_EPCS_DENIED_VERIFICATION_FAILURE] =
+	    { "EPCS_DENIED_VERIFICATION_FAILURE",
 	    "EPCS priority access denied for now: authorization not verified" },
-	[141] = { "DENIED_OPERATION_PARAMETER_UPDATE",
+	[D11_ST_DENIED_OPERATION_PARAMETER_UPDATE] =
+	    { "DENIED_OPERATION_PARAMETER_UPDATE",
 	    "Operation parameter update denied" },
 	/* IEEE 802.1X carried in Authentication frames (draft, in hostapd). */
-	[152] = { "802_1_X_AUTH_FAILED",
+	[D11_ST_IEEE802_1_X_AUTH_FAILED] = { "802_1_X_AUTH_FAILED",
 	    "IEEE 802.1X authentication in Authentication frames failed" },
-	[153] = { "802_1_X_AUTH_SUCCESS",
+	[D11_ST_IEEE802_1_X_AUTH_SUCCESS] = { "802_1_X_AUTH_SUCCESS",
 	    "IEEE 802.1X authentication in Authentication frames succeeded" },
 };
 
@@ -312,117 +386,146 @@ d11_status_desc(uint16_t code)
 /* ---- Reason codes (802.11-2020 Table 9-49) ----------------------------- */
 
 static const struct code_name reason_tab[] = {
-	[1] = { "UNSPECIFIED_REASON", "Unspecified reason" },
-	[2] = { "INVALID_AUTHENTICATION",
+	[D11_RS_UNSPECIFIED_REASON] = { "UNSPECIFIED_REASON",
+	    "Unspecified reason" },
+	[D11_RS_INVALID_AUTHENTICATION] = { "INVALID_AUTHENTICATION",
 	    "Previous authentication no longer valid" },
-	[3] = { "LEAVING_NETWORK_DEAUTH",
+	[D11_RS_LEAVING_NETWORK_DEAUTH] = { "LEAVING_NETWORK_DEAUTH",
 	    "Deauthenticated: the sender is leaving (or has left) the BSS" },
-	[4] = { "REASON_INACTIVITY", "Disassociated due to inactivity" },
-	[5] = { "NO_MORE_STAS",
+	[D11_RS_INACTIVITY] = { "REASON_INACTIVITY",
+	    "Disassociated due to inactivity" },
+	[D11_RS_NO_MORE_STAS] = { "NO_MORE_STAS",
 	    "Disassociated: AP cannot handle all associated STAs" },
-	[6] = { "INVALID_CLASS2_FRAME",
+	[D11_RS_INVALID_CLASS2_FRAME] = { "INVALID_CLASS2_FRAME",
 	    "Class 2 frame received from a non-authenticated STA" },
-	[7] = { "INVALID_CLASS3_FRAME",
+	[D11_RS_INVALID_CLASS3_FRAME] = { "INVALID_CLASS3_FRAME",
 	    "Class 3 frame received from a non-associated STA" },
-	[8] = { "LEAVING_NETWORK_DISASSOC",
+	[D11_RS_LEAVING_NETWORK_DISASSOC] = { "LEAVING_NETWORK_DISASSOC",
 	    "Disassociated: the sender is leaving (or has left) the BSS" },
-	[9] = { "NOT_AUTHENTICATED",
+	[D11_RS_NOT_AUTHENTICATED] = { "NOT_AUTHENTICATED",
 	    "(Re)association request from a STA that is not authenticated" },
-	[10] = { "UNACCEPTABLE_POWER_CAPABILITY",
+	[D11_RS_UNACCEPTABLE_POWER_CAPABILITY] =
+	    { "UNACCEPTABLE_POWER_CAPABILITY",
 	    "Disassociated: Power Capability element unacceptable" },
-	[11] = { "UNACCEPTABLE_SUPPORTED_CHANNELS",
+	[D11_RS_UNACCEPTABLE_SUPPORTED_CHANNELS] =
+	    { "UNACCEPTABLE_SUPPORTED_CHANNELS",
 	    "Disassociated: Supported Channels element unacceptable" },
-	[12] = { "BSS_TRANSITION_DISASSOC",
+	[D11_RS_BSS_TRANSITION_DISASSOC] = { "BSS_TRANSITION_DISASSOC",
 	    "Disassociated by BSS transition management" },
-	[13] = { "REASON_INVALID_ELEMENT", "Invalid element" },
-	[14] = { "MIC_FAILURE",
+	[D11_RS_INVALID_ELEMENT] = { "REASON_INVALID_ELEMENT",
+	    "Invalid element" },
+	[D11_RS_MIC_FAILURE] = { "MIC_FAILURE",
 	    "Message integrity code (Michael MIC) failure" },
-	[15] = { "4WAY_HANDSHAKE_TIMEOUT",
+	[D11_RS_N4WAY_HANDSHAKE_TIMEOUT] = { "4WAY_HANDSHAKE_TIMEOUT",
 	    "4-way handshake timeout (often a wrong passphrase)" },
-	[16] = { "GK_HANDSHAKE_TIMEOUT", "Group key handshake timeout" },
-	[17] = { "HANDSHAKE_ELEMENT_MISMATCH",
+	[D11_RS_GK_HANDSHAKE_TIMEOUT] = { "GK_HANDSHAKE_TIMEOUT",
+	    "Group key handshake timeout" },
+	[D11_RS_HANDSHAKE_ELEMENT_MISMATCH] = { "HANDSHAKE_ELEMENT_MISMATCH",
 	    "RSNE in the 4-way handshake differs from the one in the "
 	    "(Re)Association Request, Beacon or Probe Response" },
-	[18] = { "REASON_INVALID_GROUP_CIPHER", "Invalid group cipher" },
-	[19] = { "REASON_INVALID_PAIRWISE_CIPHER", "Invalid pairwise cipher" },
-	[20] = { "REASON_INVALID_AKMP", "Invalid AKM suite" },
-	[21] = { "UNSUPPORTED_RSNE_VERSION", "Unsupported RSNE version" },
-	[22] = { "INVALID_RSNE_CAPABILITIES", "Invalid RSN capabilities" },
-	[23] = { "802_1_X_AUTH_FAILED", "IEEE 802.1X authentication failed" },
-	[24] = { "REASON_CIPHER_OUT_OF_POLICY",
+	[D11_RS_INVALID_GROUP_CIPHER] = { "REASON_INVALID_GROUP_CIPHER",
+	    "Invalid group cipher" },
+	[D11_RS_INVALID_PAIRWISE_CIPHER] = { "REASON_INVALID_PAIRWISE_CIPHER",
+	    "Invalid pairwise cipher" },
+	[D11_RS_INVALID_AKMP] = { "REASON_INVALID_AKMP", "Invalid AKM suite" },
+	[D11_RS_UNSUPPORTED_RSNE_VERSION] = { "UNSUPPORTED_RSNE_VERSION",
+	    "Unsupported RSNE version" },
+	[D11_RS_INVALID_RSNE_CAPABILITIES] = { "INVALID_RSNE_CAPABILITIES",
+	    "Invalid RSN capabilities" },
+	[D11_RS_IEEE802_1_X_AUTH_FAILED] = { "802_1_X_AUTH_FAILED",
+	    "IEEE 802.1X authentication failed" },
+	[D11_RS_CIPHER_OUT_OF_POLICY] = { "REASON_CIPHER_OUT_OF_POLICY",
 	    "Cipher suite rejected by security policy" },
-	[25] = { "TDLS_PEER_UNREACHABLE",
+	[D11_RS_TDLS_PEER_UNREACHABLE] = { "TDLS_PEER_UNREACHABLE",
 	    "TDLS teardown: peer unreachable over the direct link" },
-	[26] = { "TDLS_UNSPECIFIED_REASON",
+	[D11_RS_TDLS_UNSPECIFIED_REASON] = { "TDLS_UNSPECIFIED_REASON",
 	    "TDLS teardown, reason unspecified" },
-	[27] = { "SSP_REQUESTED_DISASSOC",
+	[D11_RS_SSP_REQUESTED_DISASSOC] = { "SSP_REQUESTED_DISASSOC",
 	    "Disassociated: session terminated by SSP request" },
-	[28] = { "NO_SSP_ROAMING_AGREEMENT",
+	[D11_RS_NO_SSP_ROAMING_AGREEMENT] = { "NO_SSP_ROAMING_AGREEMENT",
 	    "Disassociated: no SSP roaming agreement" },
-	[29] = { "BAD_CIPHER_OR_AKM",
+	[D11_RS_BAD_CIPHER_OR_AKM] = { "BAD_CIPHER_OR_AKM",
 	    "Service refused: SSP cipher suite or AKM requirement" },
-	[30] = { "NOT_AUTHORIZED_THIS_LOCATION",
+	[D11_RS_NOT_AUTHORIZED_THIS_LOCATION] =
+	    { "NOT_AUTHORIZED_THIS_LOCATION",
 	    "Service not authorized at this location" },
-	[31] = { "SERVICE_CHANGE_PRECLUDES_TS",
+	[D11_RS_SERVICE_CHANGE_PRECLUDES_TS] = { "SERVICE_CHANGE_PRECLUDES_TS",
 	    "TS deleted: BSS service change leaves too little bandwidth" },
-	[32] = { "UNSPECIFIED_QOS_REASON",
+	[D11_RS_UNSPECIFIED_QOS_REASON] = { "UNSPECIFIED_QOS_REASON",
 	    "Disassociated for an unspecified QoS reason" },
-	[33] = { "NOT_ENOUGH_BANDWIDTH",
+	[D11_RS_NOT_ENOUGH_BANDWIDTH] = { "NOT_ENOUGH_BANDWIDTH",
 	    "Disassociated: QoS AP lacks bandwidth for this STA" },
-	[34] = { "MISSING_ACKS",
+	[D11_RS_MISSING_ACKS] = { "MISSING_ACKS",
 	    "Disassociated: too many frames left unacknowledged" },
-	[35] = { "EXCEEDED_TXOP",
+	[D11_RS_EXCEEDED_TXOP] = { "EXCEEDED_TXOP",
 	    "Disassociated: STA transmits beyond its TXOP limits" },
-	[36] = { "STA_LEAVING", "Peer STA is leaving the BSS (or resetting)" },
-	[37] = { "END_TS/END_BA/END_DLS",
+	[D11_RS_STA_LEAVING] = { "STA_LEAVING",
+	    "Peer STA is leaving the BSS (or resetting)" },
+	[D11_RS_END_TS_END_BA_END_DLS] = { "END_TS/END_BA/END_DLS",
 	    "Peer no longer uses the stream or session" },
-	[38] = { "UNKNOWN_TS/UNKNOWN_BA",
+	[D11_RS_UNKNOWN_TS_UNKNOWN_BA] = { "UNKNOWN_TS/UNKNOWN_BA",
 	    "Frames received for a mechanism that was never set up" },
-	[39] = { "TIMEOUT", "Peer request timed out" },
-	[45] = { "PEERKEY_MISMATCH",
+	[D11_RS_TIMEOUT] = { "TIMEOUT", "Peer request timed out" },
+	[D11_RS_PEERKEY_MISMATCH] = { "PEERKEY_MISMATCH",
 	    "Peer does not support the requested cipher suite "
 	    "(PeerKey, obsolete)" },
-	[46] = { "PEER_INITIATED",
+	[D11_RS_PEER_INITIATED] = { "PEER_INITIATED",
 	    "Disassociated: authorized access limit reached" },
-	[47] = { "AP_INITIATED",
+	[D11_RS_AP_INITIATED] = { "AP_INITIATED",
 	    "Disassociated due to external service requirements" },
-	[48] = { "REASON_INVALID_FT_ACTION_FRAME_COUNT",
+	[D11_RS_INVALID_FT_ACTION_FRAME_COUNT] =
+	    { "REASON_INVALID_FT_ACTION_FRAME_COUNT",
 	    "Invalid FT Action frame count" },
-	[49] = { "REASON_INVALID_PMKID", "Invalid PMKID" },
-	[50] = { "REASON_INVALID_MDE", "Invalid MDE" },
-	[51] = { "REASON_INVALID_FTE", "Invalid FTE" },
-	[52] = { "MESH_PEERING_CANCELED", "Mesh peering canceled" },
-	[53] = { "MESH_MAX_PEERS",
+	[D11_RS_INVALID_PMKID] = { "REASON_INVALID_PMKID", "Invalid PMKID" },
+	[D11_RS_INVALID_MDE] = { "REASON_INVALID_MDE", "Invalid MDE" },
+	[D11_RS_INVALID_FTE] = { "REASON_INVALID_FTE", "Invalid FTE" },
+	[D11_RS_MESH_PEERING_CANCELED] = { "MESH_PEERING_CANCELED",
+	    "Mesh peering canceled" },
+	[D11_RS_MESH_MAX_PEERS] = { "MESH_MAX_PEERS",
 	    "Mesh STA reached its maximum number of peers" },
-	[54] = { "MESH_CONFIGURATION_POLICY_VIOLATION",
+	[D11_RS_MESH_CONFIGURATION_POLICY_VIOLATION] =
+	    { "MESH_CONFIGURATION_POLICY_VIOLATION",
 	    "Mesh configuration policy violation" },
-	[55] = { "MESH_CLOSE_RCVD", "Mesh Peering Close received" },
-	[56] = { "MESH_MAX_RETRIES",
+	[D11_RS_MESH_CLOSE_RCVD] = { "MESH_CLOSE_RCVD",
+	    "Mesh Peering Close received" },
+	[D11_RS_MESH_MAX_RETRIES] = { "MESH_MAX_RETRIES",
 	    "Mesh Peering Open retried too often without a Confirm" },
-	[57] = { "MESH_CONFIRM_TIMEOUT", "Mesh peering confirm timeout" },
-	[58] = { "MESH_INVALID_GTK", "Mesh GTK unwrap failed or invalid" },
-	[59] = { "MESH_INCONSISTENT_PARAMETERS",
+	[D11_RS_MESH_CONFIRM_TIMEOUT] = { "MESH_CONFIRM_TIMEOUT",
+	    "Mesh peering confirm timeout" },
+	[D11_RS_MESH_INVALID_GTK] = { "MESH_INVALID_GTK",
+	    "Mesh GTK unwrap failed or invalid" },
+	[D11_RS_MESH_INCONSISTENT_PARAMETERS] =
+	    { "MESH_INCONSISTENT_PARAMETERS",
 	    "Inconsistent mesh parameters between peering frames" },
-	[60] = { "MESH_INVALID_SECURITY_CAPABILITY",
+	[D11_RS_MESH_INVALID_SECURITY_CAPABILITY] =
+	    { "MESH_INVALID_SECURITY_CAPABILITY",
 	    "Mesh AMPE failed: no usable pairwise or group cipher" },
-	[61] = { "MESH_PATH_ERROR_NO_PROXY_INFORMATION",
+	[D11_RS_MESH_PATH_ERROR_NO_PROXY_INFORMATION] =
+	    { "MESH_PATH_ERROR_NO_PROXY_INFORMATION",
 	    "Mesh path error: no proxy information" },
-	[62] = { "MESH_PATH_ERROR_NO_FORWARDING_INFORMATION",
+	[D11_RS_MESH_PATH_ERROR_NO_FORWARDING_INFORMATION] =
+	    { "MESH_PATH_ERROR_NO_FORWARDING_INFORMATION",
 	    "Mesh path error: no forwarding information" },
-	[63] = { "MESH_PATH_ERROR_DESTINATION_UNREACHABLE",
+	[D11_RS_MESH_PATH_ERROR_DESTINATION_UNREACHABLE] =
+	    { "MESH_PATH_ERROR_DESTINATION_UNREACHABLE",
 	    "Mesh path error: destination unreachable" },
-	[64] = { "MAC_ADDRESS_ALREADY_EXISTS_IN_MBSS",
+	[D11_RS_MAC_ADDRESS_ALREADY_EXISTS_IN_MBSS] =
+	    { "MAC_ADDRESS_ALREADY_EXISTS_IN_MBSS",
 	    "MAC address already exists in the mesh BSS" },
-	[65] = { "MESH_CHANNEL_SWITCH_REGULATORY_REQUIREMENTS",
+	[D11_RS_MESH_CHANNEL_SWITCH_REGULATORY_REQUIREMENTS] =
+	    { "MESH_CHANNEL_SWITCH_REGULATORY_REQUIREMENTS",
 	    "Mesh channel switch for regulatory requirements" },
-	[66] = { "MESH_CHANNEL_SWITCH_UNSPECIFIED",
+	[D11_RS_MESH_CHANNEL_SWITCH_UNSPECIFIED] =
+	    { "MESH_CHANNEL_SWITCH_UNSPECIFIED",
 	    "Mesh channel switch, reason unspecified" },
-	[67] = { "TRANSMISSION_LINK_ESTABLISHMENT_FAILED",
+	[D11_RS_TRANSMISSION_LINK_ESTABLISHMENT_FAILED] =
+	    { "TRANSMISSION_LINK_ESTABLISHMENT_FAILED",
 	    "Link establishment on the alternative channel failed" },
 	/* The standard spells it ALTERATIVE. */
-	[68] = { "ALTERATIVE_CHANNEL_OCCUPIED",
+	[D11_RS_ALTERATIVE_CHANNEL_OCCUPIED] = { "ALTERATIVE_CHANNEL_OCCUPIED",
 	    "Alternative channel occupied" },
-	[71] = { "POOR_RSSI_CONDITIONS", "Disassociated due to poor RSSI" },
+	[D11_RS_POOR_RSSI_CONDITIONS] = { "POOR_RSSI_CONDITIONS",
+	    "Disassociated due to poor RSSI" },
 };
 
 const char *
@@ -444,15 +547,15 @@ d11_reason_desc(uint16_t code)
 /* ---- BSS transition management ---------------------------------------- */
 
 static const char *const btm_status_tab[] = {
-	[0] = "Accept",
-	[1] = "Reject: unspecified",
-	[2] = "Reject: insufficient beacon/probe responses",
-	[3] = "Reject: insufficient capacity",
-	[4] = "Reject: BSS termination undesired",
-	[5] = "Reject: BSS termination delay requested",
-	[6] = "Reject: STA candidate list provided",
-	[7] = "Reject: no suitable candidates",
-	[8] = "Reject: leaving ESS",
+	[D11_BTM_ACCEPT] = "Accept",
+	[D11_BTM_REJECT_UNSPECIFIED] = "Reject: unspecified",
+	[D11_BTM_REJECT_INSUFF_BEACONS] = "Reject: insufficient beacon/probe responses",
+	[D11_BTM_REJECT_INSUFF_CAPACITY] = "Reject: insufficient capacity",
+	[D11_BTM_REJECT_TERM_UNDESIRED] = "Reject: BSS termination undesired",
+	[D11_BTM_REJECT_TERM_DELAY] = "Reject: BSS termination delay requested",
+	[D11_BTM_REJECT_CANDIDATE_LIST] = "Reject: STA candidate list provided",
+	[D11_BTM_REJECT_NO_CANDIDATE] = "Reject: no suitable candidates",
+	[D11_BTM_REJECT_LEAVING_ESS] = "Reject: leaving ESS",
 };
 
 const char *
@@ -1039,25 +1142,25 @@ d11_action_name(uint8_t category, uint8_t action)
 /* ---- Authentication algorithm numbers ---------------------------------- */
 
 static const char *const auth_alg_tab[] = {
-	[0] = "Open System",
-	[1] = "Shared Key",
-	[2] = "FT",
-	[3] = "SAE",
-	[4] = "FILS SK",
-	[5] = "FILS SK PFS",
-	[6] = "FILS PK",
-	[7] = "PASN",
+	[D11_AUTH_OPEN] = "Open System",
+	[D11_AUTH_SHARED_KEY] = "Shared Key",
+	[D11_AUTH_FT] = "FT",
+	[D11_AUTH_SAE] = "SAE",
+	[D11_AUTH_FILS_SK] = "FILS SK",
+	[D11_AUTH_FILS_SK_PFS] = "FILS SK PFS",
+	[D11_AUTH_FILS_PK] = "FILS PK",
+	[D11_AUTH_PASN] = "PASN",
 	/* The next two are from current drafts, as hostapd defines them. */
-	[8] = "IEEE 802.1X",
-	[9] = "EPPKE",
+	[D11_AUTH_8021X] = "IEEE 802.1X",
+	[D11_AUTH_EPPKE] = "EPPKE",
 };
 
 const char *
 d11_auth_alg_name(uint16_t alg)
 {
-	if (alg == 128)
+	if (alg == D11_AUTH_LEAP)
 		return "Network EAP (LEAP)";	/* Cisco, not IEEE */
-	if (alg == 65535)
+	if (alg == D11_AUTH_VENDOR)
 		return "Vendor specific";
 	return pick(auth_alg_tab, NELEM(auth_alg_tab), alg, RESERVED);
 }
@@ -1071,33 +1174,33 @@ d11_auth_alg_name(uint16_t alg)
 #define OUI_WAPI	0x00147200u	/* 00-14-72 */
 
 static const char *const akm_ieee_tab[] = {
-	[1] = "802.1X",
-	[2] = "PSK",
-	[3] = "FT-802.1X",
-	[4] = "FT-PSK",
-	[5] = "802.1X-SHA256",
-	[6] = "PSK-SHA256",
-	[7] = "TDLS",
-	[8] = "SAE",
-	[9] = "FT-SAE",
-	[10] = "APPeerKey",
-	[11] = "802.1X-SUITE-B",
-	[12] = "802.1X-SUITE-B-192",
-	[13] = "FT-802.1X-SHA384",
-	[14] = "FILS-SHA256",
-	[15] = "FILS-SHA384",
-	[16] = "FT-FILS-SHA256",
-	[17] = "FT-FILS-SHA384",
-	[18] = "OWE",
-	[19] = "FT-PSK-SHA384",
-	[20] = "PSK-SHA384",
-	[21] = "PASN",
+	[D11_AKM_8021X] = "802.1X",
+	[D11_AKM_PSK] = "PSK",
+	[D11_AKM_FT_8021X] = "FT-802.1X",
+	[D11_AKM_FT_PSK] = "FT-PSK",
+	[D11_AKM_8021X_SHA256] = "802.1X-SHA256",
+	[D11_AKM_PSK_SHA256] = "PSK-SHA256",
+	[D11_AKM_TDLS] = "TDLS",
+	[D11_AKM_SAE] = "SAE",
+	[D11_AKM_FT_SAE] = "FT-SAE",
+	[D11_AKM_AP_PEERKEY] = "APPeerKey",
+	[D11_AKM_8021X_SUITE_B] = "802.1X-SUITE-B",
+	[D11_AKM_8021X_SUITE_B_192] = "802.1X-SUITE-B-192",
+	[D11_AKM_FT_8021X_SHA384] = "FT-802.1X-SHA384",
+	[D11_AKM_FILS_SHA256] = "FILS-SHA256",
+	[D11_AKM_FILS_SHA384] = "FILS-SHA384",
+	[D11_AKM_FT_FILS_SHA256] = "FT-FILS-SHA256",
+	[D11_AKM_FT_FILS_SHA384] = "FT-FILS-SHA384",
+	[D11_AKM_OWE] = "OWE",
+	[D11_AKM_FT_PSK_SHA384] = "FT-PSK-SHA384",
+	[D11_AKM_PSK_SHA384] = "PSK-SHA384",
+	[D11_AKM_PASN] = "PASN",
 	/* 22 is the FT-802.1X-SHA384 not limited to Suite B ciphers. */
-	[22] = "FT-802.1X-SHA384-UNRESTRICTED",
-	[23] = "802.1X-SHA384",
-	[24] = "SAE-EXT-KEY",
-	[25] = "FT-SAE-EXT-KEY",
-	[29] = "EPPKE",
+	[D11_AKM_FT_8021X_SHA384_UNRESTRICTED] = "FT-802.1X-SHA384-UNRESTRICTED",
+	[D11_AKM_8021X_SHA384] = "802.1X-SHA384",
+	[D11_AKM_SAE_EXT_KEY] = "SAE-EXT-KEY",
+	[D11_AKM_FT_SAE_EXT_KEY] = "FT-SAE-EXT-KEY",
+	[D11_AKM_EPPKE] = "EPPKE",
 };
 
 const char *
@@ -1128,19 +1231,100 @@ d11_akm_is_ft(uint32_t suite)
 	if ((suite & 0xffffff00u) != OUI_IEEE)
 		return 0;
 	switch (suite & 0xff) {
-	case 3:
-	case 4:
-	case 9:
-	case 13:
-	case 16:
-	case 17:
-	case 19:
-	case 22:
-	case 25:
+	case D11_AKM_FT_8021X:
+	case D11_AKM_FT_PSK:
+	case D11_AKM_FT_SAE:
+	case D11_AKM_FT_8021X_SHA384:
+	case D11_AKM_FT_FILS_SHA256:
+	case D11_AKM_FT_FILS_SHA384:
+	case D11_AKM_FT_PSK_SHA384:
+	case D11_AKM_FT_8021X_SHA384_UNRESTRICTED:
+	case D11_AKM_FT_SAE_EXT_KEY:
 		return 1;
 	default:
 		return 0;
 	}
+}
+
+/* AKMs that authenticate with EAP (802.1X), including their FT forms. */
+bool
+d11_akm_is_8021x(uint32_t suite)
+{
+	if (suite == D11_SUITE(D11_OUI_MS, D11_WPA_AKM_8021X))
+		return true;
+	if ((suite & 0xffffff00u) != OUI_IEEE)
+		return false;
+	switch (suite & 0xff) {
+	case D11_AKM_8021X:
+	case D11_AKM_FT_8021X:
+	case D11_AKM_8021X_SHA256:
+	case D11_AKM_8021X_SUITE_B:
+	case D11_AKM_8021X_SUITE_B_192:
+	case D11_AKM_FT_8021X_SHA384:
+	case D11_AKM_FT_8021X_SHA384_UNRESTRICTED:
+	case D11_AKM_8021X_SHA384:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Pre-shared key AKMs (WPA1 PSK too). */
+bool
+d11_akm_is_psk(uint32_t suite)
+{
+	if (suite == D11_SUITE(D11_OUI_MS, D11_WPA_AKM_PSK))
+		return true;
+	if ((suite & 0xffffff00u) != OUI_IEEE)
+		return false;
+	switch (suite & 0xff) {
+	case D11_AKM_PSK:
+	case D11_AKM_FT_PSK:
+	case D11_AKM_PSK_SHA256:
+	case D11_AKM_FT_PSK_SHA384:
+	case D11_AKM_PSK_SHA384:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool
+d11_akm_is_sae(uint32_t suite)
+{
+	if ((suite & 0xffffff00u) != OUI_IEEE)
+		return false;
+	switch (suite & 0xff) {
+	case D11_AKM_SAE:
+	case D11_AKM_FT_SAE:
+	case D11_AKM_SAE_EXT_KEY:
+	case D11_AKM_FT_SAE_EXT_KEY:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool
+d11_akm_is_fils(uint32_t suite)
+{
+	if ((suite & 0xffffff00u) != OUI_IEEE)
+		return false;
+	switch (suite & 0xff) {
+	case D11_AKM_FILS_SHA256:
+	case D11_AKM_FILS_SHA384:
+	case D11_AKM_FT_FILS_SHA256:
+	case D11_AKM_FT_FILS_SHA384:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool
+d11_akm_is_owe(uint32_t suite)
+{
+	return suite == D11_SUITE(D11_OUI_IEEE, D11_AKM_OWE);
 }
 
 /*
@@ -1154,12 +1338,12 @@ d11_akm_fte_mic_len(uint32_t suite)
 	if (!d11_akm_is_ft(suite))
 		return 0;
 	switch (suite & 0xff) {
-	case 13:
-	case 17:
-	case 19:
-	case 22:
+	case D11_AKM_FT_8021X_SHA384:
+	case D11_AKM_FT_FILS_SHA384:
+	case D11_AKM_FT_PSK_SHA384:
+	case D11_AKM_FT_8021X_SHA384_UNRESTRICTED:
 		return 24;
-	case 25:
+	case D11_AKM_FT_SAE_EXT_KEY:
 		return 0;
 	default:
 		return 16;
@@ -1530,12 +1714,12 @@ d11_ext_element_name(uint8_t ext_id)
 /* ---- EAP (RFC 3748 codes, IANA method types) ---------------------------- */
 
 static const char *const eap_code_tab[] = {
-	[1] = "Request",
-	[2] = "Response",
-	[3] = "Success",
-	[4] = "Failure",
-	[5] = "Initiate",	/* RFC 6696 (ERP) */
-	[6] = "Finish",
+	[D11_EAP_REQUEST] = "Request",
+	[D11_EAP_RESPONSE] = "Response",
+	[D11_EAP_SUCCESS] = "Success",
+	[D11_EAP_FAILURE] = "Failure",
+	[D11_EAP_INITIATE] = "Initiate",	/* RFC 6696 (ERP) */
+	[D11_EAP_FINISH] = "Finish",
 };
 
 const char *

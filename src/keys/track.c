@@ -1003,13 +1003,13 @@ verify_m2(struct ks *ks, struct sta *s, const uint8_t *eapol, size_t len,
 		/* Nor a beacon: the AKM the descriptor version implies. */
 		switch (kdv) {
 		case D11_KDV_AES_CMAC:
-			m.a = ks_akm(D11_AKM_PSK_SHA256);
+			m.a = ks_akm(D11_AKM_SUITE(D11_AKM_PSK_SHA256));
 			break;
 		case D11_KDV_AKM:
-			m.a = ks_akm(D11_AKM_SAE);
+			m.a = ks_akm(D11_AKM_SUITE(D11_AKM_SAE));
 			break;
 		default:
-			m.a = ks_akm(D11_AKM_PSK);
+			m.a = ks_akm(D11_AKM_SUITE(D11_AKM_PSK));
 			break;
 		}
 	}
@@ -1394,7 +1394,7 @@ ft_response(struct ks *ks, struct sta *s, const uint8_t *target,
 			return;
 		if (s->old.status == 0)
 			s->old.status = status;
-		if (status == D11_STATUS_INVALID_PMKID &&
+		if (status == D11_ST_INVALID_PMKID &&
 		    s->old.pmkr0name == KS_V_OK)
 			s->old.ft_diag = KS_FT_TARGET_LACKS_R1;
 		s->old.n_last = ks->n;
@@ -1406,7 +1406,7 @@ ft_response(struct ks *ks, struct sta *s, const uint8_t *target,
 	if (status != 0) {
 		if (s->res.status == 0)
 			s->res.status = status;
-		if (status == D11_STATUS_INVALID_PMKID &&
+		if (status == D11_ST_INVALID_PMKID &&
 		    s->res.pmkr0name == KS_V_OK)
 			s->res.ft_diag = KS_FT_TARGET_LACKS_R1;
 		x->active = false;
@@ -1490,7 +1490,7 @@ on_ft_reassoc_resp(struct ks *ks, struct sta *s, const struct d11_frame *f)
 	if (f->has_status && f->status != 0) {
 		if (s->res.status == 0)
 			s->res.status = f->status;
-		if (f->status == D11_STATUS_INVALID_FTE &&
+		if (f->status == D11_ST_INVALID_FTE &&
 		    s->res.fte_mic_req == KS_V_BAD)
 			s->res.ft_diag = KS_FT_MIC_CLIENT;
 		x->active = false;

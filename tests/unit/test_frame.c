@@ -1048,6 +1048,106 @@ test_eapol_4way(void **state)
 	assert_int_equal(F.eapol.msg, D11_EAPOL_M_UNKNOWN);
 }
 
+/*
+ * FILS (AEAD AKMs): no MIC field and the Key MIC bit clear, key data
+ * AES-SIV encrypted, so M4 carries key data (the 16-octet SIV at least) as
+ * M2 does; the Secure bit tells them apart (wpa_supplicant sets it on 4/4
+ * only).  M1 and M3 keep their usual bits.
+ */
+static void
+test_eapol_fils(void **state)
+{
+	struct buf	 b;
+	uint8_t		 siv[32];
+
+	(void)state;
+	memset(siv, 0x5a, sizeof(siv));
+	/* 2/4: Pairwise | Encrypted Key Data, 32 octets of ciphertext */
+	key_frame(&b, 2, 0x100a, 0, siv, 32);
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_int_equal(F.eapol.mic_len, 0);
+	assert_int_equal(F.eapol.msg, D11_EAPOL_M2);
+	assert_null(F.eapol.key_data);		/* encrypted: not elements */
+	/* 4/4: Pairwise | Secure | Encrypted Key Data, the SIV alone */
+	key_frame(&b, 2, 0x120a, 0, siv, 16);
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_int_equal(F.eapol.mic_len, 0);
+	assert_int_equal(F.eapol.msg, D11_EAPOL_M4);
+	/* 1/4 and 3/4 of the same handshake */
+	key_frame(&b, 2, 0x008a, 0, NULL, 0);
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_int_equal(F.eapol.msg, D11_EAPOL_M1);
+	key_frame(&b, 2, 0x12ca, 0, siv, 32);
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_int_equal(F.eapol.msg, D11_EAPOL_M3);
+}
+
+/*
+ * A FILS (re)association request: after the FILS Session element (255/4)
+ * comes AES-SIV ciphertext, which must not be read as elements (here it
+ * would make a bogus RSNE and a malformed element).
+ */
+static void
+test_mgmt_fils_assoc(void **state)
+{
+	struct buf	 b = { .n = 0 };
+	static const uint8_t rsne[] = { 48, 20, 1, 0, 0, 0x0f, 0xac, 4, 1, 0,
+	    0, 0x0f, 0xac, 4, 1, 0, 0, 0x0f, 0xac, 14, 0, 0 };
+	static const uint8_t sess[] = { 255, 9, 4, 1, 2, 3, 4, 5, 6, 7, 8 };
+	/* "ciphertext" that parses as an RSNE, then a cut element */
+	static const uint8_t sealed[] = { 48, 2, 1, 0, 221, 40, 0x50, 0x6f };
+
+	(void)state;
+	mgmt_hdr(&b, 0, 0, AP, STA, AP);
+	put16(&b, 0x0431);
+	put16(&b, 10);
+	put8(&b, 0);
+	put8(&b, 7);
+	put(&b, "roamlab", 7);
+	put(&b, rsne, sizeof(rsne));
+	put(&b, sess, sizeof(sess));
+	put(&b, sealed, sizeof(sealed));
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_int_equal(F.kind, D11_K_ASSOC_REQ);
+	assert_non_null(F.fils_session);
+	assert_int_equal(F.fils_session[0], 1);
+	assert_int_equal(F.fils_session[7], 8);
+	assert_non_null(F.fils_sealed);
+	assert_int_equal(F.fils_sealed_len, sizeof(sealed));
+	assert_int_equal(F.fils_sealed[0], 48);
+	assert_int_equal(F.ie.n_malformed, 0);
+	assert_int_equal(F.ie.n_duplicate, 0);
+	assert_int_equal(F.ie.rsn_ie_len, 20);	/* the clear one */
+	assert_int_equal(d11_suite(F.ie.rsn.akm), 0x000fac0e);
+
+	/* the response of the same exchange */
+	b.n = 0;
+	mgmt_hdr(&b, 1, 0, STA, AP, AP);
+	put16(&b, 0x0411);
+	put16(&b, 0);
+	put16(&b, 0xc001);
+	put(&b, sess, sizeof(sess));
+	put(&b, sealed, sizeof(sealed));
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_int_equal(F.kind, D11_K_ASSOC_RESP);
+	assert_non_null(F.fils_session);
+	assert_int_equal(F.fils_sealed_len, sizeof(sealed));
+	assert_null(F.ie.rsn_ie);
+	assert_int_equal(F.ie.n_malformed, 0);
+
+	/* without a FILS Session element everything is elements */
+	b.n = 0;
+	mgmt_hdr(&b, 1, 0, STA, AP, AP);
+	put16(&b, 0x0411);
+	put16(&b, 0);
+	put16(&b, 0xc001);
+	put(&b, rsne, sizeof(rsne));
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_null(F.fils_session);
+	assert_null(F.fils_sealed);
+	assert_non_null(F.ie.rsn_ie);
+}
+
 static void
 test_eapol_mic_len(void **state)
 {
@@ -1390,6 +1490,8 @@ main(void)
 		cmocka_unit_test(test_mgmt_action),
 		cmocka_unit_test(test_eapol_4way),
 		cmocka_unit_test(test_eapol_mic_len),
+		cmocka_unit_test(test_eapol_fils),
+		cmocka_unit_test(test_mgmt_fils_assoc),
 		cmocka_unit_test(test_eap),
 		cmocka_unit_test(test_util),
 		cmocka_unit_test(test_json_escape),

@@ -366,7 +366,7 @@ test_ptk_psk_sha256(void **st)
 	(void)st;
 	assert_int_equal(ks_pbkdf2_sha1("12345678", 8,
 	    (const uint8_t *)"Wireshark-pmf", 13, psk), 0);
-	assert_int_equal(ks_ptk_derive(ks_akm(D11_AKM_PSK_SHA256),
+	assert_int_equal(ks_ptk_derive(ks_akm(D11_AKM_SUITE(D11_AKM_PSK_SHA256)),
 	    D11_CIPHER_CCMP, psk, 32, ws_ap1, ws_sta, an, sn, &k), 0);
 	assert_int_equal(k.tk_len, 16);
 	assert_hex(k.tk, "4e30e8c019bea43ea5262b10853b818d");
@@ -385,7 +385,7 @@ test_ptk_psk_sha256(void **st)
 static void
 test_ft_wireshark(void **st)
 {
-	const struct ks_akm	*a = ks_akm(D11_AKM_FT_PSK);
+	const struct ks_akm	*a = ks_akm(D11_AKM_SUITE(D11_AKM_FT_PSK));
 	static const uint8_t	 mdid[2] = { 0x01, 0x02 };
 	struct ks_ft_r0		 r0;
 	struct ks_ptk_keys	 k;
@@ -425,7 +425,7 @@ test_ft_wireshark(void **st)
 static void
 test_ft_hostapd(void **st)
 {
-	const struct ks_akm	*a = ks_akm(D11_AKM_FT_PSK);
+	const struct ks_akm	*a = ks_akm(D11_AKM_SUITE(D11_AKM_FT_PSK));
 	static const uint8_t	 mdid[2] = { 0xa1, 0xb2 };
 	struct ks_ft_r0		 r0;
 	uint8_t			 psk[32], r1[48], name[16];
@@ -459,17 +459,17 @@ test_pmkid(void **st)
 
 	(void)st;
 	memset(pmk, 0x42, sizeof(pmk));
-	assert_int_equal(ks_pmkid(ks_akm(D11_AKM_PSK), pmk, 32, ws_ap1,
-	    ws_sta, id), 0);
+	assert_int_equal(ks_pmkid(ks_akm(D11_AKM_SUITE(D11_AKM_PSK)),
+	    pmk, 32, ws_ap1, ws_sta, id), 0);
 	assert_int_equal(ks_hmac(KS_H_SHA1, pmk, 32, 3, p, l, h), 0);
 	assert_memory_equal(id, h, 16);
-	assert_int_equal(ks_pmkid(ks_akm(D11_AKM_PSK_SHA256), pmk, 32, ws_ap1,
-	    ws_sta, id), 0);
+	assert_int_equal(ks_pmkid(ks_akm(D11_AKM_SUITE(D11_AKM_PSK_SHA256)),
+	    pmk, 32, ws_ap1, ws_sta, id), 0);
 	assert_int_equal(ks_hmac(KS_H_SHA256, pmk, 32, 3, p, l, h), 0);
 	assert_memory_equal(id, h, 16);
 	/* SAE's PMKID is not a function of the PMK */
-	assert_int_equal(ks_pmkid(ks_akm(D11_AKM_SAE), pmk, 32, ws_ap1,
-	    ws_sta, id), -1);
+	assert_int_equal(ks_pmkid(ks_akm(D11_AKM_SUITE(D11_AKM_SAE)),
+	    pmk, 32, ws_ap1, ws_sta, id), -1);
 }
 
 /* ---- the key file -------------------------------------------------------- */

@@ -1269,7 +1269,7 @@ test_sae(void **state)
 	fld.n = 0;
 	b16(&fld, D11_SAE_GROUP_P256);
 	bfill(&fld, 0x5c, 32 + 64);
-	sae_frame(&b, D11_SAE_COMMIT, D11_STATUS_SAE_H2E, &fld);
+	sae_frame(&b, D11_SAE_COMMIT, D11_ST_SAE_HASH_TO_ELEMENT, &fld);
 	q = malloc(b.n);
 	assert_non_null(q);
 	memcpy(q, b.d, b.n);
@@ -1283,14 +1283,14 @@ test_sae(void **state)
 	fld.n = 0;
 	b16(&fld, D11_SAE_GROUP_P384);
 	bfill(&fld, 0x5c, 48 + 96);
-	sae_frame(&b, D11_SAE_COMMIT, D11_STATUS_SAE_H2E, &fld);
+	sae_frame(&b, D11_SAE_COMMIT, D11_ST_SAE_HASH_TO_ELEMENT, &fld);
 	q = malloc(b.n);
 	memcpy(q, b.d, b.n);
 	d11_parse_mac(q, b.n, &f);
 	assert_true(f.ie.has_ml);
 	free(q);
 	/* A commit without H2E: no elements are looked for. */
-	sae_frame(&b, D11_SAE_COMMIT, D11_STATUS_SUCCESS, &fld);
+	sae_frame(&b, D11_SAE_COMMIT, D11_ST_SUCCESS, &fld);
 	q = malloc(b.n);
 	memcpy(q, b.d, b.n);
 	d11_parse_mac(q, b.n, &f);
@@ -1301,7 +1301,7 @@ test_sae(void **state)
 		fld.n = 0;
 		b16(&fld, 1);		/* send-confirm */
 		bfill(&fld, 0xc0, h);
-		sae_frame(&b, D11_SAE_CONFIRM, D11_STATUS_SUCCESS, &fld);
+		sae_frame(&b, D11_SAE_CONFIRM, D11_ST_SUCCESS, &fld);
 		q = malloc(b.n);
 		memcpy(q, b.d, b.n);
 		d11_parse_mac(q, b.n, &f);
@@ -1322,7 +1322,7 @@ test_sae(void **state)
 	fld.n = 0;
 	b16(&fld, 1);
 	bfill(&fld, 0xc0, 32);
-	sae_frame(&b, D11_SAE_CONFIRM, D11_STATUS_SUCCESS, &fld);
+	sae_frame(&b, D11_SAE_CONFIRM, D11_ST_SUCCESS, &fld);
 	b.n -= 12;
 	q = malloc(b.n);
 	memcpy(q, b.d, b.n);
