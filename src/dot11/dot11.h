@@ -236,8 +236,8 @@ d11_auth_is_fils(unsigned alg)
 #define D11_ST_DENIED_TX_LINK_NOT_ACCEPTED	139
 #define D11_ST_EPCS_DENIED_VERIFICATION_FAILURE	140
 #define D11_ST_DENIED_OPERATION_PARAMETER_UPDATE	141
-#define D11_ST_IEEE802_1_X_AUTH_FAILED	152
-#define D11_ST_IEEE802_1_X_AUTH_SUCCESS	153
+#define D11_ST_8021X_AUTH_FAILED	152
+#define D11_ST_8021X_AUTH_SUCCESS	153
 
 /* SAE authentication statuses that are steps, not refusals: send the
  * anti-clogging token back, or the commit uses hash-to-element / SAE-PK. */
@@ -264,7 +264,7 @@ d11_status_sae_step(unsigned alg, unsigned status)
 #define D11_RS_BSS_TRANSITION_DISASSOC	12
 #define D11_RS_INVALID_ELEMENT		13
 #define D11_RS_MIC_FAILURE		14
-#define D11_RS_N4WAY_HANDSHAKE_TIMEOUT	15
+#define D11_RS_4WAY_HANDSHAKE_TIMEOUT	15
 #define D11_RS_GK_HANDSHAKE_TIMEOUT	16
 #define D11_RS_HANDSHAKE_ELEMENT_MISMATCH	17
 #define D11_RS_INVALID_GROUP_CIPHER	18
@@ -272,7 +272,7 @@ d11_status_sae_step(unsigned alg, unsigned status)
 #define D11_RS_INVALID_AKMP		20
 #define D11_RS_UNSUPPORTED_RSNE_VERSION	21
 #define D11_RS_INVALID_RSNE_CAPABILITIES	22
-#define D11_RS_IEEE802_1_X_AUTH_FAILED	23
+#define D11_RS_8021X_AUTH_FAILED	23
 #define D11_RS_CIPHER_OUT_OF_POLICY	24
 #define D11_RS_TDLS_PEER_UNREACHABLE	25
 #define D11_RS_TDLS_UNSPECIFIED_REASON	26

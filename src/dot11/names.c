@@ -361,9 +361,9 @@ static const struct code_name status_tab[] = {
 	    { "DENIED_OPERATION_PARAMETER_UPDATE",
 	    "Operation parameter update denied" },
 	/* IEEE 802.1X carried in Authentication frames (draft, in hostapd). */
-	[D11_ST_IEEE802_1_X_AUTH_FAILED] = { "802_1_X_AUTH_FAILED",
+	[D11_ST_8021X_AUTH_FAILED] = { "802_1_X_AUTH_FAILED",
 	    "IEEE 802.1X authentication in Authentication frames failed" },
-	[D11_ST_IEEE802_1_X_AUTH_SUCCESS] = { "802_1_X_AUTH_SUCCESS",
+	[D11_ST_8021X_AUTH_SUCCESS] = { "802_1_X_AUTH_SUCCESS",
 	    "IEEE 802.1X authentication in Authentication frames succeeded" },
 };
 
@@ -416,7 +416,7 @@ static const struct code_name reason_tab[] = {
 	    "Invalid element" },
 	[D11_RS_MIC_FAILURE] = { "MIC_FAILURE",
 	    "Message integrity code (Michael MIC) failure" },
-	[D11_RS_N4WAY_HANDSHAKE_TIMEOUT] = { "4WAY_HANDSHAKE_TIMEOUT",
+	[D11_RS_4WAY_HANDSHAKE_TIMEOUT] = { "4WAY_HANDSHAKE_TIMEOUT",
 	    "4-way handshake timeout (often a wrong passphrase)" },
 	[D11_RS_GK_HANDSHAKE_TIMEOUT] = { "GK_HANDSHAKE_TIMEOUT",
 	    "Group key handshake timeout" },
@@ -432,7 +432,7 @@ static const struct code_name reason_tab[] = {
 	    "Unsupported RSNE version" },
 	[D11_RS_INVALID_RSNE_CAPABILITIES] = { "INVALID_RSNE_CAPABILITIES",
 	    "Invalid RSN capabilities" },
-	[D11_RS_IEEE802_1_X_AUTH_FAILED] = { "802_1_X_AUTH_FAILED",
+	[D11_RS_8021X_AUTH_FAILED] = { "802_1_X_AUTH_FAILED",
 	    "IEEE 802.1X authentication failed" },
 	[D11_RS_CIPHER_OUT_OF_POLICY] = { "REASON_CIPHER_OUT_OF_POLICY",
 	    "Cipher suite rejected by security policy" },
