@@ -67,6 +67,84 @@ kv_mdid(struct json *j, const char *key, bool have, const uint8_t *m)
 	json_kv_str(j, key, md);
 }
 
+/* A band as the report writes it ("2.4", "5", "6"), null if unknown. */
+static void
+kv_band(struct json *j, const char *key, uint8_t band)
+{
+	json_kv_str_or_null(j, key, eng_band_name(band)[0] != '\0' ?
+	    eng_band_name(band) : NULL);
+}
+
+/* A roam's lifecycle, its context and its events. */
+static void
+json_roam_ctx(struct json *j, const struct eng_roam *r)
+{
+	const struct eng_side *o = &r->old_ap, *n = &r->new_ap;
+	const struct eng_event *ev;
+	unsigned i;
+
+	json_kv_uint(j, "id", r->id);
+	json_kv_uint(j, "frames_over", r->frames_over);
+	kv_ts(j, "last_frame", r->last_frame_ns);
+	json_kv_str(j, "state", eng_state_name(r->state));
+	json_key(j, "states");
+	json_arr_begin(j);
+	for (i = 0; i < r->nhist; i++) {
+		json_obj_begin(j);
+		json_kv_str(j, "state", eng_state_name(r->hist[i].state));
+		kv_ts(j, "time", r->hist[i].ts_ns);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	kv_ms(j, "outage_ms", r->outage_ms);
+	json_kv_int_or_null(j, "from_channel", o->channel != 0, o->channel);
+	json_kv_int_or_null(j, "to_channel", n->channel != 0, n->channel);
+	kv_band(j, "from_band", o->band);
+	kv_band(j, "to_band", n->band);
+	json_kv_int_or_null(j, "from_freq", o->freq != 0, o->freq);
+	json_kv_int_or_null(j, "to_freq", n->freq != 0, n->freq);
+	json_kv_int_or_null(j, "from_width_mhz", o->width_mhz != 0,
+	    o->width_mhz);
+	json_kv_int_or_null(j, "to_width_mhz", n->width_mhz != 0,
+	    n->width_mhz);
+	json_kv_int_or_null(j, "rssi_before_dbm", o->has_rssi, o->rssi);
+	json_kv_int_or_null(j, "rssi_after_dbm", n->has_rssi, n->rssi);
+	json_kv_int_or_null(j, "rssi_drop_db", r->has_rssi_drop,
+	    r->rssi_drop_db);
+	json_kv_int_or_null(j, "rssi_before_frame", o->has_rssi,
+	    (long long)o->rssi_frame);
+	json_kv_int_or_null(j, "rssi_after_frame", n->has_rssi,
+	    (long long)n->rssi_frame);
+	json_kv_int_or_null(j, "client_rssi_before_dbm", o->has_client_rssi,
+	    o->client_rssi);
+	json_kv_int_or_null(j, "client_rssi_after_dbm", n->has_client_rssi,
+	    n->client_rssi);
+	json_kv_int_or_null(j, "client_rssi_before_frame",
+	    o->has_client_rssi, (long long)o->client_rssi_frame);
+	json_kv_int_or_null(j, "client_rssi_after_frame", n->has_client_rssi,
+	    (long long)n->client_rssi_frame);
+	json_kv_str(j, "trigger", eng_trigger_name(r->trigger));
+	json_kv_int_or_null(j, "trigger_btm_mode", r->trigger_btm_mode >= 0,
+	    r->trigger_btm_mode);
+	json_kv_int_or_null(j, "trigger_reason", r->trigger_reason >= 0,
+	    r->trigger_reason);
+	json_key(j, "events");
+	json_arr_begin(j);
+	for (i = 0; i < r->nevents; i++) {
+		ev = &r->events[i];
+		json_obj_begin(j);
+		json_kv_str(j, "type", eng_event_name(ev->kind));
+		kv_ts(j, "time", ev->ts_ns);
+		json_kv_uint(j, "reason", ev->reason);
+		json_kv_str(j, "reason_name", d11_reason_name(ev->reason));
+		json_kv_str(j, "by", ev->by_ap ? "ap" : "client");
+		json_kv_mac(j, "ap", ev->ap);
+		json_kv_uint(j, "frame", ev->frame);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+}
+
 static void
 json_roam(struct json *j, const struct eng_roam *r)
 {
@@ -104,6 +182,8 @@ json_roam(struct json *j, const struct eng_roam *r)
 		json_kv_str(j, "status_name", eng_phase_status_name(ph));
 		json_kv_uint(j, "retries", ph->retries);
 		json_kv_bool(j, "inferred", ph->protected_);
+		json_kv_mac(j, "ap", ph->ap);
+		json_kv_uint(j, "tries", ph->tries);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
@@ -121,6 +201,7 @@ json_roam(struct json *j, const struct eng_roam *r)
 	for (i = 0; i < r->nframes; i++)
 		json_uint(j, r->frames[i]);
 	json_arr_end(j);
+	json_roam_ctx(j, r);
 	json_obj_end(j);
 }
 
@@ -138,6 +219,9 @@ json_akms(struct json *j, const uint32_t *akms, unsigned n)
 static void
 json_ap(struct json *j, const struct eng_ap *a)
 {
+	char t[128];
+	unsigned i;
+
 	json_obj_begin(j);
 	json_kv_mac(j, "bssid", a->bssid);
 	if (a->has_ssid)
@@ -158,7 +242,96 @@ json_ap(struct json *j, const struct eng_ap *a)
 	json_kv_uint(j, "beacons", a->beacons);
 	kv_ts(j, "first_seen", a->first_ns);
 	kv_ts(j, "last_seen", a->last_ns);
+	kv_band(j, "band", a->band);
+	json_kv_int_or_null(j, "width_mhz", a->width_mhz != 0, a->width_mhz);
+	json_key(j, "changes");
+	json_arr_begin(j);
+	for (i = 0; i < a->nchanges; i++) {
+		eng_ap_change_text(&a->changes[i], t, sizeof t);
+		json_obj_begin(j);
+		kv_ts(j, "time", a->changes[i].ts_ns);
+		json_kv_str(j, "field", eng_ap_field_name(a->changes[i].field));
+		json_kv_str(j, "from", a->changes[i].from);
+		json_kv_str(j, "to", a->changes[i].to);
+		json_kv_str(j, "text", t);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_kv_uint(j, "changes_total", a->changes_total);
 	json_obj_end(j);
+}
+
+/* The client's findings: sticky episodes and ping-pong. */
+static void
+json_client_findings(struct json *j, const struct eng_client *c)
+{
+	const struct eng_sticky *k;
+	const struct eng_ping_pong *p;
+	unsigned i;
+
+	json_kv_mac_or_null(j, "last_bss", c->has_last_bss ? c->last_bss :
+	    NULL);
+	json_key(j, "sticky");
+	json_arr_begin(j);
+	for (i = 0; i < c->nsticky; i++) {
+		k = &c->sticky[i];
+		json_obj_begin(j);
+		kv_ts(j, "start", k->start_ns);
+		kv_ts(j, "end", k->end_ns);
+		kv_ms(j, "ms", k->ms);
+		json_kv_bool(j, "open", k->open);
+		json_kv_mac(j, "ap", k->ap);
+		json_kv_int(j, "ap_rssi_dbm", k->ap_rssi);
+		json_kv_mac(j, "better", k->better);
+		json_kv_int(j, "better_rssi_dbm", k->better_rssi);
+		json_kv_int(j, "delta_db", k->delta_db);
+		json_kv_str(j, "verdict", eng_verdict_name(k->verdict));
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_kv_uint(j, "sticky_total", c->sticky_total);
+	json_key(j, "ping_pong");
+	json_arr_begin(j);
+	for (i = 0; i < c->nping_pong; i++) {
+		p = &c->ping_pong[i];
+		json_obj_begin(j);
+		kv_ts(j, "time", p->ts_ns);
+		json_kv_mac(j, "a", p->a);
+		json_kv_mac(j, "b", p->b);
+		kv_ms(j, "ms", p->ms);
+		json_kv_bool(j, "band_loop", p->band_loop);
+		json_key(j, "roams");
+		json_arr_begin(j);
+		json_uint(j, p->roam_ids[0]);
+		json_uint(j, p->roam_ids[1]);
+		json_arr_end(j);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_kv_uint(j, "ping_pong_total", c->ping_pong_total);
+}
+
+/* Per AP pair: the roam matrix. */
+static void
+json_pairs(struct json *j, struct eng *e)
+{
+	const struct eng_pair *p;
+	size_t i;
+
+	json_key(j, "pairs");
+	json_arr_begin(j);
+	for (i = 0; i < eng_npairs(e); i++) {
+		p = eng_pair(e, i);
+		json_obj_begin(j);
+		json_kv_mac(j, "from", p->from);
+		json_kv_mac(j, "to", p->to);
+		json_kv_uint(j, "roams", p->roams);
+		json_kv_uint(j, "failed", p->failed);
+		kv_ms(j, "median_ms", p->median_ms);
+		kv_ms(j, "median_outage_ms", p->median_outage_ms);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
 }
 
 static void
@@ -204,6 +377,7 @@ json_client(struct json *j, const struct eng_client *c)
 	json_kv_uint(j, "failed", c->nfailed);
 	kv_ts(j, "first_seen", c->first_ns);
 	kv_ts(j, "last_seen", c->last_ns);
+	json_client_findings(j, c);
 	json_obj_end(j);
 }
 
@@ -286,9 +460,14 @@ report_json(FILE *fp, struct eng *e, struct cap *cap)
 			json_mac(&j, fd->bssids[b]);
 		json_arr_end(&j);
 		json_kv_str(&j, "text", fd->text);
+		if (fd->ts_ns != 0)
+			kv_ts(&j, "time", fd->ts_ns);
+		else
+			json_kv_null(&j, "time");
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
+	json_pairs(&j, e);
 	json_key(&j, "summary");
 	json_obj_begin(&j);
 	json_kv_uint(&j, "frames", cn->frames);

@@ -11,12 +11,14 @@ Runs `$ROAMSCOPE -r FILE --report=json` and checks:
    client's attempts (`actions[].sta_attempts[]`), each with the BSSID it
    tried.  We walk them in order keeping the client's current BSS (None until
    the first attempt that ends "connected"):
-     - an attempt at the current BSS is NOT a roam: FT or reassociation
-       with the current AP after a refused roam belongs to that failed roam
-       (ft-invalid-pmkid: FT to AP2 refused, then FT with AP1);
+     - an attempt at the current BSS is NOT a roam: FT or reassociation with
+       the current AP after a refused roam is that roam's aftermath
+       (ft-invalid-pmkid: FT to AP2 refused, then FT with AP1), and the roam's
+       result is then "returned" when that attempt connected;
      - an attempt at another BSS while the client has none is a join, else a
        roam from the current BSS;
-     - result: outcome "connected" -> ok, anything else -> failed;
+     - result: outcome "connected" -> ok, anything else -> failed (or
+       returned, above);
      - status: the first non-zero of the attempt's auth statuses, FT action
        response status and (re)association status, else 0 (a wrong passphrase
        fails in the 4-way handshake after association status 0);
@@ -92,7 +94,12 @@ def expected_from_truth(truth):
     for act in truth["actions"]:
         for at in act["sta_attempts"]:
             if at["bssid"] == cur:
-                continue    # with the current AP: part of the failed roam
+                # with the current AP: the failed roam's aftermath
+                if out and out[-1]["result"] == "failed" and \
+                        at["outcome"] == "connected" and \
+                        out[-1]["from"] == cur:
+                    out[-1]["result"] = "returned"
+                continue
             statuses = list(at.get("auth_statuses") or [])
             ftact = at.get("ft_action_response_status")
             if isinstance(ftact, dict):
@@ -220,7 +227,8 @@ class LabTruth(Base):
                 doc = report(os.path.join(LAB, name + ".pcap"))
                 exp = expected_from_truth(truth)
                 self.assertEqual(ours(doc), exp)
-                failed = any(e["result"] == "failed" for e in exp)
+                failed = any(e["result"] in ("failed", "returned")
+                             for e in exp)
                 self.assertEqual(doc["_rc"], 3 if failed else 0)
 
     def test_voice_gap_matches_the_clients_ping_outage(self):
@@ -362,15 +370,20 @@ class Diagnoses(Base):
         return self.synth("status-%d" % code, recs, hdr)
 
     def test_synthetic_statuses(self):
+        # the client then runs FT with its own AP again (as in the real
+        # capture): the refused roam's result is "returned"
         cases = {54: "ft-invalid-mde", 55: "ft-invalid-fte",
                  13: "auth-alg-unsupported", 43: "akm-rejected",
                  17: "ap-full", 1: "status"}
         for code, diag in cases.items():
             with self.subTest(status=code):
                 doc = self.patched_status(code)
+                self.assertEqual(len(doc["roams"]), 1)
                 r = doc["roams"][0]
                 self.assertEqual(r["status"], code)
-                self.assertEqual(r["result"], "failed")
+                self.assertEqual(r["result"], "returned")
+                self.assertEqual(r["state"], "returned")
+                self.assertEqual(r["verdict"], "fail")
                 self.assertEqual(r["diagnoses"][0]["code"], diag)
         doc = self.patched_status(54)
         self.assertIn("a1b2", doc["roams"][0]["diagnoses"][0]["text"])
@@ -387,7 +400,8 @@ class Diagnoses(Base):
     def test_synthetic_retry_loop(self):
         # the refused FT exchange with AP2 repeated 4 more times, 340 ms
         # apart (new sequence numbers, so not retransmissions), then the
-        # capture ends: a client stuck retrying a refused roam
+        # capture ends: a client stuck retrying a refused roam, one roam whose
+        # aftermath is four more tries at the same target
         hdr, recs = read_pcap(os.path.join(LAB, "ft-invalid-pmkid.pcap"))
         req = find(recs, 0, 11, a2=CLIENT, a1=AP2, alg=2)[0]
         resp = find(recs, 0, 11, a2=AP2, alg=2)[0]
@@ -404,13 +418,20 @@ class Diagnoses(Base):
                 b[o:o + 2] = struct.pack("<H", (seq & 0xfff) << 4)
                 out.append([t // 1000000, t % 1000000, b, orig])
         doc = self.synth("loop", out, hdr)
-        self.assertEqual(len(doc["roams"]), 5)
-        codes = [d["code"] for d in doc["roams"][-1]["diagnoses"]]
-        self.assertIn("retry-loop", codes)
-        self.assertEqual(doc["roams"][-1]["attempts"], 5)
-        self.assertIn("~340 ms", doc["roams"][-1]["diagnoses"][1]["text"])
-        self.assertNotIn("retry-loop", [d["code"] for d in
-                                        doc["roams"][0]["diagnoses"]])
+        self.assertEqual(len(doc["roams"]), 1)
+        r = doc["roams"][0]
+        codes = [d["code"] for d in r["diagnoses"]]
+        self.assertEqual(codes[:2], ["ft-invalid-pmkid", "retry-loop"])
+        self.assertEqual(r["attempts"], 5)
+        self.assertEqual(r["result"], "failed")
+        self.assertEqual(r["state"], "failed")
+        self.assertIn("~340 ms", r["diagnoses"][1]["text"])
+        ft = [p for p in r["phases"] if p["phase"] == "ft_auth"]
+        self.assertEqual(len(ft), 5)
+        self.assertTrue(all(p["status"] == 53 for p in ft))
+        # every request and answer is in the one roam
+        self.assertEqual(len([n for n in r["frames"]
+                              if n > len(base)]), 8)
 
     def test_synthetic_no_response(self):
         # ft-ota-ok up to the first FT authentication request to AP2, then

@@ -28,8 +28,8 @@ struct eng;
 
 /* ------------------------------------------------------------------------
  * SLA profile: WARN above warn_ms, FAIL above fail_ms (ms); a limit < 0 is
- * "none".  The built-in defaults are doc/sla.md's table; --sla FILE loads
- * another (format in doc/sla.md).
+ * "none".  The built-in profile is the common roaming timing table; --sla
+ * FILE loads another (format in doc/sla.md).
  */
 enum eng_sla_key {
 	ENG_SLA_NEIGHBOR_REPORT,	/* NR request -> response */
@@ -47,17 +47,35 @@ enum eng_sla_key {
 	ENG_SLA_NKEYS
 };
 
+/* "none" for a dBm limit (real ones are negative). */
+#define ENG_SLA_NO_DBM		1000.0
+
 struct eng_sla {
 	double		 warn_ms[ENG_SLA_NKEYS];
 	double		 fail_ms[ENG_SLA_NKEYS];
+	/* roam RF quality: WARN/FAIL when the RSSI drops by more than
+	 * rssi_drop_db (dB, < 0 none) or the new AP is heard below
+	 * rssi_low_dbm (ENG_SLA_NO_DBM none); built-in: none */
+	double		 rssi_drop_db[2];
+	double		 rssi_low_dbm[2];
+	/* sticky client: its AP below sticky_rssi_dbm and at least
+	 * sticky_db[0] (WARN) / [1] (FAIL) dB below another AP of the ESS,
+	 * for longer than sticky_ms (-70 dBm, 8/12 dB, 5000 ms) */
+	double		 sticky_rssi_dbm;
+	double		 sticky_db[2];
+	double		 sticky_ms;
+	/* ping-pong: back to the AP it left within ping_pong_ms (10000) */
+	double		 ping_pong_ms;
 };
 
 void		 eng_sla_defaults(struct eng_sla *);
 /* Parse key = value text (doc/sla.md) over *sla.  fname names the source
- * in errors: "FILE:LINE: unknown key 'x'".  Returns 0, or -1 with err set. */
+ * in errors: "FILE:LINE: unknown key 'x'".  Returns 0, or -1 with err set.
+ * No file is opened by the engine: the caller reads the profile and hands
+ * its text in (eng_conf.sla_text). */
 int		 eng_sla_parse(struct eng_sla *, const char *text,
 		    const char *fname, char *err, size_t errlen);
-/* The same from a stream (the caller opened it). */
+/* The same from a stream the caller opened and reads. */
 int		 eng_sla_read(struct eng_sla *, FILE *, const char *fname,
 		    char *err, size_t errlen);
 const char	*eng_sla_key_name(enum eng_sla_key);
@@ -71,19 +89,20 @@ struct eng_conf {
 	unsigned	 max_clients;		/* age out beyond this (4096) */
 	unsigned	 max_roams_per_client;	/* oldest dropped (256) */
 	int64_t		 client_idle_ns;	/* age out idle clients (24 h) */
-	const char	*sla_path;		/* NULL: built-in profile */
-	const char	*sla_text;		/* profile text; wins over sla_path */
+	const char	*sla_path;		/* names sla_text in errors */
+	const char	*sla_text;		/* profile text (NULL: built-in) */
 	int64_t		 roam_max_age_ns;	/* drop older roams (0: never) */
 	unsigned	 max_aps;		/* BSSIDs kept (4096) */
 	size_t		 frame_store_bytes;	/* raw frames kept (16 MiB) */
 	int64_t		 response_timeout_ns;	/* no response after (1 s) */
 	int64_t		 loop_window_ns;	/* same failing roam again (5 s) */
 	unsigned	 loop_min;		/* attempts that make a loop (3) */
+	unsigned	 max_pairs;		/* AP pairs with stats (4096) */
 };
 
 void		 eng_conf_defaults(struct eng_conf *);
 /* NULL on error with a one-line message (e.g. the bad --sla line) in err.
- * With sla_path and no sla_text the file is read here, once. */
+ * The engine does no I/O: the caller reads the SLA profile into sla_text. */
 struct eng	*eng_new(const struct eng_conf *, char *err, size_t errlen);
 void		 eng_feed(struct eng *, const struct rs_rec *);
 /* The capture ended (or the user asked for the report): close what is open
@@ -115,6 +134,7 @@ enum eng_method {
 	ENG_M_PSK,
 	ENG_M_SAE,
 	ENG_M_OPEN,
+	/* named by the AKM the client chose */
 	ENG_M_OWE,		/* AKM 18, opportunistic wireless encryption */
 	ENG_M_FILS,		/* AKMs 14-17 / FILS auth algorithms 4-6 */
 };
@@ -135,8 +155,8 @@ enum eng_phase_kind {
 	ENG_P_BTM,
 	ENG_P_FT_AUTH,
 	ENG_P_FT_ACTION,
-	ENG_P_AUTH,		/* open / SAE authentication: a non-FT
-				   roam's timeline is whole with it */
+	ENG_P_AUTH,		/* open, shared key, SAE, FILS authentication:
+				   a non-FT roam's timeline is whole */
 	ENG_P_REASSOC,
 	ENG_P_ASSOC,
 	ENG_P_EAP,
@@ -150,10 +170,12 @@ const char	*eng_phase_name(enum eng_phase_kind);	/* "neighbor_report", ... */
  * Roams and joins (one struct; is_join tells them apart).
  */
 #define ENG_STATUS_NONE		(-1)
-#define ENG_MAX_PHASES		12
+#define ENG_MAX_PHASES		16
 #define ENG_MAX_DIAGS		6
 #define ENG_MAX_ROAM_FRAMES	64
 #define ENG_DIAG_TEXT		240
+#define ENG_MAX_EVENTS		8
+#define ENG_MAX_HIST		16
 
 struct eng_phase {
 	enum eng_phase_kind kind;
@@ -166,14 +188,134 @@ struct eng_phase {
 	uint16_t	 retries;	/* retransmissions seen (retry bit / same
 					   sequence number) */
 	bool		 protected_;	/* inferred from PMF-protected frames */
+	uint8_t		 ap[6];		/* the AP of the exchange (the target,
+					   or the old AP when the client goes
+					   back; the old AP for 11k/11v/FT over
+					   the DS) */
+	uint16_t	 tries;		/* new requests after an answer (1) */
 };
 /* The status' name: IEEE status name, or the BTM status name for btm;
  * "" when there is no status. */
 const char	*eng_phase_status_name(const struct eng_phase *);
 
+/* Diagnosis and finding codes; their names ("ft-invalid-pmkid") and
+ * sentences come from one table (text.c) and the arguments below. */
+enum eng_code {
+	ENG_C_FT_INVALID_PMKID = 0,	/* status 53 */
+	ENG_C_MIXED_MDID,		/* the ESS has several MDIDs */
+	ENG_C_FT_INVALID_MDE,		/* 54; arg0/1: requested/target MDID */
+	ENG_C_FT_INVALID_FTE,		/* 55 */
+	ENG_C_FT_ACTION_COUNT,		/* 52 */
+	ENG_C_AUTH_ALG_UNSUPPORTED,	/* 13 */
+	ENG_C_AKM_REJECTED,		/* 43 */
+	ENG_C_ASSOC_COMEBACK,		/* 30; arg0: comeback TU (0 none) */
+	ENG_C_AP_FULL,			/* 17 */
+	ENG_C_STATUS,			/* other refusals; arg0: status */
+	ENG_C_4WAY_NO_M3,		/* arg0: M1 resent after M2 */
+	ENG_C_4WAY_NO_M2,		/* arg0: M1 sent */
+	ENG_C_4WAY_NO_M4,		/* arg0: M3 sent */
+	ENG_C_EAP_FAILURE,
+	ENG_C_EAP_INCOMPLETE,		/* val0: ms of EAP seen */
+	ENG_C_NO_4WAY,
+	ENG_C_NO_RESPONSE,		/* arg0: phase kind, arg1: retries */
+	ENG_C_DEAUTH_BY_AP,		/* arg0: reason, arg1: 1 disassoc */
+	ENG_C_DEAUTH_BY_CLIENT,		/* the same */
+	ENG_C_RETRY_LOOP,		/* arg0: tries, val0: period ms */
+	ENG_C_FT_FALLBACK,
+	ENG_C_RETURNED,
+	ENG_C_BTM_REJECT,		/* arg0: BTM status */
+	ENG_C_BTM_OTHER_TARGET,		/* mac0: the suggested BSS */
+	ENG_C_BTM_UNADVERTISED,
+	ENG_C_NR_UNADVERTISED,		/* arg0: 0 AP, 1 client, 2 unsolicited */
+	ENG_C_PMF_INFERRED,		/* arg0: protected action frames */
+	ENG_C_SLOW_PHASE,		/* arg0: phase, arg1: verdict, val0 ms,
+					   val1 limit */
+	ENG_C_SLOW_ROAM,		/* arg1: verdict, val0 ms, val1 limit */
+	ENG_C_SLOW_GAP,			/* val0 ms, val1 limit */
+	ENG_C_STALLED,			/* arg0: last phase (-1 none), arg1: 1
+					   unanswered, val0: its ms */
+	ENG_C_RSSI_DROP,		/* arg0: dB, arg1: verdict, val1 limit */
+	ENG_C_RSSI_LOW,			/* arg0: dBm, arg1: verdict, val1 limit */
+	/* findings */
+	ENG_C_FT_PARTIAL,
+	ENG_C_FT_OVER_DS_MIXED,
+	ENG_C_AKM_MIXED,
+	ENG_C_BTM_NO_ROAM,		/* arg0: BTM status (-1 none), arg1 s */
+	ENG_C_AP_CHANGE,		/* arg0: enum eng_ap_field */
+	ENG_C_NCODES
+};
+const char	*eng_code_name(enum eng_code);
+
 struct eng_diag {
 	char		 code[24];	/* short, stable: "ft-invalid-pmkid" */
 	char		 text[ENG_DIAG_TEXT];
+	enum eng_code	 id;
+	int32_t		 arg[2];	/* by code, see enum eng_code */
+	double		 val[2];
+	uint8_t		 mac[6];
+};
+
+/* Lifecycle states of an attempt (join or roam); moved in one place. */
+enum eng_state {
+	ENG_S_PROBING = 0,	/* directed probes or a neighbor report */
+	ENG_S_STEERED,		/* a BTM request came first */
+	ENG_S_AUTHENTICATING,	/* auth, FT auth, FT action, SAE, FILS */
+	ENG_S_ASSOCIATING,	/* (re)association request sent */
+	ENG_S_KEYING,		/* associated: 802.1X, 4-way handshake */
+	ENG_S_WAITING_DATA,	/* keys in place, no data yet */
+	ENG_S_RECOVERING,	/* a try failed: retry, fallback, return to
+				   the old AP, reconnect, or give up */
+	ENG_S_DONE,		/* data flowed via the target */
+	ENG_S_FAILED,		/* gave up */
+	ENG_S_RETURNED,		/* data flowed via the old AP again */
+	ENG_S_NSTATES
+};
+/* "probing", "steered", "authenticating", "associating", "keying",
+ * "waiting-for-data", "recovering", "done", "failed", "returned" */
+const char	*eng_state_name(enum eng_state);
+
+/* What set the roam off: the first that applies, in this order. */
+enum eng_trigger {
+	ENG_T_CLIENT = 0,	/* the client's own decision */
+	ENG_T_STEERED,		/* a BTM request shortly before */
+	ENG_T_FORCED,		/* deauth/disassoc by the AP */
+	ENG_T_ASSISTED,		/* a neighbor report shortly before */
+};
+const char	*eng_trigger_name(enum eng_trigger);	/* "client", ... */
+
+/* Deauthentication and disassociation, as events of an attempt. */
+enum eng_event_kind {
+	ENG_E_DEAUTH = 0,
+	ENG_E_DISASSOC,
+};
+const char	*eng_event_name(enum eng_event_kind);	/* "deauth", ... */
+
+struct eng_event {
+	int64_t		 ts_ns;
+	enum eng_event_kind kind;
+	bool		 by_ap;		/* sent by the AP (else the client) */
+	uint16_t	 reason;
+	uint8_t		 ap[6];
+	uint64_t	 frame;		/* rs_rec.n */
+};
+
+struct eng_state_at {
+	enum eng_state	 state;
+	int64_t		 ts_ns;
+};
+
+/* One side (old or new AP) of a roam, as the sniffer heard it. */
+struct eng_side {
+	uint16_t	 freq;		/* MHz, 0 unknown */
+	uint8_t		 channel;	/* 0 unknown */
+	uint8_t		 band;		/* ENG_BAND_*, 0 unknown */
+	uint16_t	 width_mhz;	/* from radiotap, 0 unknown */
+	bool		 has_rssi;	/* the AP's frame used */
+	int8_t		 rssi;		/* dBm */
+	uint64_t	 rssi_frame;	/* rs_rec.n of that frame */
+	bool		 has_client_rssi;	/* the client's frame used */
+	int8_t		 client_rssi;
+	uint64_t	 client_rssi_frame;
 };
 
 struct eng_roam {
@@ -202,12 +344,56 @@ struct eng_roam {
 	uint16_t	 nframes;
 	uint64_t	 frames[ENG_MAX_ROAM_FRAMES];	/* rs_rec.n, ascending */
 	uint32_t	 frames_over;	/* frame numbers not kept (over max) */
+
+	/* the lifecycle: the final (or, while open, current) state and the
+	 * transitions that led there */
+	enum eng_state	 state;
+	uint8_t		 nhist;
+	struct eng_state_at hist[ENG_MAX_HIST];	/* the first ones kept */
+	int64_t		 last_frame_ns;	/* the attempt's last frame */
+	/* last data via the old AP -> first data on any AP, ms, -1 */
+	double		 outage_ms;
+	/* context */
+	struct eng_side	 old_ap, new_ap;	/* old_ap unset for a join */
+	bool		 has_rssi_drop;
+	int		 rssi_drop_db;	/* old AP's rssi - new AP's */
+	enum eng_trigger trigger;
+	int		 trigger_btm_mode;	/* BTM request mode, -1 */
+	int		 trigger_reason;	/* deauth/disassoc reason, -1 */
+	uint8_t		 nevents;
+	struct eng_event events[ENG_MAX_EVENTS];	/* deauth/disassoc */
 };
 
 /* ------------------------------------------------------------------------
  * Access points (every BSSID seen transmitting).
  */
 #define ENG_MAX_AKMS		8
+#define ENG_MAX_AP_CHANGES	8
+
+/* A capability a later beacon changed. */
+enum eng_ap_field {
+	ENG_AF_SSID = 0,
+	ENG_AF_CHANNEL,
+	ENG_AF_MDID,		/* the Mobility Domain element or its MDID */
+	ENG_AF_FT_OVER_DS,
+	ENG_AF_AKMS,
+	ENG_AF_NR,		/* 11k neighbor report */
+	ENG_AF_BTM,		/* 11v BSS transition */
+	ENG_AF_RSN,		/* the RSNE itself */
+	ENG_AF_NFIELDS
+};
+/* "ssid", "channel", "mdid", "ft_over_ds", "akms", "nr", "btm", "rsn" */
+const char	*eng_ap_field_name(enum eng_ap_field);
+
+struct eng_ap_change {
+	int64_t		 ts_ns;
+	enum eng_ap_field field;
+	char		 from[40];	/* values as words: "off", "6", "a1b2" */
+	char		 to[40];
+};
+/* "FT over DS turned on", "channel 1 -> 6", into buf. */
+void		 eng_ap_change_text(const struct eng_ap_change *, char *buf,
+		    size_t len);
 
 struct eng_ap {
 	uint8_t		 bssid[6];
@@ -233,6 +419,12 @@ struct eng_ap {
 	int64_t		 last_ns;
 	uint64_t	 beacons;
 	unsigned	 nclients;	/* clients whose current BSS this is */
+	uint16_t	 width_mhz;	/* radiotap bandwidth of its frames, 0 */
+	uint8_t		 band;		/* ENG_BAND_*, 0 unknown */
+	/* what the beacons changed, the latest ENG_MAX_AP_CHANGES */
+	uint8_t		 nchanges;
+	struct eng_ap_change changes[ENG_MAX_AP_CHANGES];
+	uint32_t	 changes_total;
 };
 
 /* ------------------------------------------------------------------------
@@ -241,6 +433,8 @@ struct eng_ap {
 #define ENG_BAND_2G	0x01
 #define ENG_BAND_5G	0x02
 #define ENG_BAND_6G	0x04
+/* "2.4", "5", "6" for one ENG_BAND_* bit, "" otherwise. */
+const char	*eng_band_name(uint8_t band);
 
 struct eng_caps {
 	bool		 known;		/* a (re)association request was seen */
@@ -261,6 +455,33 @@ struct eng_caps {
 	bool		 ht, vht, he, eht;
 };
 
+#define ENG_MAX_CLIENT_FINDINGS	4
+
+/* Stayed on an AP well below another of the same ESS (doc/sla.md). */
+struct eng_sticky {
+	int64_t		 start_ns;
+	int64_t		 end_ns;	/* last time it held */
+	double		 ms;
+	bool		 open;		/* still holding */
+	uint8_t		 ap[6];
+	int8_t		 ap_rssi;	/* the worst seen while it held */
+	uint8_t		 better[6];	/* the strongest other AP of the ESS */
+	int8_t		 better_rssi;
+	int		 delta_db;	/* the largest gap seen */
+	enum eng_verdict verdict;	/* warn or fail */
+};
+
+/* A -> B -> A within the ping-pong window; band_loop when A and B are in
+ * different bands (band steering that sends it back). */
+struct eng_ping_pong {
+	int64_t		 ts_ns;		/* the return roam's start */
+	uint8_t		 a[6];
+	uint8_t		 b[6];
+	double		 ms;		/* time spent on B */
+	bool		 band_loop;
+	uint64_t	 roam_ids[2];	/* A->B and B->A */
+};
+
 struct eng_client {
 	uint8_t		 mac[6];
 	bool		 associated;	/* as far as the air says */
@@ -279,6 +500,17 @@ struct eng_client {
 	unsigned	 nwarn;		/* verdict warn */
 	unsigned	 nfail;		/* verdict fail */
 	uint64_t	 last_roam_id;	/* 0 none */
+	/* bss is the AP now (has_bss false after a deauth/disassoc);
+	 * last_bss the last one it was associated with */
+	bool		 has_last_bss;
+	uint8_t		 last_bss[6];
+	/* findings about the client, the latest few of each */
+	uint8_t		 nsticky;
+	struct eng_sticky sticky[ENG_MAX_CLIENT_FINDINGS];
+	unsigned	 sticky_total;
+	uint8_t		 nping_pong;
+	struct eng_ping_pong ping_pong[ENG_MAX_CLIENT_FINDINGS];
+	unsigned	 ping_pong_total;
 };
 
 /* ------------------------------------------------------------------------
@@ -292,7 +524,26 @@ struct eng_finding {
 	uint8_t		 nbssids;
 	uint8_t		 bssids[ENG_MAX_FINDING_BSSIDS][6];
 	char		 text[ENG_DIAG_TEXT];
+	enum eng_code	 id;
+	int64_t		 ts_ns;		/* events: when; ESS findings: 0 */
 };
+
+/* ------------------------------------------------------------------------
+ * Per AP pair (old -> new): roams, failures and the median time of the
+ * successful ones (the roam matrix).
+ */
+struct eng_pair {
+	uint8_t		 from[6];
+	uint8_t		 to[6];
+	unsigned	 roams;		/* closed roams from -> to */
+	unsigned	 failed;	/* failed or returned */
+	double		 median_ms;	/* total_ms of the recent ok ones, -1 */
+	double		 median_outage_ms;	/* -1 */
+};
+size_t			 eng_npairs(const struct eng *);
+const struct eng_pair	*eng_pair(const struct eng *, size_t i);
+const struct eng_pair	*eng_find_pair(const struct eng *, const uint8_t *from,
+			    const uint8_t *to);
 
 /* ------------------------------------------------------------------------
  * Counters.
@@ -314,6 +565,7 @@ struct eng_counters {
 	uint64_t	 aps_dropped;	/* over max_aps */
 	uint64_t	 frames_stored;
 	uint64_t	 frames_evicted;
+	uint64_t	 pairs_dropped;	/* over max_pairs */
 };
 const struct eng_counters *eng_counters(const struct eng *);
 
@@ -340,6 +592,14 @@ const struct eng_roam	*eng_roam_all(const struct eng *, size_t i);
 
 size_t			 eng_nfindings(const struct eng *);
 const struct eng_finding *eng_finding(const struct eng *, size_t i);
+
+/* Attempts by their stable id (eng_roam.id), NULL once aged out; and the
+ * attempt of a client covering time ts (start - slack .. last frame + slack,
+ * or still open), the newest when several do.  For the subsystems that
+ * attach their own results (controller logs, key checks) to attempts. */
+const struct eng_roam	*eng_roam_by_id(const struct eng *, uint64_t id);
+const struct eng_roam	*eng_roam_at(const struct eng *, const uint8_t *client,
+			    int64_t ts_ns, int64_t slack_ns);
 
 /* ------------------------------------------------------------------------
  * Frame store: the raw bytes of management, action and EAPOL/EAP frames that

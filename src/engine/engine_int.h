@@ -1,115 +1,447 @@
 /*
- * engine_int.h -- the engine's private state, shared by engine.c and diag.c.
+ * engine_int.h -- the roam engine's private state and every internal entry
+ * point, one section per file.
+ *
+ *   store.c	the tables (clients, APs, attempts by id, frame store, AP
+ *		pairs), the one lookup of each, bounded with O(1) eviction
+ *   attempt.c	the attempt lifecycle: opening, continuing and closing
+ *		joins and roams; the one function that moves their state
+ *   mgmt.c	frames in: eng_feed, management frames, EAPOL/EAP, data
+ *   action.c	11k, 11v, FT and SA Query action frames
+ *   judge.c	an attempt's phases, method, result, verdicts, diagnoses
+ *   roamctx.c	roam context: channel/band, RSSI, trigger, sticky clients,
+ *		ping-pong, per AP pair statistics
+ *   ess.c	per-ESS index, incremental ESS findings, AP capability
+ *		changes, client events
+ *   text.c	every name and sentence the engine writes
+ *   sla.c	SLA profiles
  */
 #ifndef ENGINE_INT_H
 #define ENGINE_INT_H
 
+#include <string.h>
+
 #include "engine.h"
 
+#define NS_PER_MS	1000000LL
+#define NS_PER_S	1000000000LL
 #define EI_NONE		(-1)
 /* Data via the old AP older than this before a roam measures idleness, not
- * an outage: gap_ms is then unknown (doc/report.md). */
-#define EI_GAP_IDLE_NS	(2000000000LL)
+ * an outage (gap_ms, outage_ms), and data later than this after the keys
+ * measures idleness, not the join (no data phase). */
+#define EI_IDLE_NS	(2 * NS_PER_S)
+/* A BTM request with Disassociation Imminent keeps the client steered this
+ * long, waiting for the AP's disassociation. */
+#define EI_DISASSOC_WAIT_NS	(60 * NS_PER_S)
+#define EI_MAX_PROBES	4	/* probe frames kept for an attempt */
+#define EI_MAX_EVENTS	256	/* client events (findings) kept */
+#define EI_ESS_KEYS	16	/* distinct MDIDs / AKM sets counted */
+#define EI_PAIR_SAMPLES	16	/* recent times per AP pair */
 
-/* One request/response exchange as seen on the air. */
-struct ex {
-	int64_t		 req_ns;	/* first request, 0 none */
-	int64_t		 resp_ns;	/* first response, 0 none */
-	int		 status;	/* EI_NONE until a response */
-	uint16_t	 retries;
-	int		 req_seq;	/* last request seq, -1 */
-	bool		 protected_;	/* inferred from PMF frames */
-	uint8_t		 target[6];	/* BTM target / FT target */
-	bool		 has_target;
-};
-
-struct roam {
-	struct eng_roam	 pub;
-	struct roam	*next_all;	/* unused */
-
-	/* raw facts; eng_judge() builds pub from them */
-	struct ex	 nr, btm, ftauth, ftact, auth, assoc;
-	uint16_t	 auth_alg;
-	bool		 has_auth;
-	bool		 is_reassoc;
-	uint32_t	 comeback_tu;	/* timeout interval type 3, 0 none */
-	int64_t		 eap_first, eap_last;
-	bool		 eap_success, eap_failure;
-	int64_t		 m_ns[5];	/* M1..M4 first seen, index 1..4 */
-	int64_t		 m4_last;
-	unsigned	 m1_after_m2;	/* M1 resent after an M2 */
-	unsigned	 m1_sent, m3_sent;	/* not counting 802.11 retries */
-	bool		 saw_m2;
-	int64_t		 data_ns;	/* first data from the client, new AP */
-	int64_t		 first_any_ns;	/* first unicast data either way */
-	int64_t		 gap_start;	/* last unicast data via old AP */
-	int64_t		 deauth_ns;
-	int		 deauth_reason;
-	bool		 deauth_by_ap;
-	int		 refused;	/* first non-zero status at target */
-	int		 refused_phase;	/* ENG_P_* */
-	bool		 fallback;	/* full auth after refused FT */
-	bool		 back_to_old;	/* (re)associated to the old AP */
-	bool		 has_req_mdid;
-	uint8_t		 req_mdid[2];
-	bool		 req_pmkid;
-	uint32_t	 req_akm;
-	bool		 req_rsn;
-	bool		 final;		/* settled: no more frames expected */
-	bool		 capture_ended;
-	unsigned	 pmf_actions;	/* protected action frames before */
-	bool		 btm_unadvertised, nr_unadvertised;
-	bool		 loop;
-	int64_t		 loop_period_ns;
-};
-
-/* Authentication statuses that are steps of SAE, not refusals: 76 (send the
- * anti-clogging token back), 126/127 (commit uses hash-to-element / SAE-PK). */
 static inline bool
-ei_auth_benign(unsigned alg, int status)
+mac_eq(const uint8_t *a, const uint8_t *b)
 {
-	return alg == 3 && (status == 76 || status == 126 || status == 127);
+	return memcmp(a, b, 6) == 0;
 }
 
 struct ap;
+struct ess;
+struct client;
+struct att;
+
+/* ------------------------------------------------------------------------
+ * Attempts.
+ */
+
+/* One request/response exchange at one AP: a phase of the attempt. */
+struct xch {
+	enum eng_phase_kind kind;
+	uint8_t		 ap[6];
+	int64_t		 start_ns;	/* first request of this try */
+	int64_t		 end_ns;	/* its answer / completion, 0 none */
+	int64_t		 mid_ns;	/* SAE: the AP's commit */
+	bool		 no_req;	/* answered, request not captured */
+	bool		 protected_;	/* inferred from PMF frames */
+	int		 status;	/* EI_NONE until answered */
+	uint16_t	 retries;
+	uint16_t	 tries;
+	int		 req_seq;	/* last request's sequence number */
+	int		 resp_seq;	/* last answer's, -1 */
+	unsigned	 tseq;		/* the try it belongs to */
+	int64_t		 last_req_ns;
+};
+
+/* Key setup of the current association: 802.1X and the 4-way. */
+struct keying {
+	int64_t		 eap_first, eap_last;
+	bool		 eap_success, eap_failure;
+	int64_t		 m_ns[5];	/* M1..M4 first seen, index 1..4 */
+	unsigned	 m1_after_m2;	/* M1 resent after an M2 */
+	unsigned	 m1_sent, m3_sent;	/* not counting 802.11 retries */
+	unsigned	 retries;	/* EAPOL-Key frames with the retry bit */
+	bool		 saw_m2;
+	int		 x4;		/* index of the 4way exchange, -1 */
+	int		 xeap;		/* index of the eap exchange, -1 */
+};
+
+/* Why the last try failed (RECOVERING / FAILED). */
+enum att_fail {
+	AF_NONE = 0,
+	AF_REFUSED,		/* a non-zero status */
+	AF_NO_RESPONSE,		/* a request never answered */
+	AF_KEYS,		/* the 4-way or 802.1X did not finish */
+	AF_LEFT,		/* deauthenticated / disassociated */
+};
+
+struct att {
+	struct eng_roam	 pub;
+	struct client	*cl;
+	struct att	*idnext;	/* store: id hash chain */
+	struct att	*onext, *oprev;	/* store: the open attempts */
+	bool		 reported;	/* a join or roam (has an id) */
+	bool		 closed;	/* settled: no frame belongs to it */
+	enum eng_state	 st;
+	int64_t		 st_ns;
+	int64_t		 open_ns;
+	int64_t		 last_ns;	/* its last frame */
+	uint8_t		 cur[6];	/* the AP of the current try */
+	bool		 has_cur;
+	bool		 returning;	/* the current try is at the old AP */
+	uint8_t		 nx;
+	struct xch	 x[ENG_MAX_PHASES];
+	bool		 x_over;	/* exchanges not kept */
+	struct keying	 k;
+
+	/* the client's requests */
+	uint16_t	 auth_alg;
+	bool		 has_auth;
+	bool		 ft;		/* an FT exchange was tried */
+	bool		 ft_ds;		/* over the DS */
+	bool		 fils;
+	bool		 is_reassoc;
+	bool		 req_seen;	/* a (re)association request seen */
+	bool		 req_rsn, req_pmkid;
+	uint32_t	 req_akm;
+	bool		 has_req_mdid;
+	uint8_t		 req_mdid[2];
+	uint32_t	 comeback_tu;
+
+	/* the aftermath */
+	enum att_fail	 fail;
+	int		 fail_phase;	/* the exchange (index) that failed */
+	int		 refused;	/* first refusing status, EI_NONE */
+	int		 refused_kind;	/* its phase kind */
+	bool		 fallback;	/* full auth at the target after FT */
+	unsigned	 tries;		/* tries at the target (1...) */
+	unsigned	 try_seq;	/* tries and returns so far */
+	int64_t		 try_first_ns, try_last_ns;
+	bool		 left;		/* the target or old AP let it go */
+	bool		 capture_ended;
+
+	/* key setup and data */
+	int64_t		 assoc_ok_ns;	/* accepted (re)association */
+	int64_t		 key_end;
+	int64_t		 data_ns;	/* first data from the client after */
+	int64_t		 first_any_ns;	/* first data either way after */
+	int64_t		 gap_start;
+	int64_t		 depart_ns;	/* left the old AP (request, deauth) */
+	int64_t		 out_start;	/* last data via the old AP */
+	int64_t		 out_end;	/* first data on any AP after */
+
+	/* before the roam */
+	unsigned	 pmf_actions;
+	int		 pmf_order;	/* 1 client first, 2 AP first */
+	int64_t		 pmf_req_ns, pmf_ap_ns;
+	bool		 btm_unadv;
+	int		 btm_mode;	/* BTM request mode, -1 */
+	uint8_t		 btm_target[6];
+	bool		 has_btm_target;
+	bool		 nr_seen;
+	bool		 nr_unadv;	/* asked an AP without 11k */
+	int64_t		 kv_ns;		/* last 11k/11v frame */
+	bool		 forced;	/* the old AP let it go first */
+	int		 forced_reason;
+	unsigned	 nprobes;
+
+	/* waiting for the new AP's and the client's first frames after */
+	bool		 want_after, want_client_after;
+	uint8_t		 want_ap[6];
+	int64_t		 loop_period_ns;
+};
+
+/* ------------------------------------------------------------------------
+ * Clients and APs.
+ */
 struct client {
 	struct eng_client pub;
 	struct client	*hnext;
-	struct roam	**roams;	/* ring, oldest first from rhead */
+	struct client	*lru_prev, *lru_next;	/* oldest heard first */
+	size_t		 slot;		/* in e->clients */
+	struct att	**ring;		/* reported attempts, oldest first */
 	unsigned	 rcap, rhead, rcount;
-
-	/* pending 11k/11v exchanges, attached to the next roam */
-	struct ex	 nr, btm;
-	uint64_t	 kv_frames[8];
-	unsigned	 nkv_frames;
-	bool		 btm_judged;	/* its no-roam finding was made */
-	bool		 btm_unadv;	/* sent to a client without 11v */
-	int64_t		 pmf_req_ns;	/* last protected action, client->AP */
-	int64_t		 pmf_ap_ns;	/* last protected action, AP->client */
-	unsigned	 pmf_count;
-	int		 pmf_order;	/* 1: client first, 2: AP first */
-	struct ex	 pnr, pbtm;	/* inferred from protected frames */
-
-	/* for hard roams */
+	struct att	*open;		/* its join or roam, or NULL */
+	struct att	*pre;		/* 11k/11v/probes before the next one */
+	/* after a deauth/disassoc: the AP it left */
 	bool		 left;
 	uint8_t		 left_bss[6];
 	int64_t		 left_ns;
-
-	/* last unicast data, for gap */
+	bool		 left_by_ap;
+	int		 left_reason;
+	struct eng_event left_ev;
+	/* last unicast data either way, for gap and outage */
 	uint8_t		 data_bss[6];
 	int64_t		 data_ns;
+	/* the client's own last frame at the sniffer, and the last an AP
+	 * sent it (data, EAPOL: their AP is not looked up) */
+	uint64_t	 rssi_n;
+	int64_t		 rssi_ns;
+	bool		 has_aptx;
+	int8_t		 aptx_rssi;
+	uint64_t	 aptx_n;
+	int64_t		 aptx_ns;
+	uint8_t		 aptx_ap[6];
+	/* sticky tracking */
+	struct client	*as_prev, *as_next;	/* associated clients */
+	bool		 in_as;
+	int		 stk;		/* index of the open sticky episode, -1 */
+	int64_t		 stk_since;	/* condition holding since, 0 */
+	/* ping-pong: the last completed roam */
+	bool		 has_last_roam;
+	uint8_t		 lr_from[6], lr_to[6];
+	uint8_t		 lr_from_band, lr_to_band;
+	int64_t		 lr_end_ns;
+	uint64_t	 lr_id;
+	/* BTM requests no roam followed */
+	bool		 btm_pending;
+};
 
-	/* loop detection: last failed target */
-	uint8_t		 fail_to[6];
-	int64_t		 fail_ns;
-	unsigned	 fail_count;
-	int64_t		 fail_first_ns;
+/* What an AP contributes to its ESS's counts. */
+struct ess_key {
+	bool		 in;		/* counted */
+	bool		 has_mde;
+	uint8_t		 mdid[2];
+	bool		 ods;
+	bool		 ft_or_mde;
+	uint32_t	 akm_sig;
 };
 
 struct ap {
 	struct eng_ap	 pub;
 	struct ap	*hnext;
+	struct ap	*lru_prev, *lru_next;	/* oldest heard first */
+	size_t		 slot;		/* in e->aps */
+	struct ess	*ess;
+	struct ap	*ess_prev, *ess_next;
+	struct ess_key	 key;
 	bool		 adv;		/* a beacon or probe response seen */
+	bool		 beaconed;	/* capabilities come from beacons */
+	/* the last frame it sent, as the sniffer heard it */
+	bool		 has_tx_rssi;
+	int8_t		 tx_rssi;
+	uint64_t	 tx_n;
+	int64_t		 tx_ns;
+	uint16_t	 tx_width;
+	unsigned	 nwant;		/* attempts waiting for its next frame */
 };
+
+struct ess {
+	char		 ssid[33];
+	struct ess	*hnext;
+	struct ess	*prev, *next;	/* all, in creation order */
+	struct ap	*head, *tail;	/* members, first seen first */
+	unsigned	 n, n_mde, n_noft, n_ods;
+	struct { uint8_t mdid[2]; unsigned n; } md[EI_ESS_KEYS];
+	unsigned	 nmd, md_other;
+	struct { uint32_t sig; unsigned n; } ak[EI_ESS_KEYS];
+	unsigned	 nak, ak_other;
+	/* findings, rebuilt on read when dirty */
+	bool		 dirty;
+	uint8_t		 nf;
+	struct eng_finding f[4];
+	bool		 summary_ok;
+	char		 summary[ENG_DIAG_TEXT];	/* MDIDs and their APs */
+	/* the two strongest members heard recently (sticky clients) */
+	struct ap	*best[2];
+};
+
+struct pair {
+	struct eng_pair	 pub;
+	struct pair	*hnext;
+	double		 ms[EI_PAIR_SAMPLES], out[EI_PAIR_SAMPLES];
+	unsigned	 nms, nout, ims, iout;
+};
+
+struct fs_ent {
+	struct eng_frame pub;
+	uint8_t		*buf;
+};
+
+struct eng {
+	struct eng_conf	 conf;
+	struct eng_sla	 sla;
+	uint64_t	 gen;
+	struct eng_counters cnt;
+	int64_t		 now;
+	int64_t		 last_sweep;
+	uint64_t	 next_id;
+	bool		 finished;
+
+	/* APs: hash, LRU, slots in first-seen order (NULL holes) */
+	struct ap	**aph;
+	unsigned	 ap_hmask;
+	struct ap	*ap_lru, *ap_mru;
+	struct ap	**aps;
+	size_t		 naps_slots, naps, apcap;
+
+	struct client	**clh;
+	unsigned	 cl_hmask;
+	struct client	*cl_lru, *cl_mru;
+	struct client	**clients;
+	size_t		 ncl_slots, nclients, clcap;
+	struct client	*as_head;	/* associated clients */
+
+	/* attempts: by id, and the open ones */
+	struct att	**idh;
+	unsigned	 id_hmask;
+	size_t		 nids;
+	struct att	*open_head;
+
+	/* ESSs */
+	struct ess	**essh;
+	unsigned	 ess_hmask;
+	struct ess	*ess_head, *ess_tail;
+	bool		 ess_dirty;
+
+	/* findings: ESS ones flattened on read, then the events ring */
+	struct eng_finding *fl;
+	size_t		 nfl, flcap;
+	bool		 fl_valid;
+	struct eng_finding events[EI_MAX_EVENTS];
+	size_t		 nevents, evhead;
+
+	/* every kept attempt in start order, built on read */
+	const struct eng_roam **all;
+	size_t		 nall, allcap;
+	bool		 all_valid;
+
+	/* AP pairs */
+	struct pair	**pairh;
+	unsigned	 pair_hmask;
+	struct pair	**pairs;
+	size_t		 npairs, paircap;
+
+	/* frame store: a ring */
+	struct fs_ent	*fs;
+	size_t		 fscap, fshead, fscount, fsbytes;
+};
+
+/* ------------------------------------------------------------------------
+ * store.c
+ */
+void		 st_bump(struct eng *);
+struct client	*st_client(const struct eng *, const uint8_t *mac);
+struct client	*st_client_get(struct eng *, const uint8_t *mac);
+struct ap	*st_ap(const struct eng *, const uint8_t *bssid);
+struct ap	*st_ap_get(struct eng *, const uint8_t *bssid);
+void		 st_ap_heard(struct eng *, struct ap *);
+void		 st_client_heard(struct eng *, struct client *);
+void		 st_age(struct eng *);
+void		 st_frame(struct eng *, const struct rs_rec *);
+struct att	*st_att_new(struct eng *, struct client *);
+void		 st_att_report(struct eng *, struct att *);
+void		 st_att_free(struct eng *, struct att *);
+void		 st_open_add(struct eng *, struct att *);
+void		 st_open_del(struct eng *, struct att *);
+struct att	*st_newest(const struct client *);
+void		 st_assoc_list(struct eng *, struct client *, bool in);
+struct pair	*st_pair_get(struct eng *, const uint8_t *from,
+		    const uint8_t *to);
+
+/* ------------------------------------------------------------------------
+ * attempt.c: every entry moves or opens attempts through att_move().
+ */
+void		 att_auth(struct eng *, struct client *, const uint8_t *ap,
+		    bool from_ap, const struct d11_frame *, uint64_t n);
+void		 att_assoc(struct eng *, struct client *, const uint8_t *ap,
+		    bool from_ap, const struct d11_frame *, uint64_t n);
+void		 att_leave(struct eng *, struct client *, const uint8_t *ap,
+		    bool from_ap, const struct d11_frame *, uint64_t n);
+void		 att_ft_action(struct eng *, struct client *,
+		    const uint8_t *via, bool from_ap,
+		    const struct d11_frame *, uint64_t n);
+/* 11k/11v: kind ENG_P_NEIGHBOR_REPORT or ENG_P_BTM, request or answer */
+bool		 att_kv(struct eng *, struct client *, const uint8_t *ap,
+		    enum eng_phase_kind, bool request, bool unadvertised,
+		    const struct d11_frame *, uint64_t n);
+void		 att_protected_action(struct eng *, struct client *,
+		    const uint8_t *ap, bool from_ap, uint64_t n);
+void		 att_probe(struct eng *, struct client *, const uint8_t *ap,
+		    bool from_ap, uint64_t n);
+void		 att_sa_query(struct eng *, struct client *, const uint8_t *ap,
+		    uint64_t n);
+void		 att_eapol(struct eng *, struct client *, const uint8_t *ap,
+		    const struct d11_frame *, uint64_t n);
+void		 att_data(struct eng *, struct client *, const uint8_t *ap,
+		    bool from_client, const struct d11_frame *, uint64_t n);
+void		 att_sweep(struct eng *);
+void		 att_finish(struct eng *);
+void		 att_client_gone(struct eng *, struct client *);
+
+/* ------------------------------------------------------------------------
+ * mgmt.c
+ */
+bool		 mg_sides(const struct d11_frame *, const uint8_t **sta,
+		    const uint8_t **bss, bool *from_ap);
+void		 mg_sent(struct eng *, struct ap *, struct client *,
+		    const uint8_t *bss, bool from_ap, const struct d11_frame *,
+		    uint64_t n);
+
+/* ------------------------------------------------------------------------
+ * action.c
+ */
+void		 act_frame(struct eng *, const struct rs_rec *);
+
+/* ------------------------------------------------------------------------
+ * judge.c
+ */
+void		 jd_judge(struct eng *, struct att *);
+void		 jd_count(struct eng *, struct att *, int sign);
+
+/* ------------------------------------------------------------------------
+ * roamctx.c
+ */
+uint8_t		 rc_band(unsigned freq, unsigned channel);
+void		 rc_open(struct eng *, struct att *);
+void		 rc_new_side(struct eng *, struct att *);
+void		 rc_trigger(struct eng *, struct att *);
+void		 rc_closed(struct eng *, struct att *);
+void		 rc_ap_frame(struct eng *, struct ap *, struct client *,
+		    const struct d11_frame *, uint64_t n);
+void		 rc_client_frame(struct eng *, struct client *,
+		    const struct d11_frame *, uint64_t n);
+void		 rc_sticky(struct eng *);
+void		 rc_ess_heard(struct eng *, struct ap *);
+
+/* ------------------------------------------------------------------------
+ * ess.c
+ */
+void		 ess_beacon(struct eng *, struct ap *,
+		    const struct d11_frame *);
+void		 ess_ap_gone(struct eng *, struct ap *);
+unsigned	 ess_nmdids(const struct eng *, const char *ssid);
+const char	*ess_mdid_summary(struct eng *, const char *ssid);
+void		 ess_flatten(struct eng *);
+struct eng_finding *ess_event(struct eng *, enum eng_code, const char *ssid,
+		    const uint8_t *bssid);
+void		 ess_free(struct eng *);
+
+/* ------------------------------------------------------------------------
+ * text.c
+ */
+void		 tx_diag(struct eng_diag *, const struct eng_roam *,
+		    const char *s);
+void		 tx_finding(struct eng_finding *, int32_t arg0, int32_t arg1,
+		    const uint8_t *mac0, const uint8_t *mac1, const char *s0,
+		    const char *s1);
 
 #endif /* ENGINE_INT_H */

@@ -1,10 +1,15 @@
 /*
  * sla.c -- SLA profiles: the built-in thresholds and the --sla key = value
- * format (both in doc/sla.md).  No file opening here: the caller hands text
- * or an open stream.
+ * format (doc/sla.md).  No file opening here: the caller hands text or an
+ * open stream.
+ *
+ * Two kinds of keys: the timed ones (WARN and FAIL limits in ms, enum
+ * eng_sla_key) and the roam quality and client finding settings (dB, dBm
+ * or ms, some a WARN/FAIL pair, some one value).
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +62,69 @@ eng_sla_defaults(struct eng_sla *s)
 		s->warn_ms[i] = def[i][0];
 		s->fail_ms[i] = def[i][1];
 	}
+	s->rssi_drop_db[0] = s->rssi_drop_db[1] = -1;
+	s->rssi_low_dbm[0] = s->rssi_low_dbm[1] = ENG_SLA_NO_DBM;
+	s->sticky_rssi_dbm = -70;
+	s->sticky_db[0] = 8;
+	s->sticky_db[1] = 12;
+	s->sticky_ms = 5000;
+	s->ping_pong_ms = 10000;
+}
+
+/* The settings beyond the timed keys. */
+enum unit { U_DB, U_DBM, U_MS };
+static const struct {
+	const char	*name;
+	enum unit	 unit;
+	bool		 pair;		/* WARN FAIL, else one value */
+	size_t		 off;		/* of the double (the pair's first) */
+} extra_keys[] = {
+	{ "rssi_drop", U_DB, true, offsetof(struct eng_sla, rssi_drop_db) },
+	{ "rssi_low", U_DBM, true, offsetof(struct eng_sla, rssi_low_dbm) },
+	{ "sticky_rssi", U_DBM, false,
+	    offsetof(struct eng_sla, sticky_rssi_dbm) },
+	{ "sticky_delta", U_DB, true, offsetof(struct eng_sla, sticky_db) },
+	{ "sticky_time", U_MS, false, offsetof(struct eng_sla, sticky_ms) },
+	{ "ping_pong", U_MS, false, offsetof(struct eng_sla, ping_pong_ms) },
+};
+#define NEXTRA	(sizeof extra_keys / sizeof extra_keys[0])
+
+/* A value of a unit: dB and ms non-negative, dBm a signal level from -150
+ * to 0; "none" switches a limit off (not for single values). */
+static int
+unit_value(const char *v, enum unit u, bool none_ok, double *out)
+{
+	static const char *suffix[] = { "dB", "dBm", "ms" };
+	char *end;
+	double d;
+
+	if (none_ok && (strcmp(v, "none") == 0 || strcmp(v, "-") == 0)) {
+		*out = u == U_DBM ? ENG_SLA_NO_DBM : -1;
+		return 0;
+	}
+	errno = 0;
+	d = strtod(v, &end);
+	if (end == v || errno != 0 || d != d)
+		return -1;
+	if (*end != '\0' && strcmp(end, suffix[u]) != 0)
+		return -1;
+	if (u == U_DBM ? (d < -150 || d > 0) : (d < 0 || d > 1e9))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+static const char *
+unit_words(enum unit u)
+{
+	switch (u) {
+	case U_DB:
+		return "dB";
+	case U_DBM:
+		return "dBm, -150 to 0";
+	default:
+		return "milliseconds";
+	}
 }
 
 /* "none", "-" or a non-negative number of ms (an optional "ms" suffix). */
@@ -93,6 +161,56 @@ trim(char *s)
 	return s;
 }
 
+/* A setting of extra_keys[x]: "KEY = V", or for a pair also "KEY = WARN
+ * FAIL", "KEY.warn = V", "KEY.fail = V". */
+static int
+extra_line(struct eng_sla *s, size_t x, int which, char *val,
+    const char *fname, unsigned lineno, char *err, size_t errlen)
+{
+	double *d = (double *)(void *)((char *)s + extra_keys[x].off);
+	enum unit u = extra_keys[x].unit;
+	const char *name = extra_keys[x].name;
+	double w, f;
+	char *sp;
+
+	if (*val == '\0') {
+		snprintf(err, errlen, "%s:%u: missing value for '%s'", fname,
+		    lineno, name);
+		return -1;
+	}
+	if (!extra_keys[x].pair) {
+		if (which >= 0) {
+			snprintf(err, errlen, "%s:%u: '%s' takes one value, no "
+			    ".warn or .fail", fname, lineno, name);
+			return -1;
+		}
+		if (unit_value(val, u, false, d) != 0)
+			goto bad;
+		return 0;
+	}
+	if (which >= 0) {
+		if (unit_value(val, u, true, &d[which]) != 0)
+			goto bad;
+		return 0;
+	}
+	if ((sp = strpbrk(val, " \t,")) == NULL)
+		goto bad;
+	*sp++ = '\0';
+	while (*sp == ' ' || *sp == '\t' || *sp == ',')
+		sp++;
+	if (unit_value(val, u, true, &w) != 0 || unit_value(trim(sp), u, true,
+	    &f) != 0)
+		goto bad;
+	d[0] = w;
+	d[1] = f;
+	return 0;
+bad:
+	snprintf(err, errlen, "%s:%u: bad value for '%s' (%s%s)", fname,
+	    lineno, name, unit_words(u), extra_keys[x].pair ? ", or 'none'" :
+	    "");
+	return -1;
+}
+
 /* One line: "KEY.warn = N" or "KEY.fail = N" or "KEY = WARN FAIL". */
 static int
 sla_line(struct eng_sla *s, char *line, const char *fname, unsigned lineno,
@@ -101,6 +219,7 @@ sla_line(struct eng_sla *s, char *line, const char *fname, unsigned lineno,
 	char *eq, *key, *val, *dot, *sp;
 	int k, which = -1;	/* 0 warn, 1 fail, -1 both */
 	double w, f;
+	size_t x;
 
 	if ((eq = strchr(line, '#')) != NULL)
 		*eq = '\0';
@@ -133,6 +252,10 @@ sla_line(struct eng_sla *s, char *line, const char *fname, unsigned lineno,
 			break;
 	}
 	if (k == ENG_SLA_NKEYS) {
+		for (x = 0; x < NEXTRA; x++)
+			if (strcmp(key, extra_keys[x].name) == 0)
+				return extra_line(s, x, which, val, fname,
+				    lineno, err, errlen);
 		if (dot != NULL)
 			dot[-1] = '.';
 		snprintf(err, errlen, "%s:%u: unknown key '%s'", fname,
@@ -215,6 +338,24 @@ eng_sla_parse(struct eng_sla *s, const char *text, const char *fname,
 			    sla_keys[k]);
 			return -1;
 		}
+	}
+	if ((s->rssi_drop_db[0] >= 0 && s->rssi_drop_db[1] >= 0 &&
+	    s->rssi_drop_db[0] > s->rssi_drop_db[1]) ||
+	    (s->sticky_db[0] >= 0 && s->sticky_db[1] >= 0 &&
+	    s->sticky_db[0] > s->sticky_db[1])) {
+		snprintf(err, errlen, "%s: a warn limit is above its fail "
+		    "limit for '%s'", fname, s->rssi_drop_db[0] >
+		    s->rssi_drop_db[1] ? "rssi_drop" : "sticky_delta");
+		return -1;
+	}
+	/* a weaker signal is worse: the FAIL level is the lower one */
+	if (s->rssi_low_dbm[0] < ENG_SLA_NO_DBM &&
+	    s->rssi_low_dbm[1] < ENG_SLA_NO_DBM &&
+	    s->rssi_low_dbm[1] > s->rssi_low_dbm[0]) {
+		snprintf(err, errlen, "%s: fail %g dBm is above warn %g dBm for "
+		    "'rssi_low' (the FAIL level is the weaker signal)", fname,
+		    s->rssi_low_dbm[1], s->rssi_low_dbm[0]);
+		return -1;
 	}
 	return 0;
 }

@@ -316,12 +316,32 @@ wrap(struct tui *t, int y, int x, int w, int maxrows, int attr,
 	return (used);
 }
 
+/* " · ch 1→6 · -67→-58 dBm · steered" (what is known), into buf. */
+static const char *
+roam_context(const struct tui *t, const struct eng_roam *r, char *buf,
+    size_t len)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	if (r->old_ap.channel != 0 && r->new_ap.channel != 0)
+		o += (size_t)snprintf(buf + o, len - o, " %s ch %u%s%u",
+		    t->g.dot, r->old_ap.channel, t->g.arrow, r->new_ap.channel);
+	if (o < len && r->old_ap.has_rssi && r->new_ap.has_rssi)
+		o += (size_t)snprintf(buf + o, len - o, " %s %d%s%d dBm",
+		    t->g.dot, r->old_ap.rssi, t->g.arrow, r->new_ap.rssi);
+	if (o < len && r->trigger != ENG_T_CLIENT)
+		snprintf(buf + o, len - o, " %s %s", t->g.dot,
+		    eng_trigger_name(r->trigger));
+	return buf;
+}
+
 void
 swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 {
 	const struct eng_phase	*p;
 	char			 title[200], m[18], a[18], b[18], note[96];
-	char			 out[80], ssid[40];
+	char			 out[80], ssid[40], ctx[96];
 	bool			 has[NLANES] = { false };
 	int			 show[NLANES], nshow = 0, lane, i, j;
 	int			 x0 = LABEL_W, W, A, row, c0, c1, room;
@@ -338,10 +358,11 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 		    ssid, t->g.dot, tui_method_name(r->method, true), out);
 	else
 		snprintf(title, sizeof title, "%s %s roam #%llu %s %s %s %s "
-		    "%s %s %s %s", tui_mac(r->client, m), t->g.dot,
+		    "%s %s %s %s%s", tui_mac(r->client, m), t->g.dot,
 		    (unsigned long long)r->id, t->g.dot, r->has_from ?
 		    tui_mac(r->from, a) : "?", t->g.arrow, tui_mac(r->to, b),
-		    t->g.dot, tui_method_name(r->method, true), t->g.dot, out);
+		    t->g.dot, tui_method_name(r->method, true), t->g.dot, out,
+		    roam_context(t, r, ctx, sizeof ctx));
 	tui_hline(t, y, 0, t->cols, tui_verdict_attr(r->verdict, r->result) ==
 	    TA_FAIL ? TA_FAIL : TA_TITLE, title);
 

@@ -340,7 +340,8 @@ last_summary(struct tui *t, const struct eng_client *c, char *out,
 	    (r = eng_client_roam(t->eng, c, n - 1)) == NULL)
 		return;
 	*verdict = (uint8_t)tui_verdict_attr(r->verdict, r->result);
-	if (r->result == ENG_R_FAILED && r->status != ENG_STATUS_NONE)
+	if ((r->result == ENG_R_FAILED || r->result == ENG_R_RETURNED) &&
+	    r->status != ENG_STATUS_NONE)
 		snprintf(out, len, "%s%s FAIL %d %s", r->is_join ? "join " :
 		    "", tui_method_name(r->method, false), r->status,
 		    d11_status_name((uint16_t)r->status));

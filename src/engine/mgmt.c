@@ -1,0 +1,360 @@
+/*
+ * mgmt.c -- frames in: eng_feed() in time order, the management frames
+ * between a client and an AP, beacons and probes, EAPOL/EAP and data.
+ * Each frame is looked at once and handed to the attempt it belongs to
+ * (attempt.c), the AP state (ess.c) and the roam context (roamctx.c).
+ */
+#include "engine_int.h"
+
+/* The addresses of a management frame: which side is the client. */
+bool
+mg_sides(const struct d11_frame *f, const uint8_t **sta, const uint8_t **bss,
+    bool *from_ap)
+{
+	if (f->addr1 == NULL || f->addr2 == NULL || f->addr3 == NULL)
+		return false;
+	if (mac_eq(f->addr2, f->addr3)) {
+		*from_ap = true;
+		*sta = f->addr1;
+		*bss = f->addr3;
+	} else if (mac_eq(f->addr1, f->addr3)) {
+		*from_ap = false;
+		*sta = f->addr2;
+		*bss = f->addr3;
+	} else
+		return false;
+	return !d11_is_group(*sta);
+}
+
+/* A frame the AP sent was seen (after the attempts took it in): the RSSI
+ * the old AP had just before a later roam. */
+static void
+ap_tx(struct eng *e, struct ap *ap, const struct d11_frame *f, uint64_t n)
+{
+	if (!(f->radio.present & D11_RADIO_SIGNAL))
+		return;
+	ap->has_tx_rssi = true;
+	ap->tx_rssi = f->radio.signal;
+	ap->tx_n = n;
+	ap->tx_ns = e->now;
+}
+
+/* A frame from an AP to the client (data, EAPOL), its AP not looked up. */
+static void
+ap_to(struct eng *e, struct client *c, const uint8_t *bss,
+    const struct d11_frame *f, uint64_t n)
+{
+	struct ap *ap;
+
+	if (!(f->radio.present & D11_RADIO_SIGNAL))
+		return;
+	if (c->open != NULL && c->open->want_after &&
+	    mac_eq(c->open->want_ap, bss) && (ap = st_ap(e, bss)) != NULL)
+		rc_ap_frame(e, ap, c, f, n);
+	c->has_aptx = true;
+	c->aptx_rssi = f->radio.signal;
+	c->aptx_n = n;
+	c->aptx_ns = e->now;
+	memcpy(c->aptx_ap, bss, 6);
+}
+
+/* A frame the client sent was seen. */
+static void
+client_tx(struct eng *e, struct client *c, const struct d11_frame *f,
+    uint64_t n)
+{
+	if (!(f->radio.present & D11_RADIO_SIGNAL))
+		return;
+	c->pub.has_rssi = true;
+	c->pub.rssi = f->radio.signal;
+	c->rssi_n = n;
+	c->rssi_ns = e->now;
+}
+
+/* Any frame between a client and an AP, after the attempts took it in. */
+void
+mg_sent(struct eng *e, struct ap *a, struct client *c, const uint8_t *bss,
+    bool from_ap, const struct d11_frame *f, uint64_t n)
+{
+	if (!from_ap)
+		client_tx(e, c, f, n);
+	else if (a != NULL)
+		ap_tx(e, a, f, n);
+	else
+		ap_to(e, c, bss, f, n);
+}
+
+static void
+caps_from_req(struct client *c, const struct d11_frame *f)
+{
+	struct eng_caps *k = &c->pub.caps;
+	const struct d11_elems *ie = &f->ie;
+	uint8_t bands = k->bands;
+	unsigned i, n = 0;
+
+	memset(k, 0, sizeof *k);
+	k->known = true;
+	k->k = ie->rm_enabled != NULL;
+	k->nr = d11_elems_rm_neighbor_report(ie);
+	k->v = d11_elems_bss_transition(ie);
+	k->r = ie->has_mde;
+	if (ie->has_mde) {
+		k->has_mdid = true;
+		memcpy(k->mdid, ie->mde.mdid, 2);
+	}
+	if (ie->rsn_ie != NULL && ie->rsn.has_caps) {
+		k->w = (ie->rsn.caps & D11_RSN_CAP_MFPC) != 0;
+		k->mfpr = (ie->rsn.caps & D11_RSN_CAP_MFPR) != 0;
+	}
+	if (ie->rsn_ie != NULL && ie->rsn.akm != NULL) {
+		for (i = 0; i < ie->rsn.n_akm && n < ENG_MAX_AKMS; i++) {
+			k->akms[n] = d11_suite(ie->rsn.akm + 4 * i);
+			if (d11_akm_is_ft(k->akms[n]))
+				k->ft_akm = true;
+			n++;
+		}
+	}
+	k->nakms = (uint8_t)n;
+	k->ht = ie->has_ht;
+	k->vht = ie->has_vht;
+	k->he = ie->has_he;
+	k->eht = ie->has_eht;
+	if (f->radio.present & D11_RADIO_FREQ)
+		bands |= rc_band(f->radio.freq, 0);
+	k->bands = bands;
+}
+
+static void
+on_mgmt(struct eng *e, const struct rs_rec *rec)
+{
+	const struct d11_frame *f = &rec->f;
+	const uint8_t *sta, *bss;
+	struct client *c;
+	struct ap *a;
+	bool from_ap;
+
+	if (!mg_sides(f, &sta, &bss, &from_ap))
+		return;
+	if ((c = st_client_get(e, sta)) == NULL)
+		return;
+	if (!from_ap && (f->kind == D11_K_ASSOC_REQ ||
+	    f->kind == D11_K_REASSOC_REQ))
+		caps_from_req(c, f);
+	if ((a = st_ap_get(e, bss)) == NULL)
+		return;
+	st_frame(e, rec);
+	st_client_heard(e, c);
+	if (from_ap)
+		rc_ap_frame(e, a, c, f, rec->n);
+	else
+		rc_client_frame(e, c, f, rec->n);
+	switch (f->kind) {
+	case D11_K_AUTH:
+		att_auth(e, c, bss, from_ap, f, rec->n);
+		break;
+	case D11_K_ASSOC_REQ:
+	case D11_K_REASSOC_REQ:
+		if (!from_ap)
+			att_assoc(e, c, bss, false, f, rec->n);
+		break;
+	case D11_K_ASSOC_RESP:
+	case D11_K_REASSOC_RESP:
+		if (from_ap)
+			att_assoc(e, c, bss, true, f, rec->n);
+		break;
+	default:
+		att_leave(e, c, bss, from_ap, f, rec->n);
+		break;
+	}
+	if (from_ap)
+		ap_tx(e, a, f, rec->n);
+	else
+		client_tx(e, c, f, rec->n);
+}
+
+static void
+on_beacon(struct eng *e, const struct rs_rec *rec)
+{
+	const struct d11_frame *f = &rec->f;
+	struct client *c = NULL;
+	struct ap *a;
+
+	if (f->bssid == NULL || f->addr2 == NULL ||
+	    (a = st_ap_get(e, f->bssid)) == NULL)
+		return;
+	st_ap_heard(e, a);
+	/* a probe response to a client looking at this AP */
+	if (f->kind == D11_K_PROBE_RESP && f->addr1 != NULL &&
+	    !d11_is_group(f->addr1) && (c = st_client(e, f->addr1)) != NULL) {
+		st_frame(e, rec);
+		att_probe(e, c, f->bssid, true, rec->n);
+	}
+	rc_ap_frame(e, a, c, f, rec->n);
+	ess_beacon(e, a, f);
+	ap_tx(e, a, f, rec->n);
+	rc_ess_heard(e, a);
+}
+
+/* A known client's probe request: directed to an AP (not the one it is
+ * associated with), it belongs to the roam that may follow. */
+static void
+on_probe_req(struct eng *e, const struct rs_rec *rec)
+{
+	const struct d11_frame *f = &rec->f;
+	struct client *c;
+
+	if (f->addr2 == NULL || d11_is_group(f->addr2) ||
+	    (c = st_client(e, f->addr2)) == NULL)
+		return;
+	st_client_heard(e, c);
+	if (f->addr1 != NULL && !d11_is_group(f->addr1) &&
+	    f->addr3 != NULL && mac_eq(f->addr1, f->addr3)) {
+		st_frame(e, rec);
+		att_probe(e, c, f->addr1, false, rec->n);
+	}
+	rc_client_frame(e, c, f, rec->n);
+	client_tx(e, c, f, rec->n);
+}
+
+static void
+on_eapol(struct eng *e, const struct rs_rec *rec)
+{
+	const struct d11_frame *f = &rec->f;
+	const uint8_t *sta, *bss;
+	struct client *c;
+	bool from_client;
+
+	if (f->to_ds && !f->from_ds) {
+		sta = f->sa;
+		bss = f->bssid;
+		from_client = true;
+	} else if (f->from_ds && !f->to_ds) {
+		sta = f->da;
+		bss = f->bssid;
+		from_client = false;
+	} else
+		return;
+	if (sta == NULL || bss == NULL || d11_is_group(sta) ||
+	    (c = st_client(e, sta)) == NULL)
+		return;
+	st_frame(e, rec);
+	st_client_heard(e, c);
+	if (from_client)
+		rc_client_frame(e, c, f, rec->n);
+	att_eapol(e, c, bss, f, rec->n);
+	if (from_client)
+		client_tx(e, c, f, rec->n);
+	else
+		ap_to(e, c, bss, f, rec->n);
+}
+
+static void
+on_data(struct eng *e, const struct rs_rec *rec)
+{
+	const struct d11_frame *f = &rec->f;
+	const uint8_t *sta, *bss;
+	struct client *c;
+	bool from_client;
+
+	if (f->to_ds && !f->from_ds) {
+		sta = f->addr2;
+		bss = f->addr1;
+		from_client = true;
+	} else if (f->from_ds && !f->to_ds) {
+		sta = f->addr1;
+		bss = f->addr2;
+		from_client = false;
+	} else
+		return;
+	/* group-addressed frames from the AP (the relayed Layer 2 Update)
+	 * are not the client's */
+	if (sta == NULL || bss == NULL || d11_is_group(sta) ||
+	    (c = st_client(e, sta)) == NULL)
+		return;
+	st_client_heard(e, c);
+	if (from_client)
+		rc_client_frame(e, c, f, rec->n);
+	if (!f->is_null)
+		att_data(e, c, bss, from_client, f, rec->n);
+	if (from_client)
+		client_tx(e, c, f, rec->n);
+	else
+		ap_to(e, c, bss, f, rec->n);
+	if (!f->is_null) {
+		memcpy(c->data_bss, bss, 6);
+		c->data_ns = e->now;
+	}
+}
+
+void
+eng_feed(struct eng *e, const struct rs_rec *rec)
+{
+	const struct d11_frame *f = &rec->f;
+
+	e->cnt.frames++;
+	if ((unsigned)f->kind <= D11_K_EXT)
+		e->cnt.by_kind[f->kind]++;
+	if (f->error != D11_OK) {
+		e->cnt.undecoded++;
+		return;
+	}
+	if (f->bad_fcs) {
+		e->cnt.bad_fcs++;
+		return;
+	}
+	if (rec->ts_ns > e->now)
+		e->now = rec->ts_ns;
+	/* 0 is the engine's "never": frames stamped 0 or before (all-zero
+	 * stamps, none at all) still happened, at 1 ns. */
+	if (e->now <= 0)
+		e->now = 1;
+	if (e->now - e->last_sweep >= NS_PER_S) {
+		if (e->last_sweep != 0) {
+			att_sweep(e);
+			rc_sticky(e);
+			st_age(e);
+		}
+		e->last_sweep = e->now;
+	}
+	switch (f->kind) {
+	case D11_K_DATA:
+		on_data(e, rec);
+		break;
+	case D11_K_BEACON:
+	case D11_K_PROBE_RESP:
+		on_beacon(e, rec);
+		break;
+	case D11_K_PROBE_REQ:
+		on_probe_req(e, rec);
+		break;
+	case D11_K_EAPOL:
+	case D11_K_EAP:
+		on_eapol(e, rec);
+		break;
+	case D11_K_ACTION:
+	case D11_K_ACTION_NOACK:
+		if (f->addr1 != NULL && d11_is_group(f->addr1))
+			break;
+		act_frame(e, rec);
+		break;
+	case D11_K_AUTH:
+	case D11_K_ASSOC_REQ:
+	case D11_K_REASSOC_REQ:
+	case D11_K_ASSOC_RESP:
+	case D11_K_REASSOC_RESP:
+	case D11_K_DEAUTH:
+	case D11_K_DISASSOC:
+		on_mgmt(e, rec);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+eng_finish(struct eng *e)
+{
+	e->finished = true;
+	att_finish(e);
+	st_bump(e);
+}
