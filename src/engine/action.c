@@ -57,7 +57,7 @@ wnm_kv(struct eng *e, struct client *c, struct ap *a, const uint8_t *bss,
 	} else if (act->action == D11_WNM_BTM_RESP && !from_ap) {
 		att_kv(e, c, bss, ENG_P_BTM, false, false, f, n);
 	} else if (act->action == D11_WNM_BTM_QUERY && !from_ap) {
-		att_probe(e, c, bss, false, n);
+		att_kv_frame(e, c, n);
 		if (a != NULL && a->adv && !a->pub.btm && !f->retry)
 			event(e, ENG_C_BTM_UNADVERTISED, 1, a, c->pub.mac, bss);
 	}
@@ -82,7 +82,7 @@ act_frame(struct eng *e, const struct rs_rec *rec)
 	a = st_ap(e, bss);
 	if (from_ap && a != NULL)
 		rc_ap_frame(e, a, c, f, rec->n);
-	else if (!from_ap)
+	else if (!from_ap && c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
 	if (!act->readable) {
 		/* PMF: RM, FT and WNM bodies are encrypted; keep the shape */

@@ -53,16 +53,16 @@ settled(enum eng_state s)
 }
 
 static void
-set_state(struct eng *e, struct att *a, enum eng_state st)
+set_state(struct eng *e, struct att *a, enum eng_state st, int64_t at)
 {
 	if (a->pub.nhist > 0 && a->st == st)
 		return;
 	a->st = st;
 	a->pub.state = st;
-	a->st_ns = e->now;
+	a->st_ns = at;
 	if (a->pub.nhist < ENG_MAX_HIST) {
 		a->pub.hist[a->pub.nhist].state = st;
-		a->pub.hist[a->pub.nhist].ts_ns = e->now;
+		a->pub.hist[a->pub.nhist].ts_ns = at;
 		a->pub.nhist++;
 	}
 	st_bump(e);
@@ -132,8 +132,10 @@ att_step(struct eng *e, struct att *a, enum att_ev ev)
 			n = ENG_S_FAILED;	/* M1 again after M2 */
 		break;
 	}
+	/* probes are taken in when the attempt opens: their own time */
 	if (fresh || n != s)
-		set_state(e, a, n);
+		set_state(e, a, n, ev == EV_PROBE && a->probe_ns != 0 ?
+		    a->probe_ns : e->now);
 }
 
 /* ------------------------------------------------------------------------
@@ -144,8 +146,21 @@ att_frame(struct att *a, uint64_t n)
 {
 	struct eng_roam *p = &a->pub;
 
-	if (p->nframes > 0 && p->frames[p->nframes - 1] == n)
+	unsigned i;
+
+	if (p->nframes > 0 && p->frames[p->nframes - 1] >= n) {
+		/* an earlier frame taken in late (probes): in order */
+		for (i = 0; i < p->nframes && p->frames[i] < n; i++)
+			;
+		if ((i < p->nframes && p->frames[i] == n) ||
+		    p->nframes == ENG_MAX_ROAM_FRAMES)
+			return;
+		memmove(&p->frames[i + 1], &p->frames[i],
+		    (p->nframes - i) * sizeof p->frames[0]);
+		p->frames[i] = n;
+		p->nframes++;
 		return;
+	}
 	if (p->nframes < ENG_MAX_ROAM_FRAMES) {
 		p->frames[p->nframes++] = n;
 		return;
@@ -166,6 +181,20 @@ touch(struct eng *e, struct att *a, uint64_t n)
 	att_frame(a, n);
 }
 
+/* What the client's data frames can still tell its open attempt: kept in
+ * the client so that most data frames need not look at the attempt. */
+void
+att_hints(struct att *a)
+{
+	struct client *c = a->cl;
+
+	if (c->open != a)
+		return;
+	c->data_hint = !a->closed && ((a->pub.has_from && a->depart_ns == 0) ||
+	    (a->depart_ns != 0 && a->out_end == 0 && a->out_start != 0) ||
+	    (a->assoc_ok_ns != 0 && (a->first_any_ns == 0 || a->data_ns == 0)));
+}
+
 static void
 judge(struct eng *e, struct att *a)
 {
@@ -174,6 +203,7 @@ judge(struct eng *e, struct att *a)
 	jd_count(e, a, -1);
 	jd_judge(e, a);
 	jd_count(e, a, 1);
+	att_hints(a);
 	st_bump(e);
 }
 
@@ -378,10 +408,11 @@ att_close(struct eng *e, struct att *a)
 	if (!settled(a->st))
 		att_step(e, a, a->capture_ended ? EV_END : EV_QUIET);
 	a->closed = true;
-	a->want_after = a->want_client_after = false;
 	st_open_del(e, a);
-	if (c->open == a)
+	if (c->open == a) {
 		c->open = NULL;
+		c->data_hint = false;
+	}
 	judge(e, a);
 	rc_closed(e, a);
 	/* a failed association leaves the client associated nowhere */
@@ -459,6 +490,7 @@ promote(struct eng *e, struct att *a, const uint8_t *ap,
 	const uint8_t *from = NULL;
 	bool hard = false;
 	struct ap *x;
+	unsigned i;
 
 	if (c->pub.associated && c->pub.has_bss) {
 		if (!mac_eq(c->pub.bss, ap))
@@ -500,6 +532,18 @@ promote(struct eng *e, struct att *a, const uint8_t *ap,
 		if (a->depart_ns == 0)
 			a->depart_ns = c->left_ns;
 	}
+	/* directed probes toward the target shortly before */
+	for (i = 0; i < EI_MAX_PROBES; i++) {
+		if (c->probe[i].n == 0 || !mac_eq(c->probe[i].ap, ap) ||
+		    e->now - c->probe[i].ns > e->conf.kv_window_ns)
+			continue;
+		att_frame(a, c->probe[i].n);
+		if (a->probe_ns == 0 || c->probe[i].ns < a->probe_ns)
+			a->probe_ns = c->probe[i].ns;
+		c->probe[i].n = 0;
+	}
+	if (a->probe_ns != 0 && a->pub.nhist == 0)
+		att_step(e, a, EV_PROBE);
 	st_att_report(e, a);
 	if (p->is_join) {
 		c->pub.njoins++;
@@ -1276,29 +1320,41 @@ att_protected_action(struct eng *e, struct client *c, const uint8_t *ap,
 }
 
 /* A directed probe toward an AP other than the current one, or the AP's
- * probe response to the client: kept with the attempt that follows. */
+ * probe response to the client: part of the attempt working toward that
+ * AP, else kept (the latest few) for the attempt that may open toward it. */
 void
 att_probe(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
     uint64_t n)
 {
-	struct att *a = open_of(e, c);
+	struct att *a = c->open;
+	unsigned i, old = 0;
 
 	(void)from_ap;
 	if (c->pub.associated && mac_eq(c->pub.bss, ap))
 		return;
-	if (a == NULL || !active(a->st) || a->st == ENG_S_WAITING_DATA ||
-	    !mac_eq(a->pub.to, ap)) {
-		if ((a = pre_live(e, c)) == NULL) {
-			if ((a = st_att_new(e, c)) == NULL)
-				return;
-			c->pre = a;
-		}
-	}
-	if (a->nprobes >= EI_MAX_PROBES)
+	if (a != NULL && !a->closed && mac_eq(a->pub.to, ap) &&
+	    (a->st == ENG_S_AUTHENTICATING || a->st == ENG_S_ASSOCIATING ||
+	    a->st == ENG_S_RECOVERING)) {
+		touch(e, a, n);
 		return;
-	a->nprobes++;
-	touch(e, a, n);
-	att_step(e, a, EV_PROBE);
+	}
+	for (i = 1; i < EI_MAX_PROBES; i++)
+		if (c->probe[i].ns < c->probe[old].ns)
+			old = i;
+	c->probe[old].n = n;
+	c->probe[old].ns = e->now;
+	memcpy(c->probe[old].ap, ap, 6);
+}
+
+/* An 11v frame that is no exchange of its own (a BTM query): kept with
+ * the attempt the BTM exchange will be part of. */
+void
+att_kv_frame(struct eng *e, struct client *c, uint64_t n)
+{
+	struct att *a;
+
+	if ((a = pre_of(e, c)) != NULL)
+		touch(e, a, n);
 }
 
 void
@@ -1504,5 +1560,6 @@ att_client_gone(struct eng *e, struct client *c)
 		st_open_del(e, a);
 		a->closed = true;
 		c->open = NULL;
+		c->data_hint = false;
 	}
 }

@@ -486,13 +486,13 @@ struct eng_client {
 	uint8_t		 mac[6];
 	bool		 associated;	/* as far as the air says */
 	bool		 has_bss;
-	uint8_t		 bss[6];	/* current (or last) BSS */
-	char		 ssid[33];
-	struct eng_caps	 caps;
+	uint8_t		 bss[6];	/* the BSS now (see last_bss) */
 	bool		 has_rssi;
 	int8_t		 rssi;		/* last frame from the client, dBm */
 	int64_t		 first_ns;
 	int64_t		 last_ns;
+	char		 ssid[33];
+	struct eng_caps	 caps;
 	/* counts since first seen (aged-out roams still counted) */
 	unsigned	 nroams;
 	unsigned	 njoins;

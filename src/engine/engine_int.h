@@ -161,11 +161,12 @@ struct att {
 	int64_t		 kv_ns;		/* last 11k/11v frame */
 	bool		 forced;	/* the old AP let it go first */
 	int		 forced_reason;
-	unsigned	 nprobes;
+	int64_t		 probe_ns;	/* the first directed probe toward it */
 
 	/* waiting for the new AP's and the client's first frames after */
 	bool		 want_after, want_client_after;
 	uint8_t		 want_ap[6];
+	struct att	*w_prev, *w_next;	/* the AP's waiters */
 	int64_t		 loop_period_ns;
 };
 
@@ -173,13 +174,34 @@ struct att {
  * Clients and APs.
  */
 struct client {
-	struct eng_client pub;
+	/* what most frames touch first, then the public view */
 	struct client	*hnext;
+	uint8_t		 mac[6];
+	bool		 data_hint;	/* its data frames matter to open */
+	bool		 rssi_hint;	/* open waits for the client's frame */
+	bool		 aprssi_hint;	/* ... and for the new AP's */
+	bool		 has_aptx;
+	int8_t		 aptx_rssi;
+	bool		 has_rssi;	/* its own last frame's signal */
+	int8_t		 rssi;
+	struct att	*open;		/* its join or roam, or NULL */
+	int64_t		 heard_ns;	/* pub.last_ns, copied out on read */
+	/* last unicast data either way, for gap and outage */
+	int64_t		 data_ns;
+	uint8_t		 data_bss[6];
+	/* the last frame an AP sent it (data, EAPOL: their AP is not looked
+	 * up), and its own last frame at the sniffer */
+	uint8_t		 aptx_ap[6];
+	uint64_t	 aptx_n;
+	int64_t		 aptx_ns;
+	uint64_t	 rssi_n;
+	int64_t		 rssi_ns;
+	struct eng_client pub;
 	struct client	*lru_prev, *lru_next;	/* oldest heard first */
+	int64_t		 lru_ns;	/* last_ns when put in that line */
 	size_t		 slot;		/* in e->clients */
 	struct att	**ring;		/* reported attempts, oldest first */
 	unsigned	 rcap, rhead, rcount;
-	struct att	*open;		/* its join or roam, or NULL */
 	struct att	*pre;		/* 11k/11v/probes before the next one */
 	/* after a deauth/disassoc: the AP it left */
 	bool		 left;
@@ -188,18 +210,6 @@ struct client {
 	bool		 left_by_ap;
 	int		 left_reason;
 	struct eng_event left_ev;
-	/* last unicast data either way, for gap and outage */
-	uint8_t		 data_bss[6];
-	int64_t		 data_ns;
-	/* the client's own last frame at the sniffer, and the last an AP
-	 * sent it (data, EAPOL: their AP is not looked up) */
-	uint64_t	 rssi_n;
-	int64_t		 rssi_ns;
-	bool		 has_aptx;
-	int8_t		 aptx_rssi;
-	uint64_t	 aptx_n;
-	int64_t		 aptx_ns;
-	uint8_t		 aptx_ap[6];
 	/* sticky tracking */
 	struct client	*as_prev, *as_next;	/* associated clients */
 	bool		 in_as;
@@ -211,8 +221,12 @@ struct client {
 	uint8_t		 lr_from_band, lr_to_band;
 	int64_t		 lr_end_ns;
 	uint64_t	 lr_id;
-	/* BTM requests no roam followed */
-	bool		 btm_pending;
+	/* the latest directed probes, for the attempt that may follow */
+	struct {
+		uint64_t n;
+		int64_t	 ns;
+		uint8_t	 ap[6];
+	}		 probe[EI_MAX_PROBES];
 };
 
 /* What an AP contributes to its ESS's counts. */
@@ -225,23 +239,37 @@ struct ess_key {
 	uint32_t	 akm_sig;
 };
 
+/* What a beacon tells of an AP's capabilities, as the frame says it. */
+struct ap_caps {
+	uint32_t	 group;
+	uint32_t	 akms[ENG_MAX_AKMS];
+	uint16_t	 freq;
+	uint16_t	 rsn_caps;
+	uint8_t		 channel, nakms;
+	uint8_t		 mdid[2];
+	bool		 has_mde, ods, has_rsn, nr, btm;
+};
+
 struct ap {
-	struct eng_ap	 pub;
+	/* what most frames touch first, then the public view */
 	struct ap	*hnext;
-	struct ap	*lru_prev, *lru_next;	/* oldest heard first */
-	size_t		 slot;		/* in e->aps */
-	struct ess	*ess;
-	struct ap	*ess_prev, *ess_next;
-	struct ess_key	 key;
+	uint8_t		 bssid[6];
 	bool		 adv;		/* a beacon or probe response seen */
 	bool		 beaconed;	/* capabilities come from beacons */
+	struct ap_caps	 caps;		/* as the last beacon said them */
+	struct ess	*ess;
+	struct att	*waiters;	/* attempts waiting for its next frame */
 	/* the last frame it sent, as the sniffer heard it */
 	bool		 has_tx_rssi;
 	int8_t		 tx_rssi;
 	uint64_t	 tx_n;
 	int64_t		 tx_ns;
-	uint16_t	 tx_width;
-	unsigned	 nwant;		/* attempts waiting for its next frame */
+	struct ap	*lru_prev, *lru_next;	/* oldest heard first */
+	int64_t		 lru_ns;	/* last_ns when put in that line */
+	size_t		 slot;		/* in e->aps */
+	struct ap	*ess_prev, *ess_next;
+	struct ess_key	 key;
+	struct eng_ap	 pub;
 };
 
 struct ess {
@@ -305,6 +333,8 @@ struct eng {
 	unsigned	 id_hmask;
 	size_t		 nids;
 	struct att	*open_head;
+	struct att	*att_free;	/* freed ones, for reuse */
+	unsigned	 natt_free;
 
 	/* ESSs */
 	struct ess	**essh;
@@ -336,15 +366,65 @@ struct eng {
 };
 
 /* ------------------------------------------------------------------------
- * store.c
+ * store.c (the lookups are here, inline: they run for most frames)
  */
+
+/* All six octets mixed into every bit (the 32-bit finalizer of
+ * MurmurHash3), so that any mask of low bits spreads addresses that differ
+ * only in their last octets. */
+static inline unsigned
+st_mac_hash(const uint8_t *m, unsigned mask)
+{
+	uint32_t h = d11_le32(m + 2) ^ ((uint32_t)m[0] << 8 | m[1]) * 31u;
+
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h & mask;
+}
+
+/* The one lookup of a client and of an AP by address. */
+static inline struct client *
+st_client(const struct eng *e, const uint8_t *mac)
+{
+	struct client *c;
+
+	for (c = e->clh[st_mac_hash(mac, e->cl_hmask)]; c != NULL;
+	    c = c->hnext)
+		if (mac_eq(c->mac, mac))
+			return c;
+	return NULL;
+}
+
+static inline struct ap *
+st_ap(const struct eng *e, const uint8_t *bssid)
+{
+	struct ap *a;
+
+	for (a = e->aph[st_mac_hash(bssid, e->ap_hmask)]; a != NULL;
+	    a = a->hnext)
+		if (mac_eq(a->bssid, bssid))
+			return a;
+	return NULL;
+}
+
 void		 st_bump(struct eng *);
-struct client	*st_client(const struct eng *, const uint8_t *mac);
 struct client	*st_client_get(struct eng *, const uint8_t *mac);
-struct ap	*st_ap(const struct eng *, const uint8_t *bssid);
 struct ap	*st_ap_get(struct eng *, const uint8_t *bssid);
-void		 st_ap_heard(struct eng *, struct ap *);
-void		 st_client_heard(struct eng *, struct client *);
+/* Heard now (the eviction order follows, lazily: store.c). */
+static inline void
+st_ap_heard(struct eng *e, struct ap *a)
+{
+	a->pub.last_ns = e->now;
+}
+
+static inline void
+st_client_heard(struct eng *e, struct client *c)
+{
+	c->heard_ns = e->now;
+}
 void		 st_age(struct eng *);
 void		 st_frame(struct eng *, const struct rs_rec *);
 struct att	*st_att_new(struct eng *, struct client *);
@@ -377,6 +457,7 @@ void		 att_protected_action(struct eng *, struct client *,
 		    const uint8_t *ap, bool from_ap, uint64_t n);
 void		 att_probe(struct eng *, struct client *, const uint8_t *ap,
 		    bool from_ap, uint64_t n);
+void		 att_kv_frame(struct eng *, struct client *, uint64_t n);
 void		 att_sa_query(struct eng *, struct client *, const uint8_t *ap,
 		    uint64_t n);
 void		 att_eapol(struct eng *, struct client *, const uint8_t *ap,
@@ -386,6 +467,7 @@ void		 att_data(struct eng *, struct client *, const uint8_t *ap,
 void		 att_sweep(struct eng *);
 void		 att_finish(struct eng *);
 void		 att_client_gone(struct eng *, struct client *);
+void		 att_hints(struct att *);
 
 /* ------------------------------------------------------------------------
  * mgmt.c
@@ -417,6 +499,8 @@ void		 rc_trigger(struct eng *, struct att *);
 void		 rc_closed(struct eng *, struct att *);
 void		 rc_ap_frame(struct eng *, struct ap *, struct client *,
 		    const struct d11_frame *, uint64_t n);
+void		 rc_unwant(struct eng *, struct att *);
+void		 rc_ap_gone(struct eng *, struct ap *);
 void		 rc_client_frame(struct eng *, struct client *,
 		    const struct d11_frame *, uint64_t n);
 void		 rc_sticky(struct eng *);

@@ -310,40 +310,66 @@ akm_words(const struct eng_ap *p, char *buf, size_t len)
  * Beacons and probe responses.
  */
 
-/* What a beacon tells of an AP's capabilities, to compare two. */
-struct caps {
-	uint16_t	 freq;
-	uint8_t		 channel, band;
-	bool		 has_mde, ods, has_rsn, ft, nr, btm;
-	uint8_t		 mdid[2];
-	uint16_t	 rsn_caps;
-	uint32_t	 group;
-	uint8_t		 nakms;
-	uint32_t	 akms[ENG_MAX_AKMS];
-};
-
+/* What a beacon tells of an AP's capabilities, as the frame says it (the
+ * AP keeps the last one, to see cheaply whether the next differs). */
 static void
-caps_of(const struct eng_ap *p, struct caps *c)
+caps_from(const struct d11_frame *f, const struct eng_ap *p, struct ap_caps *c)
 {
+	const struct d11_elems *ie = &f->ie;
+	unsigned i, n = 0;
+
 	memset(c, 0, sizeof *c);
-	c->freq = p->freq;
-	c->channel = p->channel;
-	c->band = p->band;
-	c->has_mde = p->has_mde;
-	c->ods = p->ft_over_ds;
-	c->has_rsn = p->has_rsn;
-	c->ft = p->ft;
-	c->nr = p->nr;
-	c->btm = p->btm;
-	memcpy(c->mdid, p->mdid, 2);
-	c->rsn_caps = p->rsn_caps;
-	c->group = p->group_cipher;
-	c->nakms = p->nakms;
-	memcpy(c->akms, p->akms, sizeof c->akms);
+	c->freq = (f->radio.present & D11_RADIO_FREQ) ? f->radio.freq :
+	    p->freq;
+	if (ie->ds_channel >= 0)
+		c->channel = (uint8_t)ie->ds_channel;
+	else if (c->freq != 0)
+		c->channel = (uint8_t)d11_freq_to_channel(c->freq);
+	c->has_mde = ie->has_mde;
+	if (ie->has_mde) {
+		memcpy(c->mdid, ie->mde.mdid, 2);
+		c->ods = (ie->mde.ft_capab & D11_MDE_FT_OVER_DS) != 0;
+	}
+	c->has_rsn = ie->rsn_ie != NULL;
+	c->rsn_caps = ie->rsn.has_caps ? ie->rsn.caps : 0;
+	c->group = ie->rsn.group;
+	if (ie->rsn_ie != NULL && ie->rsn.akm != NULL)
+		for (i = 0; i < ie->rsn.n_akm && n < ENG_MAX_AKMS; i++)
+			c->akms[n++] = d11_suite(ie->rsn.akm + 4 * i);
+	c->nakms = (uint8_t)n;
+	c->nr = d11_elems_rm_neighbor_report(ie);
+	c->btm = d11_elems_bss_transition(ie);
+}
+
+/* The AP's public state from new capabilities. */
+static void
+caps_apply(struct eng_ap *p, const struct ap_caps *c, const struct d11_frame *f)
+{
+	unsigned i;
+
+	p->freq = c->freq;
+	p->channel = c->channel;
+	p->band = rc_band(p->freq, p->channel);
+	if (f->ie.ds_channel >= 1 && f->ie.ds_channel <= 14)
+		p->band = ENG_BAND_2G;	/* what it says, wherever heard */
+	p->has_mde = c->has_mde;
+	memcpy(p->mdid, c->mdid, 2);
+	p->ft_over_ds = c->ods;
+	p->has_rsn = c->has_rsn;
+	p->rsn_caps = c->rsn_caps;
+	p->group_cipher = c->group;
+	p->nakms = c->nakms;
+	memcpy(p->akms, c->akms, sizeof p->akms);
+	p->ft = false;
+	for (i = 0; i < c->nakms; i++)
+		if (d11_akm_is_ft(c->akms[i]))
+			p->ft = true;
+	p->nr = c->nr;
+	p->btm = c->btm;
 }
 
 static void
-changes(struct eng *e, struct ap *a, const struct caps *o)
+changes(struct eng *e, struct ap *a, const struct ap_caps *o)
 {
 	const struct eng_ap *p = &a->pub;
 	struct eng_ap old;
@@ -388,9 +414,9 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 	const struct d11_elems *ie = &f->ie;
 	struct eng_ap *p = &a->pub;
 	bool beacon = f->kind == D11_K_BEACON, upd = a->ess == NULL;
-	struct caps o, c;
+	struct ap_caps o, c;
 	char old[33];
-	unsigned i, n;
+	unsigned n;
 
 	a->adv = true;
 	if (beacon)
@@ -428,42 +454,11 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 	}
 	/* capabilities from the latest beacon (a probe response only until
 	 * the first beacon) */
-	caps_of(p, &o);
-	if (f->radio.present & D11_RADIO_FREQ)
-		p->freq = f->radio.freq;
-	if (ie->ds_channel >= 0)
-		p->channel = (uint8_t)ie->ds_channel;
-	else if (p->freq != 0)
-		p->channel = (uint8_t)d11_freq_to_channel(p->freq);
-	p->band = rc_band(p->freq, p->channel);
-	if (ie->ds_channel >= 1 && ie->ds_channel <= 14)
-		p->band = ENG_BAND_2G;	/* what it says, wherever heard */
-	p->has_mde = ie->has_mde;
-	if (ie->has_mde) {
-		memcpy(p->mdid, ie->mde.mdid, 2);
-		p->ft_over_ds = (ie->mde.ft_capab & D11_MDE_FT_OVER_DS) != 0;
-	} else
-		p->ft_over_ds = false;
-	p->has_rsn = ie->rsn_ie != NULL;
-	p->rsn_caps = ie->rsn.has_caps ? ie->rsn.caps : 0;
-	p->group_cipher = ie->rsn.group;
-	p->ft = false;
-	n = 0;
-	if (ie->rsn_ie != NULL && ie->rsn.akm != NULL) {
-		for (i = 0; i < ie->rsn.n_akm && n < ENG_MAX_AKMS; i++) {
-			p->akms[n] = d11_suite(ie->rsn.akm + 4 * i);
-			if (d11_akm_is_ft(p->akms[n]))
-				p->ft = true;
-			n++;
-		}
-	}
-	for (i = n; i < ENG_MAX_AKMS; i++)
-		p->akms[i] = 0;
-	p->nakms = (uint8_t)n;
-	p->nr = d11_elems_rm_neighbor_report(ie);
-	p->btm = d11_elems_bss_transition(ie);
-	caps_of(p, &c);
-	if (memcmp(&o, &c, sizeof o) != 0) {
+	caps_from(f, p, &c);
+	if (memcmp(&c, &a->caps, sizeof c) != 0) {
+		o = a->caps;
+		a->caps = c;
+		caps_apply(p, &c, f);
 		if (beacon && a->beaconed)
 			changes(e, a, &o);
 		upd = true;

@@ -48,7 +48,7 @@ ap_to(struct eng *e, struct client *c, const uint8_t *bss,
 
 	if (!(f->radio.present & D11_RADIO_SIGNAL))
 		return;
-	if (c->open != NULL && c->open->want_after &&
+	if (c->aprssi_hint && c->open != NULL &&
 	    mac_eq(c->open->want_ap, bss) && (ap = st_ap(e, bss)) != NULL)
 		rc_ap_frame(e, ap, c, f, n);
 	c->has_aptx = true;
@@ -65,8 +65,8 @@ client_tx(struct eng *e, struct client *c, const struct d11_frame *f,
 {
 	if (!(f->radio.present & D11_RADIO_SIGNAL))
 		return;
-	c->pub.has_rssi = true;
-	c->pub.rssi = f->radio.signal;
+	c->has_rssi = true;
+	c->rssi = f->radio.signal;
 	c->rssi_n = n;
 	c->rssi_ns = e->now;
 }
@@ -144,9 +144,10 @@ on_mgmt(struct eng *e, const struct rs_rec *rec)
 		return;
 	st_frame(e, rec);
 	st_client_heard(e, c);
-	if (from_ap)
-		rc_ap_frame(e, a, c, f, rec->n);
-	else
+	if (from_ap) {
+		if (a->waiters != NULL)
+			rc_ap_frame(e, a, c, f, rec->n);
+	} else if (c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
 	switch (f->kind) {
 	case D11_K_AUTH:
@@ -189,10 +190,12 @@ on_beacon(struct eng *e, const struct rs_rec *rec)
 		st_frame(e, rec);
 		att_probe(e, c, f->bssid, true, rec->n);
 	}
-	rc_ap_frame(e, a, c, f, rec->n);
+	if (a->waiters != NULL)
+		rc_ap_frame(e, a, c, f, rec->n);
 	ess_beacon(e, a, f);
 	ap_tx(e, a, f, rec->n);
-	rc_ess_heard(e, a);
+	if (a->ess != NULL && a->ess->n > 1)
+		rc_ess_heard(e, a);
 }
 
 /* A known client's probe request: directed to an AP (not the one it is
@@ -212,7 +215,8 @@ on_probe_req(struct eng *e, const struct rs_rec *rec)
 		st_frame(e, rec);
 		att_probe(e, c, f->addr1, false, rec->n);
 	}
-	rc_client_frame(e, c, f, rec->n);
+	if (c->rssi_hint)
+		rc_client_frame(e, c, f, rec->n);
 	client_tx(e, c, f, rec->n);
 }
 
@@ -239,7 +243,7 @@ on_eapol(struct eng *e, const struct rs_rec *rec)
 		return;
 	st_frame(e, rec);
 	st_client_heard(e, c);
-	if (from_client)
+	if (from_client && c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
 	att_eapol(e, c, bss, f, rec->n);
 	if (from_client)
@@ -272,9 +276,9 @@ on_data(struct eng *e, const struct rs_rec *rec)
 	    (c = st_client(e, sta)) == NULL)
 		return;
 	st_client_heard(e, c);
-	if (from_client)
+	if (from_client && c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
-	if (!f->is_null)
+	if (!f->is_null && c->data_hint)
 		att_data(e, c, bss, from_client, f, rec->n);
 	if (from_client)
 		client_tx(e, c, f, rec->n);

@@ -70,10 +70,10 @@ rc_open(struct eng *e, struct att *a)
 			p->old_ap.rssi = c->aptx_rssi;
 			p->old_ap.rssi_frame = c->aptx_n;
 		}
-		if (c->pub.has_rssi && e->now - c->rssi_ns <=
+		if (c->has_rssi && e->now - c->rssi_ns <=
 		    e->conf.kv_window_ns) {
 			p->old_ap.has_client_rssi = true;
-			p->old_ap.client_rssi = c->pub.rssi;
+			p->old_ap.client_rssi = c->rssi;
 			p->old_ap.client_rssi_frame = c->rssi_n;
 		}
 	}
@@ -112,16 +112,23 @@ rc_trigger(struct eng *e, struct att *a)
 		p->trigger = ENG_T_CLIENT;
 }
 
-static void
-unwant(struct eng *e, struct att *a)
+/* No longer waiting for the new AP's first frame. */
+void
+rc_unwant(struct eng *e, struct att *a)
 {
 	struct ap *ap;
 
 	if (!a->want_after)
 		return;
 	a->want_after = false;
-	if ((ap = st_ap(e, a->want_ap)) != NULL && ap->nwant > 0)
-		ap->nwant--;
+	a->cl->aprssi_hint = false;
+	if (a->w_prev != NULL)
+		a->w_prev->w_next = a->w_next;
+	else if ((ap = st_ap(e, a->want_ap)) != NULL && ap->waiters == a)
+		ap->waiters = a->w_next;
+	if (a->w_next != NULL)
+		a->w_next->w_prev = a->w_prev;
+	a->w_prev = a->w_next = NULL;
 }
 
 /* (Re)associated with the AP of the current try: its side, and wait for
@@ -131,17 +138,24 @@ rc_new_side(struct eng *e, struct att *a)
 {
 	struct ap *ap;
 
-	unwant(e, a);
+	rc_unwant(e, a);
 	a->want_client_after = false;
+	a->cl->rssi_hint = false;
 	if (a->returning || !mac_eq(a->cur, a->pub.to))
 		return;
 	side_of(e, a->pub.to, &a->pub.new_ap);
 	a->pub.new_ap.has_rssi = false;
 	a->pub.new_ap.has_client_rssi = false;
+	a->cl->rssi_hint = true;
 	if ((ap = st_ap(e, a->pub.to)) != NULL) {
 		a->want_after = true;
+		a->cl->aprssi_hint = true;
 		memcpy(a->want_ap, a->pub.to, 6);
-		ap->nwant++;
+		a->w_prev = NULL;
+		a->w_next = ap->waiters;
+		if (ap->waiters != NULL)
+			ap->waiters->w_prev = a;
+		ap->waiters = a;
 	}
 	a->want_client_after = true;
 }
@@ -155,14 +169,13 @@ rc_ap_frame(struct eng *e, struct ap *ap, struct client *c,
 {
 	struct att *a, *next;
 
-	if (ap->nwant == 0 || !(f->radio.present & D11_RADIO_SIGNAL))
+	if (ap->waiters == NULL || !(f->radio.present & D11_RADIO_SIGNAL))
 		return;
-	for (a = e->open_head; a != NULL && ap->nwant > 0; a = next) {
-		next = a->onext;
-		if (!a->want_after || !mac_eq(a->want_ap, ap->pub.bssid) ||
-		    (c != NULL && a->cl != c))
-			continue;
-		unwant(e, a);
+	for (a = ap->waiters; a != NULL; a = next) {
+		next = a->w_next;
+		if (c != NULL && a->cl != c)
+			continue;	/* sent to another client */
+		rc_unwant(e, a);
 		a->pub.new_ap.has_rssi = true;
 		a->pub.new_ap.rssi = f->radio.signal;
 		a->pub.new_ap.rssi_frame = n;
@@ -175,6 +188,21 @@ rc_ap_frame(struct eng *e, struct ap *ap, struct client *c,
 	}
 }
 
+/* The AP goes: nobody waits for its frames any more. */
+void
+rc_ap_gone(struct eng *e, struct ap *ap)
+{
+	struct att *a;
+
+	(void)e;
+	while ((a = ap->waiters) != NULL) {
+		ap->waiters = a->w_next;
+		a->want_after = false;
+		a->cl->aprssi_hint = false;
+		a->w_prev = a->w_next = NULL;
+	}
+}
+
 /* A frame the client sent, before its own state takes it in. */
 void
 rc_client_frame(struct eng *e, struct client *c, const struct d11_frame *f,
@@ -182,6 +210,7 @@ rc_client_frame(struct eng *e, struct client *c, const struct d11_frame *f,
 {
 	struct att *a = c->open;
 
+	c->rssi_hint = false;
 	if (a == NULL || !a->want_client_after ||
 	    !(f->radio.present & D11_RADIO_SIGNAL))
 		return;
@@ -203,8 +232,10 @@ rc_closed(struct eng *e, struct att *a)
 	struct pair *pr;
 	bool ok = p->result == ENG_R_OK || p->result == ENG_R_FALLBACK;
 
-	unwant(e, a);
+	rc_unwant(e, a);
 	a->want_client_after = false;
+	if (c->open == a)
+		c->rssi_hint = false;
 	if (p->is_join || !p->has_from || mac_eq(p->from, p->to))
 		return;
 	if ((pr = st_pair_get(e, p->from, p->to)) != NULL) {

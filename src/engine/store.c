@@ -14,6 +14,9 @@
 #include "engine_int.h"
 
 #define MIN_BUCKETS	64u
+/* Attempts come and go often (every 11k/11v exchange opens one): the freed
+ * ones are kept for reuse, this many. */
+#define ATT_CACHE	64
 
 static unsigned
 buckets_for(unsigned n)
@@ -23,15 +26,6 @@ buckets_for(unsigned n)
 	while (b < n && b < (1u << 24))
 		b <<= 1;
 	return b;
-}
-
-static inline unsigned
-mac_hash(const uint8_t *m, unsigned mask)
-{
-	uint32_t h = d11_le32(m + 2) ^ ((uint32_t)m[0] << 8 | m[1]);
-
-	h *= 0x9e3779b1u;
-	return (h ^ (h >> 15)) & mask;
 }
 
 void
@@ -183,18 +177,6 @@ clients_compact(struct eng *e)
 /* ------------------------------------------------------------------------
  * APs.
  */
-struct ap *
-st_ap(const struct eng *e, const uint8_t *bssid)
-{
-	struct ap *a;
-
-	for (a = e->aph[mac_hash(bssid, e->ap_hmask)]; a != NULL;
-	    a = a->hnext)
-		if (mac_eq(a->pub.bssid, bssid))
-			return a;
-	return NULL;
-}
-
 static void
 ap_lru_unlink(struct eng *e, struct ap *a)
 {
@@ -221,14 +203,24 @@ ap_lru_append(struct eng *e, struct ap *a)
 	e->ap_mru = a;
 }
 
-void
-st_ap_heard(struct eng *e, struct ap *a)
+/*
+ * The least recently heard AP.  Hearing an AP only stamps it (last_ns); the
+ * order is fixed up here, lazily: an AP at the head heard since it was put
+ * in line goes to the tail again.  Each hearing moves an AP at most once,
+ * so this is O(1) amortised over the frames.
+ */
+static struct ap *
+ap_oldest(struct eng *e)
 {
-	a->pub.last_ns = e->now;
-	if (e->ap_mru != a) {
+	struct ap *a;
+
+	while ((a = e->ap_lru) != NULL && a->pub.last_ns > a->lru_ns &&
+	    a != e->ap_mru) {
+		a->lru_ns = a->pub.last_ns;
 		ap_lru_unlink(e, a);
 		ap_lru_append(e, a);
 	}
+	return a;
 }
 
 static void
@@ -237,7 +229,8 @@ ap_remove(struct eng *e, struct ap *a)
 	struct ap **pp;
 
 	ess_ap_gone(e, a);
-	for (pp = &e->aph[mac_hash(a->pub.bssid, e->ap_hmask)]; *pp != NULL;
+	rc_ap_gone(e, a);
+	for (pp = &e->aph[st_mac_hash(a->pub.bssid, e->ap_hmask)]; *pp != NULL;
 	    pp = &(*pp)->hnext) {
 		if (*pp == a) {
 			*pp = a->hnext;
@@ -262,9 +255,9 @@ st_ap_get(struct eng *e, const uint8_t *bssid)
 		return a;
 	if (d11_is_group(bssid))
 		return NULL;
-	if (e->naps >= e->conf.max_aps && e->ap_lru != NULL) {
+	if (e->naps >= e->conf.max_aps && ap_oldest(e) != NULL) {
 		/* evict the AP heard least recently */
-		ap_remove(e, e->ap_lru);
+		ap_remove(e, ap_oldest(e));
 		e->cnt.aps_dropped++;
 	}
 	if (e->naps_slots - e->naps > e->naps && e->naps_slots > 64)
@@ -276,9 +269,10 @@ st_ap_get(struct eng *e, const uint8_t *bssid)
 		free(a);
 		return NULL;
 	}
+	memcpy(a->bssid, bssid, 6);
 	memcpy(a->pub.bssid, bssid, 6);
-	a->pub.first_ns = a->pub.last_ns = e->now;
-	h = mac_hash(bssid, e->ap_hmask);
+	a->pub.first_ns = a->pub.last_ns = a->lru_ns = e->now;
+	h = st_mac_hash(bssid, e->ap_hmask);
 	a->hnext = e->aph[h];
 	e->aph[h] = a;
 	ap_lru_append(e, a);
@@ -313,18 +307,6 @@ eng_find_ap(const struct eng *e, const uint8_t *bssid)
 /* ------------------------------------------------------------------------
  * Clients.
  */
-struct client *
-st_client(const struct eng *e, const uint8_t *mac)
-{
-	struct client *c;
-
-	for (c = e->clh[mac_hash(mac, e->cl_hmask)]; c != NULL;
-	    c = c->hnext)
-		if (mac_eq(c->pub.mac, mac))
-			return c;
-	return NULL;
-}
-
 static void
 cl_lru_unlink(struct eng *e, struct client *c)
 {
@@ -351,14 +333,19 @@ cl_lru_append(struct eng *e, struct client *c)
 	e->cl_mru = c;
 }
 
-void
-st_client_heard(struct eng *e, struct client *c)
+/* The least recently heard client, the same way as ap_oldest(). */
+static struct client *
+client_oldest(struct eng *e)
 {
-	c->pub.last_ns = e->now;
-	if (e->cl_mru != c) {
+	struct client *c;
+
+	while ((c = e->cl_lru) != NULL && c->heard_ns > c->lru_ns &&
+	    c != e->cl_mru) {
+		c->lru_ns = c->heard_ns;
 		cl_lru_unlink(e, c);
 		cl_lru_append(e, c);
 	}
+	return c;
 }
 
 void
@@ -402,6 +389,7 @@ id_del(struct eng *e, struct att *a)
 void
 st_att_free(struct eng *e, struct att *a)
 {
+	rc_unwant(e, a);
 	if (a->reported)
 		id_del(e, a);
 	st_open_del(e, a);
@@ -409,7 +397,12 @@ st_att_free(struct eng *e, struct att *a)
 		a->cl->open = NULL;
 	if (a->cl != NULL && a->cl->pre == a)
 		a->cl->pre = NULL;
-	free(a);
+	if (e->natt_free < ATT_CACHE) {
+		a->onext = e->att_free;
+		e->att_free = a;
+		e->natt_free++;
+	} else
+		free(a);
 }
 
 static void
@@ -420,7 +413,7 @@ client_remove(struct eng *e, struct client *c)
 	unsigned k;
 
 	att_client_gone(e, c);
-	for (pp = &e->clh[mac_hash(c->pub.mac, e->cl_hmask)]; *pp != NULL;
+	for (pp = &e->clh[st_mac_hash(c->pub.mac, e->cl_hmask)]; *pp != NULL;
 	    pp = &(*pp)->hnext) {
 		if (*pp == c) {
 			*pp = c->hnext;
@@ -457,8 +450,8 @@ st_client_get(struct eng *e, const uint8_t *mac)
 		return c;
 	if (d11_is_group(mac))
 		return NULL;
-	if (e->nclients >= e->conf.max_clients && e->cl_lru != NULL)
-		client_remove(e, e->cl_lru);
+	if (e->nclients >= e->conf.max_clients && client_oldest(e) != NULL)
+		client_remove(e, client_oldest(e));
 	if (e->ncl_slots - e->nclients > e->nclients && e->ncl_slots > 64)
 		clients_compact(e);
 	if ((c = calloc(1, sizeof *c)) == NULL)
@@ -468,10 +461,11 @@ st_client_get(struct eng *e, const uint8_t *mac)
 		free(c);
 		return NULL;
 	}
+	memcpy(c->mac, mac, 6);
 	memcpy(c->pub.mac, mac, 6);
-	c->pub.first_ns = c->pub.last_ns = e->now;
+	c->pub.first_ns = c->pub.last_ns = c->heard_ns = c->lru_ns = e->now;
 	c->stk = -1;
-	h = mac_hash(mac, e->cl_hmask);
+	h = st_mac_hash(mac, e->cl_hmask);
 	c->hnext = e->clh[h];
 	e->clh[h] = c;
 	cl_lru_append(e, c);
@@ -488,8 +482,8 @@ st_age(struct eng *e)
 {
 	struct client *c;
 
-	while ((c = e->cl_lru) != NULL && e->conf.client_idle_ns > 0 &&
-	    e->now - c->pub.last_ns > e->conf.client_idle_ns &&
+	while (e->conf.client_idle_ns > 0 && (c = client_oldest(e)) != NULL &&
+	    e->now - c->heard_ns > e->conf.client_idle_ns &&
 	    (c->open == NULL || c->open->closed) && c->pre == NULL)
 		client_remove(e, c);
 }
@@ -501,11 +495,21 @@ eng_nclients(const struct eng *ce)
 	return ce->nclients;
 }
 
+/* The public view with what the hot fields say (a view, not state). */
+static const struct eng_client *
+client_pub(struct client *c)
+{
+	c->pub.last_ns = c->heard_ns;
+	c->pub.has_rssi = c->has_rssi;
+	c->pub.rssi = c->rssi;
+	return &c->pub;
+}
+
 const struct eng_client *
 eng_client(const struct eng *ce, size_t i)
 {
 	clients_compact((struct eng *)ce);
-	return i < ce->nclients ? &ce->clients[i]->pub : NULL;
+	return i < ce->nclients ? client_pub(ce->clients[i]) : NULL;
 }
 
 const struct eng_client *
@@ -513,7 +517,7 @@ eng_find_client(const struct eng *e, const uint8_t *mac)
 {
 	struct client *c = st_client(e, mac);
 
-	return c != NULL ? &c->pub : NULL;
+	return c != NULL ? client_pub(c) : NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -524,8 +528,12 @@ st_att_new(struct eng *e, struct client *c)
 {
 	struct att *a;
 
-	if ((a = calloc(1, sizeof *a)) == NULL)
+	if ((a = e->att_free) != NULL) {
+		e->att_free = a->onext;
+		e->natt_free--;
+	} else if ((a = malloc(sizeof *a)) == NULL)
 		return NULL;
+	memset(a, 0, sizeof *a);
 	a->cl = c;
 	a->open_ns = a->last_ns = e->now;
 	a->refused = EI_NONE;
@@ -661,19 +669,17 @@ st_open_del(struct eng *e, struct att *a)
 size_t
 eng_client_nroams(const struct eng *e, const struct eng_client *pc)
 {
-	const struct client *c = (const struct client *)pc;
+	const struct client *c = st_client(e, pc->mac);
 
-	(void)e;
-	return c->rcount;
+	return c != NULL ? c->rcount : 0;
 }
 
 const struct eng_roam *
 eng_client_roam(const struct eng *e, const struct eng_client *pc, size_t i)
 {
-	const struct client *c = (const struct client *)pc;
+	const struct client *c = st_client(e, pc->mac);
 
-	(void)e;
-	if (i >= c->rcount)
+	if (c == NULL || i >= c->rcount)
 		return NULL;
 	return &c->ring[(c->rhead + i) % c->rcap]->pub;
 }
@@ -817,7 +823,7 @@ eng_finding(const struct eng *ce, size_t i)
 static unsigned
 pair_hash(const uint8_t *from, const uint8_t *to, unsigned mask)
 {
-	return (mac_hash(from, mask) * 31u + mac_hash(to, mask)) & mask;
+	return (st_mac_hash(from, mask) * 31u + st_mac_hash(to, mask)) & mask;
 }
 
 static struct pair *
@@ -993,6 +999,7 @@ eng_frame_by_n(const struct eng *e, uint64_t n)
 void
 eng_free(struct eng *e)
 {
+	struct att *a;
 	size_t i;
 
 	if (e == NULL)
@@ -1004,6 +1011,10 @@ eng_free(struct eng *e)
 	}
 	while (e->open_head != NULL)
 		st_att_free(e, e->open_head);
+	while ((a = e->att_free) != NULL) {
+		e->att_free = a->onext;
+		free(a);
+	}
 	for (i = 0; i < e->naps_slots; i++)
 		free(e->aps[i]);
 	ess_free(e);
