@@ -80,7 +80,7 @@ act_frame(struct eng *e, const struct rs_rec *rec)
 	st_frame(e, rec);
 	st_client_heard(e, c);
 	a = st_ap(e, bss);
-	if (from_ap && a != NULL)
+	if (from_ap && c->aprssi_hint && a != NULL)
 		rc_ap_frame(e, a, c, f, rec->n);
 	else if (!from_ap && c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
@@ -105,5 +105,5 @@ act_frame(struct eng *e, const struct rs_rec *rec)
 			break;
 		}
 	}
-	mg_sent(e, a, c, bss, from_ap, f, rec->n);
+	mg_sent(e, c, bss, from_ap, f, rec->n);
 }

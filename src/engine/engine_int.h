@@ -474,9 +474,8 @@ void		 att_hints(struct att *);
  */
 bool		 mg_sides(const struct d11_frame *, const uint8_t **sta,
 		    const uint8_t **bss, bool *from_ap);
-void		 mg_sent(struct eng *, struct ap *, struct client *,
-		    const uint8_t *bss, bool from_ap, const struct d11_frame *,
-		    uint64_t n);
+void		 mg_sent(struct eng *, struct client *, const uint8_t *bss,
+		    bool from_ap, const struct d11_frame *, uint64_t n);
 
 /* ------------------------------------------------------------------------
  * action.c

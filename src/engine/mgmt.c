@@ -26,8 +26,12 @@ mg_sides(const struct d11_frame *f, const uint8_t **sta, const uint8_t **bss,
 	return !d11_is_group(*sta);
 }
 
-/* A frame the AP sent was seen (after the attempts took it in): the RSSI
- * the old AP had just before a later roam. */
+/*
+ * What the sniffer heard an AP send, for the RSSI just before a roam (the
+ * last) and just after (the first after the (re)association): its beacons
+ * and probe responses (ap_tx) and whatever it sent the client (ap_to).
+ * Both run after the attempts took the frame in.
+ */
 static void
 ap_tx(struct eng *e, struct ap *ap, const struct d11_frame *f, uint64_t n)
 {
@@ -39,23 +43,32 @@ ap_tx(struct eng *e, struct ap *ap, const struct d11_frame *f, uint64_t n)
 	ap->tx_ns = e->now;
 }
 
-/* A frame from an AP to the client (data, EAPOL), its AP not looked up. */
+/* A frame the AP sent the client: the last one, for the RSSI before. */
+static void
+ap_note(struct eng *e, struct client *c, const uint8_t *bss,
+    const struct d11_frame *f, uint64_t n)
+{
+	if (!(f->radio.present & D11_RADIO_SIGNAL))
+		return;
+	c->has_aptx = true;
+	c->aptx_rssi = f->radio.signal;
+	c->aptx_n = n;
+	c->aptx_ns = e->now;
+	memcpy(c->aptx_ap, bss, 6);
+}
+
+/* The same for a frame no attempt takes in first (data, EAPOL): it may
+ * be the new AP's first after a roam. */
 static void
 ap_to(struct eng *e, struct client *c, const uint8_t *bss,
     const struct d11_frame *f, uint64_t n)
 {
 	struct ap *ap;
 
-	if (!(f->radio.present & D11_RADIO_SIGNAL))
-		return;
 	if (c->aprssi_hint && c->open != NULL &&
 	    mac_eq(c->open->want_ap, bss) && (ap = st_ap(e, bss)) != NULL)
 		rc_ap_frame(e, ap, c, f, n);
-	c->has_aptx = true;
-	c->aptx_rssi = f->radio.signal;
-	c->aptx_n = n;
-	c->aptx_ns = e->now;
-	memcpy(c->aptx_ap, bss, 6);
+	ap_note(e, c, bss, f, n);
 }
 
 /* A frame the client sent was seen. */
@@ -71,17 +84,16 @@ client_tx(struct eng *e, struct client *c, const struct d11_frame *f,
 	c->rssi_ns = e->now;
 }
 
-/* Any frame between a client and an AP, after the attempts took it in. */
+/* An action frame between a client and an AP, after the attempts took
+ * it in. */
 void
-mg_sent(struct eng *e, struct ap *a, struct client *c, const uint8_t *bss,
-    bool from_ap, const struct d11_frame *f, uint64_t n)
+mg_sent(struct eng *e, struct client *c, const uint8_t *bss, bool from_ap,
+    const struct d11_frame *f, uint64_t n)
 {
-	if (!from_ap)
-		client_tx(e, c, f, n);
-	else if (a != NULL)
-		ap_tx(e, a, f, n);
+	if (from_ap)
+		ap_note(e, c, bss, f, n);
 	else
-		ap_to(e, c, bss, f, n);
+		client_tx(e, c, f, n);
 }
 
 static void
@@ -144,10 +156,9 @@ on_mgmt(struct eng *e, const struct rs_rec *rec)
 		return;
 	st_frame(e, rec);
 	st_client_heard(e, c);
-	if (from_ap) {
-		if (a->waiters != NULL)
-			rc_ap_frame(e, a, c, f, rec->n);
-	} else if (c->rssi_hint)
+	if (from_ap && c->aprssi_hint)
+		rc_ap_frame(e, a, c, f, rec->n);
+	else if (!from_ap && c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
 	switch (f->kind) {
 	case D11_K_AUTH:
@@ -168,7 +179,7 @@ on_mgmt(struct eng *e, const struct rs_rec *rec)
 		break;
 	}
 	if (from_ap)
-		ap_tx(e, a, f, rec->n);
+		ap_note(e, c, bss, f, rec->n);
 	else
 		client_tx(e, c, f, rec->n);
 }
