@@ -11,7 +11,11 @@ against tshark's view of the same frames (never against our own output):
   WPA1 PSK, ...);
 - gap_ms is null when the last data via the old AP is older than 2 s;
 - 11k/11v findings say who asked for what (HTC One M9, Samsung S8);
-- retransmissions (same sequence number) are retries, not attempts.
+- retransmissions (same sequence number) are retries, not attempts; a
+  new request after a refusal is the attempt's next try;
+- the RSSI before and after a roam is tshark's radiotap signal of the
+  frames the engine's rule picks; SAE's authentication phase covers its
+  four frames.
 """
 import glob
 import json
@@ -424,6 +428,149 @@ class Retries(Base):
                                                               "reassoc")]
                 self.assertGreaterEqual(sum(p["retries"] for p in ph),
                                         len(again))
+
+
+# every frame of a capture as tshark reads it, for the RSSI checks
+FRAME_FIELDS = ["frame.number", "frame.time_epoch", "wlan.fc.type",
+                "wlan.fc.type_subtype", "wlan.ta", "wlan.ra", "wlan.fc.ds",
+                "radiotap.dbm_antsignal", "radiotap.flags.badfcs"]
+
+
+def frames_of(path):
+    out = []
+    for row in tshark(path, "wlan", FRAME_FIELDS):
+        row += [""] * (len(FRAME_FIELDS) - len(row))
+        n, t, typ, st, ta, ra, ds, sig, bad = row
+        if not sig or not typ or not st or bad in ("1", "True") or \
+                typ in ("1", "0x1"):
+            continue        # no signal, a bad FCS, control frames
+        out.append({"n": int(n), "t": float(t), "type": int(typ, 0),
+                    "st": int(st, 0), "ta": ta, "ra": ra,
+                    "ds": int(ds, 0) if ds else 0,
+                    "sig": int(sig.split(",")[0])})
+    return out
+
+
+def sent_by_ap(f, ap, client):
+    """A frame the engine takes as the AP's signal: its beacons and probe
+    responses, and management or from-the-DS data frames to the client."""
+    if f["ta"] != ap:
+        return False
+    if f["st"] in (0x0008, 0x0005):
+        return True
+    return f["ra"] == client and (f["type"] == 0 or f["ds"] == 2)
+
+
+def sent_by_client(f, client):
+    return f["ta"] == client and (f["type"] == 0 or f["ds"] == 1)
+
+
+class Rssi(Base):
+    def test_rssi_is_tsharks_radiotap_signal(self):
+        # before: the last frame of the old AP before the roam's first
+        # frame (within 10 s); after: the first of the new AP after the
+        # accepted (re)association response; the client's own the same
+        # way.  Each reported value is tshark's radiotap signal of the
+        # frame the report names, and that frame is the one these rules
+        # pick from tshark's list
+        self.need_tshark()
+        checked = 0
+        for path in captures() + sorted(glob.glob(os.path.join(
+                DATA, "lab", "*.pcap"))):
+            doc = report(path)
+            recs = [r for r in records(doc) if r["rssi_after_frame"] or
+                    r["rssi_before_frame"] or r["client_rssi_after_frame"]]
+            if not recs:
+                continue
+            fr = frames_of(path)
+            by_n = {f["n"]: f for f in fr}
+            resp = dict((int(x[0]), (x[1], x[2], x[3], float(x[4])))
+                        for x in tshark(
+                path, "(wlan.fc.type_subtype == 1 || wlan.fc.type_subtype "
+                "== 3) && wlan.fixed.status_code == 0",
+                ["frame.number", "wlan.ta", "wlan.ra", "wlan.seq",
+                 "frame.time_epoch"]))
+            for r in recs:
+                with self.subTest(file=os.path.relpath(path, DATA),
+                                  start=r["start"]):
+                    cl, to = r["client"], r["to"]
+                    # the accepted answers, a repeat of the one before
+                    # (its sequence number within 1 s) not counted
+                    acc = []
+                    for n in r["frames"]:
+                        if n not in resp or resp[n][:2] != (to, cl):
+                            continue
+                        if acc and resp[acc[-1]][2] == resp[n][2] and \
+                                resp[n][3] - resp[acc[-1]][3] < 1:
+                            continue
+                        acc.append(n)
+                    if r["rssi_after_frame"]:
+                        n = r["rssi_after_frame"]
+                        self.assertEqual(by_n[n]["sig"], r["rssi_after_dbm"])
+                        self.assertTrue(acc)
+                        first = [f["n"] for f in fr if f["n"] > acc[-1] and
+                                 sent_by_ap(f, to, cl)]
+                        self.assertEqual(first[0], n)
+                        checked += 1
+                    if r["client_rssi_after_frame"]:
+                        n = r["client_rssi_after_frame"]
+                        self.assertEqual(by_n[n]["sig"],
+                                         r["client_rssi_after_dbm"])
+                        first = [f["n"] for f in fr if f["n"] > acc[-1] and
+                                 sent_by_client(f, cl)]
+                        self.assertEqual(first[0], n)
+                        checked += 1
+                    if r["rssi_before_frame"]:
+                        n = r["rssi_before_frame"]
+                        self.assertEqual(by_n[n]["sig"],
+                                         r["rssi_before_dbm"])
+                        last = [f["n"] for f in fr if f["t"] < r["start"] and
+                                sent_by_ap(f, r["from"], cl)]
+                        self.assertEqual(last[-1], n)
+                        self.assertLessEqual(r["start"] - by_n[n]["t"], 10)
+                        self.assertEqual(r["rssi_drop_db"],
+                                         r["rssi_before_dbm"] -
+                                         r["rssi_after_dbm"]
+                                         if r["rssi_after_dbm"] is not None
+                                         else None)
+                        checked += 1
+        self.assertGreater(checked, 30)
+
+
+class Sae(Base):
+    def test_sae_auth_phase_and_time_axis(self):
+        # wireshark/wpa3-sae: the authentication phase runs from the
+        # client's commit to the AP's confirm (tshark: the four SAE
+        # frames), the join ends with M4 and every phase lies within it;
+        # the first data, 9.9 s later, is idleness, not the join
+        self.need_tshark()
+        path = os.path.join(PUB, "wireshark", "wpa3-sae.pcapng")
+        sae = tshark(path, "wlan.fixed.auth.alg == 3",
+                     ["frame.time_epoch", "wlan.fixed.auth_seq", "wlan.sa"])
+        self.assertEqual(len(sae), 4)
+        m4 = tshark(path, "wlan_rsna_eapol.keydes.msgnr == 4",
+                    ["frame.time_epoch"])
+        data = tshark(path, "wlan.fc.type == 2 && !(wlan.fc.subtype & 4) && "
+                      "!eapol", ["frame.time_epoch"])
+        doc = report(path)
+        self.assertEqual(len(doc["joins"]), 1)
+        j = doc["joins"][0]
+        self.assertEqual(j["method"], "sae")
+        self.assertEqual(j["result"], "ok")
+        auth = [p for p in j["phases"] if p["phase"] == "auth"]
+        self.assertEqual(len(auth), 1)
+        t_commit, t_confirm = float(sae[0][0]), float(sae[3][0])
+        self.assertAlmostEqual(auth[0]["start"], t_commit, places=5)
+        self.assertAlmostEqual(auth[0]["ms"], (t_confirm - t_commit) * 1e3,
+                               places=2)
+        self.assertAlmostEqual(j["end"], float(m4[0][0]), places=5)
+        self.assertAlmostEqual(j["total_ms"], (j["end"] - j["start"]) * 1e3,
+                               places=2)
+        for p in j["phases"]:
+            self.assertLessEqual(p["start"] + (p["ms"] or 0) / 1e3,
+                                 j["end"] + 1e-6)
+        self.assertNotIn("data", [p["phase"] for p in j["phases"]])
+        self.assertGreater(float(data[0][0]) - j["end"], 2)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,11 @@ Runs `$ROAMSCOPE -r FILE --report=json` and checks:
        response status and (re)association status, else 0 (a wrong passphrase
        fails in the 4-way handshake after association status 0);
      - method: "FT over-the-air" -> ft-over-air, "FT over-the-DS" ->
-       ft-over-da, open/association + 4-way with a PSK network -> psk.
+       ft-over-da, open/association + 4-way with a PSK network -> psk;
+     - channel and band of both sides: the APs' configured channel and
+       frequency (truth["aps"]);
+     - trigger: the scripted action (a BTM request: steered; a neighbor
+       report requested in the 10 s before a roam: assisted; else client).
    Our roams and joins are compared in start order: same count, same fields.
 
 2. The public wireshark FT capture gives one join and one ft-over-air roam.
@@ -87,11 +91,30 @@ def truth_method(m, key_mgmt):
     raise AssertionError("unmapped truth method %r" % m)
 
 
+def band(freq):
+    return "2.4" if freq < 3000 else "6" if freq >= 5925 else "5"
+
+
+def trigger(actions, k):
+    """The trigger of the attempts of action k: a BTM request (steered),
+    else a neighbor report requested in the 10 s before (assisted), else
+    the client's own (wpa_cli roam / ft_ds, the first connection)."""
+    act = actions[k]
+    if act["action"] == "btm_request":
+        return "steered"
+    for prev in actions[:k]:
+        if prev["action"] == "neighbor_report_request" and \
+                0 <= act["t"] - prev["t"] <= 10 and not prev["sta_attempts"]:
+            return "assisted"
+    return "client"
+
+
 def expected_from_truth(truth):
     key_mgmt = truth["aps"][0]["wpa_key_mgmt"]
+    ap = {a["bssid"]: a for a in truth["aps"]}
     cur = None
     out = []
-    for act in truth["actions"]:
+    for k, act in enumerate(truth["actions"]):
         for at in act["sta_attempts"]:
             if at["bssid"] == cur:
                 # with the current AP: the failed roam's aftermath
@@ -119,18 +142,27 @@ def expected_from_truth(truth):
                 "method": truth_method(at["method"], key_mgmt),
                 "result": "ok" if ok else "failed",
                 "status": nz[0] if nz else 0,
+                # the APs' configured channels and frequencies
+                "from_channel": ap[cur]["channel"] if cur else None,
+                "to_channel": ap[at["bssid"]]["channel"],
+                "from_band": band(ap[cur]["freq"]) if cur else None,
+                "to_band": band(ap[at["bssid"]]["freq"]),
+                "trigger": trigger(truth["actions"], k),
             })
             if ok:
                 cur = at["bssid"]
     return out
 
 
+KEYS = ("kind", "client", "from", "to", "method", "result", "status",
+        "from_channel", "to_channel", "from_band", "to_band", "trigger")
+
+
 def ours(doc):
     recs = [dict(r, kind="roam") for r in doc["roams"]] + \
            [dict(r, kind="join") for r in doc["joins"]]
     recs.sort(key=lambda r: r["start"])
-    return [{k: r[k] for k in ("kind", "client", "from", "to", "method",
-                               "result", "status")} for r in recs]
+    return [{k: r[k] for k in KEYS} for r in recs]
 
 
 def all_diag_codes(doc):
@@ -230,6 +262,11 @@ class LabTruth(Base):
                 failed = any(e["result"] in ("failed", "returned")
                              for e in exp)
                 self.assertEqual(doc["_rc"], 3 if failed else 0)
+                # the final lifecycle state follows the result
+                state = {"ok": "done", "failed": "failed",
+                         "returned": "returned"}
+                for r in doc["roams"] + doc["joins"]:
+                    self.assertEqual(r["state"], state[r["result"]])
 
     def test_voice_gap_matches_the_clients_ping_outage(self):
         # ft-ota-voice: the client's own ping log says 124-173 ms between

@@ -613,8 +613,12 @@ toward_answer(struct eng *e, struct client *c, const uint8_t *ap,
 			return a;
 		if (!settled(a->st) && a->st != ENG_S_WAITING_DATA) {
 			/* the answer to another try, its request lost */
-			if (a->st == ENG_S_RECOVERING && !a->returning)
+			if (!a->returning) {
 				a->tries++;
+				a->try_last_ns = e->now;
+			}
+			a->try_seq++;
+			a->fail = AF_NONE;
 			return a;
 		}
 		att_close(e, a);
@@ -692,8 +696,8 @@ cur_xch(struct att *a, enum eng_phase_kind k, const uint8_t *ap)
  * a new try (its request not captured): the attempt's association was
  * accepted or the last try failed. */
 static bool
-answer_is_new(const struct att *a, const struct xch *x, const uint8_t *ap,
-    const struct d11_frame *f)
+answer_is_new(const struct eng *e, const struct att *a, const struct xch *x,
+    const uint8_t *ap, const struct d11_frame *f)
 {
 	if (f->retry)
 		return false;
@@ -703,7 +707,8 @@ answer_is_new(const struct att *a, const struct xch *x, const uint8_t *ap,
 		    a->st == ENG_S_WAITING_DATA;
 	if (x->end_ns == 0)
 		return false;
-	if (f->has_seq && x->resp_seq == (int)f->seq)
+	if (f->has_seq && x->resp_seq == (int)f->seq &&
+	    e->now - x->end_ns < NS_PER_S)
 		return false;	/* the same answer again */
 	return a->assoc_ok_ns != 0 || a->st == ENG_S_RECOVERING ||
 	    settled(a->st);
@@ -810,7 +815,7 @@ att_auth(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 		ends = true;
 	a = open_of(e, c);
 	x = cur_xch(a, k, ap);
-	first = opening && answer_is_new(a, x, ap, f);
+	first = opening && answer_is_new(e, a, x, ap, f);
 	if (!opening && x == NULL && (a == NULL || !a->reported))
 		return;		/* the middle of an exchange never seen */
 	if ((a = toward_answer(e, c, ap, first)) == NULL)
@@ -824,7 +829,8 @@ att_auth(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 		att_step(e, a, EV_AUTH);
 	}
 	if (x->end_ns != 0) {
-		if (f->retry || (f->has_seq && x->resp_seq == (int)f->seq))
+		if (f->retry || (f->has_seq && x->resp_seq == (int)f->seq &&
+		    e->now - x->end_ns < NS_PER_S))
 			x->retries++;	/* the answer again */
 		judge(e, a);
 		return;
@@ -962,7 +968,7 @@ att_assoc(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 	a = open_of(e, c);
 	x = a != NULL && a->reported && a->has_cur && mac_eq(a->cur, ap) ?
 	    assoc_xch(a, ap) : NULL;
-	first = answer_is_new(a, x, ap, f);
+	first = answer_is_new(e, a, x, ap, f);
 	if ((a = toward_answer(e, c, ap, first)) == NULL) {
 		if (st == D11_ST_SUCCESS)
 			set_assoc(e, c, ap);
@@ -981,7 +987,8 @@ att_assoc(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 		att_step(e, a, EV_ASSOC);
 	}
 	if (x->end_ns != 0) {
-		if (f->retry || (f->has_seq && x->resp_seq == (int)f->seq))
+		if (f->retry || (f->has_seq && x->resp_seq == (int)f->seq &&
+		    e->now - x->end_ns < NS_PER_S))
 			x->retries++;	/* the answer again */
 		judge(e, a);
 		return;
