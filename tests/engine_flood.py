@@ -21,9 +21,15 @@ import json
 import os
 import struct
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
+
+SRC = os.environ.get("top_srcdir", os.path.join(os.path.dirname(
+    os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(SRC, "tests"))
+import pcaplib  # noqa: E402
 
 ROAMSCOPE = os.environ.get("ROAMSCOPE", "")
 SSID = b"flood"
@@ -66,12 +72,8 @@ def beacon(bssid, seq, channel, mdid, ods, signal=-50):
 
 
 def write_pcap(path, frames):
-    with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 127))
-        for t_us, b in frames:
-            f.write(struct.pack("<IIII", t_us // 1000000, t_us % 1000000,
-                                len(b), len(b)))
-            f.write(b)
+    pcaplib.write_pcap(path, pcaplib.file_header(), (
+        (t_us // 1000000, t_us % 1000000, b, len(b)) for t_us, b in frames))
 
 
 def bssid(i):
