@@ -496,6 +496,67 @@ ms_cell(double ms, char *buf, size_t len)
 		snprintf(buf, len, "%.1f", ms);
 }
 
+/* "ch 1 (2.4 GHz)", "?" when unknown. */
+static void
+side_str(const struct eng_side *sd, char *buf, size_t len)
+{
+	if (sd->channel == 0)
+		snprintf(buf, len, "?");
+	else if (sd->band != 0)
+		snprintf(buf, len, "ch %u (%s GHz)", sd->channel,
+		    eng_band_name(sd->band));
+	else
+		snprintf(buf, len, "ch %u", sd->channel);
+}
+
+/* The lifecycle state, context and events of a roam, indented. */
+static void
+text_roam_ctx(FILE *fp, const struct eng_roam *r, int64_t t0)
+{
+	const struct eng_event *ev;
+	char a[32], b[32], m[18];
+	unsigned i;
+
+	side_str(&r->old_ap, a, sizeof a);
+	side_str(&r->new_ap, b, sizeof b);
+	fprintf(fp, "           state %s, trigger %s", eng_state_name(r->state),
+	    eng_trigger_name(r->trigger));
+	if (r->trigger_btm_mode >= 0)
+		fprintf(fp, " (BTM mode 0x%02x)", r->trigger_btm_mode);
+	if (r->trigger_reason >= 0)
+		fprintf(fp, " (let go, reason %d)", r->trigger_reason);
+	if (r->has_from)
+		fprintf(fp, ", %s -> %s", a, b);
+	else
+		fprintf(fp, ", %s", b);
+	if (r->old_ap.has_rssi || r->new_ap.has_rssi) {
+		fputs(", rssi ", fp);
+		if (r->old_ap.has_rssi)
+			fprintf(fp, "%d", r->old_ap.rssi);
+		else
+			fputc('?', fp);
+		if (r->new_ap.has_rssi)
+			fprintf(fp, " -> %d dBm", r->new_ap.rssi);
+		else
+			fputs(" -> ? dBm", fp);
+		if (r->has_rssi_drop)
+			fprintf(fp, " (drop %d dB)", r->rssi_drop_db);
+	}
+	if (r->outage_ms >= 0)
+		fprintf(fp, ", outage %.1f ms", r->outage_ms);
+	if (r->attempts > 1)
+		fprintf(fp, ", %u tries", r->attempts);
+	fputc('\n', fp);
+	for (i = 0; i < r->nevents; i++) {
+		ev = &r->events[i];
+		fprintf(fp, "           %s by the %s at %.3f s: %s reason %u "
+		    "(%s)\n", eng_event_name(ev->kind), ev->by_ap ? "AP" :
+		    "client", (double)(ev->ts_ns - t0) / 1e9,
+		    d11_mac_str(ev->ap, m), ev->reason,
+		    d11_reason_name(ev->reason));
+	}
+}
+
 static void
 text_roam(FILE *fp, const struct eng_roam *r, int64_t t0)
 {
@@ -535,10 +596,70 @@ text_roam(FILE *fp, const struct eng_roam *r, int64_t t0)
 			fprintf(fp, "  (inferred, protected)");
 		fputc('\n', fp);
 	}
+	text_roam_ctx(fp, r, t0);
 	for (i = 0; i < r->ndiags; i++) {
 		text_safe(safe, sizeof safe, r->diags[i].text);
 		fprintf(fp, "           why: [%s] %s\n", r->diags[i].code,
 		    safe);
+	}
+}
+
+/* The clients' sticky episodes and ping-pong, when there are any. */
+static void
+text_clients(FILE *fp, struct eng *e, int64_t t0)
+{
+	const struct eng_client *c;
+	const struct eng_sticky *k;
+	const struct eng_ping_pong *p;
+	char m[18], x[18], y[18];
+	bool head = false;
+	size_t i;
+	unsigned j;
+
+	for (i = 0; i < eng_nclients(e); i++) {
+		c = eng_client(e, i);
+		if (c->nsticky == 0 && c->nping_pong == 0)
+			continue;
+		if (!head)
+			fprintf(fp, "\nCLIENTS\n");
+		head = true;
+		fprintf(fp, "  %s\n", d11_mac_str(c->mac, m));
+		for (j = 0; j < c->nsticky; j++) {
+			k = &c->sticky[j];
+			fprintf(fp, "    sticky %s at %.3f s for %.0f ms%s: %s at "
+			    "%d dBm, %s %d dB stronger\n",
+			    eng_verdict_name(k->verdict),
+			    (double)(k->start_ns - t0) / 1e9, k->ms, k->open ?
+			    " (still)" : "", d11_mac_str(k->ap, x), k->ap_rssi,
+			    d11_mac_str(k->better, y), k->delta_db);
+		}
+		for (j = 0; j < c->nping_pong; j++) {
+			p = &c->ping_pong[j];
+			fprintf(fp, "    ping-pong at %.3f s: %s -> %s -> %s "
+			    "(%.0f ms on %s)%s\n", (double)(p->ts_ns - t0) / 1e9,
+			    d11_mac_str(p->a, x), d11_mac_str(p->b, y), x,
+			    p->ms, y, p->band_loop ? ", a band-steering loop" :
+			    "");
+		}
+	}
+}
+
+/* The roam matrix: per AP pair, roams, failures, median time. */
+static void
+text_pairs(FILE *fp, struct eng *e)
+{
+	const struct eng_pair *p;
+	char x[18], y[18], ms[16];
+	size_t i;
+
+	if (eng_npairs(e) > 0)
+		fprintf(fp, "\nAP PAIRS\n  %-17s    %-17s  %5s %6s %9s\n",
+		    "from", "to", "roams", "failed", "median_ms");
+	for (i = 0; i < eng_npairs(e); i++) {
+		p = eng_pair(e, i);
+		ms_cell(p->median_ms, ms, sizeof ms);
+		fprintf(fp, "  %s -> %s  %5u %6u %9s\n", d11_mac_str(p->from, x),
+		    d11_mac_str(p->to, y), p->roams, p->failed, ms);
 	}
 }
 
@@ -553,8 +674,9 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 	size_t i, n;
 	int64_t t0 = 0;
 	int pass;
+	unsigned k;
 	char m[18], md[5], cell[32 * 3 + 1], ssid[32 * 3 + 24];
-	char safe[ENG_DIAG_TEXT * 3];
+	char safe[ENG_DIAG_TEXT * 3], ct[128];
 
 	fprintf(fp, "roamscope report: %" PRIu64 " frames, %u APs, %u clients, "
 	    "%" PRIu64 " roams, %" PRIu64 " joins, %" PRIu64 " failed, %"
@@ -612,6 +734,15 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 		    d11_mac_str(a->bssid, m), ssid, a->channel, md, a->ft_over_ds ? " over-DS" : "",
 		    a->ft ? " FT" : "", a->nr ? " 11k" : "", a->btm ? " 11v" :
 		    "");
+		for (k = 0; k < a->nchanges; k++) {
+			eng_ap_change_text(&a->changes[k], ct, sizeof ct);
+			text_safe(safe, sizeof safe, ct);	/* an SSID */
+			fprintf(fp, "      changed at %.3f s: %s\n",
+			    (double)(a->changes[k].ts_ns - t0) / 1e9, safe);
+		}
+		if (a->changes_total > a->nchanges)
+			fprintf(fp, "      (%u changes in all)\n",
+			    a->changes_total);
 	}
 	if (eng_nfindings(e) > 0)
 		fprintf(fp, "\nFINDINGS\n");
@@ -620,6 +751,8 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 		text_safe(safe, sizeof safe, fd->text);
 		fprintf(fp, "  [%s] %s\n", fd->code, safe);
 	}
+	text_clients(fp, e, t0);
+	text_pairs(fp, e);
 }
 
 /*
@@ -652,6 +785,41 @@ csv_field(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+/* A number cell, empty when unknown. */
+static void
+csv_int(FILE *fp, bool have, long long v)
+{
+	fputc(',', fp);
+	if (have)
+		fprintf(fp, "%lld", v);
+}
+
+/* The columns after frames: id, lifecycle, context, events (type:by:reason
+ * joined by ';'). */
+static void
+csv_roam_ctx(FILE *fp, const struct eng_roam *r)
+{
+	const struct eng_event *ev;
+	unsigned k;
+
+	fprintf(fp, ",%" PRIu64 ",%s,", r->id, eng_state_name(r->state));
+	if (r->outage_ms >= 0)
+		fprintf(fp, "%.3f", r->outage_ms);
+	csv_int(fp, r->old_ap.channel != 0, r->old_ap.channel);
+	csv_int(fp, r->new_ap.channel != 0, r->new_ap.channel);
+	fprintf(fp, ",%s,%s", eng_band_name(r->old_ap.band),
+	    eng_band_name(r->new_ap.band));
+	csv_int(fp, r->old_ap.has_rssi, r->old_ap.rssi);
+	csv_int(fp, r->new_ap.has_rssi, r->new_ap.rssi);
+	csv_int(fp, r->has_rssi_drop, r->rssi_drop_db);
+	fprintf(fp, ",%s,%u,", eng_trigger_name(r->trigger), r->attempts);
+	for (k = 0; k < r->nevents; k++) {
+		ev = &r->events[k];
+		fprintf(fp, "%s%s:%s:%u", k ? ";" : "", eng_event_name(ev->kind),
+		    ev->by_ap ? "ap" : "client", ev->reason);
+	}
+}
+
 static void
 report_csv(FILE *fp, struct eng *e)
 {
@@ -661,7 +829,10 @@ report_csv(FILE *fp, struct eng *e)
 	unsigned k;
 
 	fputs("kind,client,from,to,ssid,start,end,method,result,status,"
-	    "total_ms,gap_ms,verdict,hard,retries,diagnoses,frames\n", fp);
+	    "total_ms,gap_ms,verdict,hard,retries,diagnoses,frames,id,state,"
+	    "outage_ms,from_channel,to_channel,from_band,to_band,"
+	    "rssi_before_dbm,rssi_after_dbm,rssi_drop_db,trigger,attempts,"
+	    "events\n", fp);
 	n = eng_nroams_all(e);
 	for (i = 0; i < n; i++) {
 		r = eng_roam_all(e, i);
@@ -693,6 +864,7 @@ report_csv(FILE *fp, struct eng *e)
 			    r->frames[k]);
 			fputs(b, fp);
 		}
+		csv_roam_ctx(fp, r);
 		fputc('\n', fp);
 	}
 }

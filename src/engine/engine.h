@@ -13,6 +13,14 @@
  * MAC addresses are 6 raw bytes; an MDID is its 2 octets in wire order (show
  * as %02x%02x, "a1b2"); times are ns since the epoch; durations in ms as
  * doubles, -1 when unknown.
+ *
+ * Every join and roam is an attempt with a lifecycle (enum eng_state) and
+ * a stable id; eng_roam_by_id() and eng_roam_at() find one again, for the
+ * subsystems that attach their own results to attempts.  Clients and APs
+ * are looked up by address through one function each (eng_find_client,
+ * eng_find_ap).  What the engine keeps is bounded (clients, APs, attempts
+ * per client, AP pairs, events, raw frames), evicting what was heard least
+ * recently, and each frame costs O(1) amortised.
  */
 #ifndef ENGINE_H
 #define ENGINE_H
@@ -603,8 +611,9 @@ const struct eng_roam	*eng_roam_at(const struct eng *, const uint8_t *client,
 
 /* ------------------------------------------------------------------------
  * Frame store: the raw bytes of management, action and EAPOL/EAP frames that
- * involve a client (not beacons or probes), oldest evicted beyond
- * frame_store_bytes.  For drill-down (re-parse with d11_parse) and export.
+ * involve a client and of directed probes (not beacons), oldest evicted
+ * beyond frame_store_bytes.  For drill-down (re-parse with d11_parse) and
+ * export.
  */
 struct eng_frame {
 	uint64_t	 n;

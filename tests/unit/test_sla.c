@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -102,6 +104,81 @@ test_eng_new_reports_line(void **state)
 	assert_string_equal(err, "mine.sla:2: unknown key 'bogus'");
 }
 
+static void
+test_roam_quality_keys(void **state)
+{
+	struct eng_sla s;
+	char err[256] = "";
+
+	(void)state;
+	eng_sla_defaults(&s);
+	/* built in: no RSSI limits; sticky -70 dBm, 8/12 dB, 5 s; 10 s */
+	assert_true(s.rssi_drop_db[0] < 0 && s.rssi_drop_db[1] < 0);
+	assert_true(s.rssi_low_dbm[0] == ENG_SLA_NO_DBM);
+	assert_true(s.sticky_rssi_dbm == -70);
+	assert_true(s.sticky_db[0] == 8 && s.sticky_db[1] == 12);
+	assert_true(s.sticky_ms == 5000);
+	assert_true(s.ping_pong_ms == 10000);
+	assert_int_equal(eng_sla_parse(&s,
+	    "rssi_drop = 6dB 10\n"
+	    "rssi_low = -72dBm, -80\n"
+	    "rssi_low.warn = -70\n"
+	    "sticky_rssi = -75\n"
+	    "sticky_delta.fail = 15\n"
+	    "sticky_time = 8000ms\n"
+	    "ping_pong = 20000\n", "q.sla", err, sizeof err), 0);
+	assert_true(s.rssi_drop_db[0] == 6 && s.rssi_drop_db[1] == 10);
+	assert_true(s.rssi_low_dbm[0] == -70 && s.rssi_low_dbm[1] == -80);
+	assert_true(s.sticky_rssi_dbm == -75);
+	assert_true(s.sticky_db[0] == 8 && s.sticky_db[1] == 15);
+	assert_true(s.sticky_ms == 8000);
+	assert_true(s.ping_pong_ms == 20000);
+	expect_err("rssi_low = -72 none\nrssi_low.fail = -60\n",
+	    "p.sla: fail -60 dBm is above warn -72 dBm for 'rssi_low' (the "
+	    "FAIL level is the weaker signal)");
+	expect_err("rssi_low = 5 none\n",
+	    "p.sla:1: bad value for 'rssi_low' (dBm, -150 to 0, or 'none')");
+	expect_err("sticky_time = none\n",
+	    "p.sla:1: bad value for 'sticky_time' (milliseconds)");
+	expect_err("ping_pong.warn = 5\n",
+	    "p.sla:1: 'ping_pong' takes one value, no .warn or .fail");
+	expect_err("rssi_drop = 9 6\n",
+	    "p.sla: a warn limit is above its fail limit for 'rssi_drop'");
+}
+
+/* The example profile shipped in data/ parses and says what doc/sla.md
+ * says it does. */
+static void
+test_dashboard_profile(void **state)
+{
+	char path[4096], text[4096], err[256] = "";
+	const char *top = getenv("top_srcdir");
+	struct eng_sla s;
+	size_t n;
+	FILE *fp;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/data/dashboard.sla", top != NULL ?
+	    top : "..");
+	assert_non_null(fp = fopen(path, "r"));
+	n = fread(text, 1, sizeof text - 1, fp);
+	fclose(fp);
+	text[n] = '\0';
+	eng_sla_defaults(&s);
+	assert_int_equal(eng_sla_parse(&s, text, "dashboard.sla", err,
+	    sizeof err), 0);
+	assert_true(s.warn_ms[ENG_SLA_FT_TOTAL] == 400);
+	assert_true(s.fail_ms[ENG_SLA_FT_TOTAL] < 0);
+	assert_true(s.warn_ms[ENG_SLA_TOTAL] == 2000);
+	assert_true(s.fail_ms[ENG_SLA_VOIP_TOTAL] < 0);
+	assert_true(s.fail_ms[ENG_SLA_FT_AUTH] < 0);
+	assert_true(s.rssi_drop_db[0] == 6);
+	assert_true(s.rssi_low_dbm[0] == -72);
+	assert_true(s.rssi_low_dbm[1] == ENG_SLA_NO_DBM);
+	assert_true(s.sticky_db[0] == 8 && s.sticky_db[1] == 12);
+	assert_true(s.sticky_rssi_dbm == -70);
+}
+
 int
 main(void)
 {
@@ -110,6 +187,8 @@ main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_eng_new_reports_line),
+		cmocka_unit_test(test_roam_quality_keys),
+		cmocka_unit_test(test_dashboard_profile),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
