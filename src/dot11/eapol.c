@@ -31,15 +31,27 @@ mic_fits(const uint8_t *k, size_t klen, size_t mic_len)
 	return off + 2 + d11_be16(k + off) == klen;
 }
 
+/* Key data length right after a MIC of mic_len bytes fits in the body
+ * (octets may follow it: hostapd pads a FILS message 3 of 4). */
+static bool
+mic_room(const uint8_t *k, size_t klen, size_t mic_len)
+{
+	size_t	 off = KEY_FIXED + mic_len;
+
+	return klen >= off + 2 && off + 2 + d11_be16(k + off) <= klen;
+}
+
 /*
  * The MIC length depends on the AKM, which a lone frame does not say.
  * Infer it from the lengths instead: the one for which key data length
  * ends the body exactly.  16 (every AKM but the SHA-384 ones and FILS)
  * is tried first, then 24 (SHA-384: 802.1X Suite B 192, FT-802.1X-SHA384),
  * then 0 (FILS: AEAD, no MIC field), then 32 (SAE with a 512-bit group).
+ * Encrypted key data without a MIC, which only FILS sends, may be followed
+ * by padding (hostapd pads message 3 of 4): no MIC field then either.
  */
 static uint8_t
-infer_mic_len(const uint8_t *k, size_t klen, bool *ok)
+infer_mic_len(const uint8_t *k, size_t klen, uint16_t ki, bool *ok)
 {
 	static const uint8_t	 try[] = { 16, 24, 0, 32 };
 	size_t			 i;
@@ -48,6 +60,8 @@ infer_mic_len(const uint8_t *k, size_t klen, bool *ok)
 	for (i = 0; i < sizeof(try); i++)
 		if (mic_fits(k, klen, try[i]))
 			return try[i];
+	if (!(ki & D11_KI_MIC) && (ki & D11_KI_ENCR_DATA) && mic_room(k, klen, 0))
+		return 0;
 	*ok = false;
 	return 16;
 }
@@ -188,7 +202,7 @@ parse_key(const uint8_t *k, size_t klen, struct d11_eapol *e)
 	e->key_len = d11_be16(k + 3);
 	e->replay = d11_be64(k + KEY_REPLAY_OFF);
 	e->nonce = k + KEY_NONCE_OFF;
-	e->mic_len = infer_mic_len(k, klen, &ok);
+	e->mic_len = infer_mic_len(k, klen, e->key_info, &ok);
 	off = KEY_FIXED + e->mic_len;
 	if (!ok) {
 		e->malformed = 1;

@@ -1080,6 +1080,15 @@ test_eapol_fils(void **state)
 	key_frame(&b, 2, 0x12ca, 0, siv, 32);
 	assert_int_equal(parse105(&b), D11_OK);
 	assert_int_equal(F.eapol.msg, D11_EAPOL_M3);
+	/* hostapd pads 3/4's key data (tests/data/lab/fils.pcap frame 177):
+	 * 14 octets after it, counted in the EAPOL length */
+	b.b[b.n - (77 + 2 + 32) - 1] += 14;
+	fill(&b, 0, 14);
+	assert_int_equal(parse105(&b), D11_OK);
+	assert_int_equal(F.eapol.msg, D11_EAPOL_M3);
+	assert_int_equal(F.eapol.mic_len, 0);
+	assert_int_equal(F.eapol.key_data_len, 32);
+	assert_int_equal(F.eapol.malformed, 0);
 }
 
 /*
