@@ -20,8 +20,10 @@ method_of(const struct att *a)
 	if ((a->has_auth && a->auth_alg == D11_AUTH_SAE) ||
 	    d11_akm_is_sae(a->req_akm))
 		return ENG_M_SAE;
-	if ((a->has_auth && d11_auth_is_fils(a->auth_alg)) ||
-	    d11_akm_is_fils(a->req_akm))
+	/* A FILS AKM after open authentication is EAP (or PMKSA caching) and
+	 * a 4-way handshake, keyed the FILS way: it is told by what ran. */
+	if (a->has_auth ? d11_auth_is_fils(a->auth_alg)
+			: d11_akm_is_fils(a->req_akm) && a->k.eap_first == 0)
 		return ENG_M_FILS;
 	if (d11_akm_is_owe(a->req_akm))
 		return ENG_M_OWE;
@@ -29,7 +31,7 @@ method_of(const struct att *a)
 		return ENG_M_FULL_8021X;
 	if (a->req_seen && !a->req_rsn)
 		return ENG_M_OPEN;
-	if (d11_akm_is_8021x(a->req_akm))
+	if (d11_akm_is_8021x(a->req_akm) || d11_akm_is_fils(a->req_akm))
 		return a->req_pmkid ? ENG_M_PMKSA_CACHE : ENG_M_FULL_8021X;
 	if (a->req_akm != 0)
 		return ENG_M_PSK;
