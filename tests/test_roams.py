@@ -302,6 +302,93 @@ class LabTruth(Base):
         self.assertEqual(doc["joins"][0]["result"], "ok")
 
 
+def lab_run_truth(name):
+    """The truth of a capture made by tests/lab (run-scenario.sh): built by
+    tests/lab/truth.py from the daemons' logs beside it, mapped as above
+    (an attempt at the client's own AP after a refused roam is that roam's
+    aftermath, "returned" when it connected)."""
+    sys.path.insert(0, os.path.join(SRC, "tests", "lab"))
+    import truth as labtruth  # noqa: E402
+    tr = labtruth.build([os.path.join(LAB, name + ".hostapd1.log"),
+                         os.path.join(LAB, name + ".hostapd2.log")],
+                        os.path.join(LAB, name + ".wpas.log"))
+    freq = {a["bssid"]: a["freq"] for a in tr["aps"]}
+    out = []
+    for r in sorted([dict(r, kind="join") for r in tr["joins"]] +
+                    [dict(r, kind="roam") for r in tr["roams"]],
+                    key=lambda r: r["start"]):
+        if r["same_bssid"]:
+            if out and out[-1]["result"] == "failed" and r["result"] == "ok" \
+                    and out[-1]["from"] == r["to"]:
+                out[-1]["result"] = "returned"
+            continue
+        out.append({
+            "kind": r["kind"], "client": tr["client"], "from": r["from"],
+            "to": r["to"], "method": r["method"], "result": r["result"],
+            "status": r["status"],
+            "from_channel": chan(freq[r["from"]]) if r["from"] else None,
+            "to_channel": chan(freq[r["to"]]),
+            "from_band": band(freq[r["from"]]) if r["from"] else None,
+            "to_band": band(freq[r["to"]]),
+            "trigger": "steered" if r["trigger"] == "btm" else "client",
+        })
+    return out
+
+
+def chan(freq):
+    return (freq - 2407) // 5 if freq < 2484 else (freq - 5000) // 5
+
+
+class LabRuns(Base):
+    """Captures made by tests/lab (NAME.wpas.log beside NAME.pcap, no
+    reference NAME.truth.json)."""
+
+    def test_every_lab_run_matches_its_logs(self):
+        names = sorted(os.path.basename(p)[:-len(".wpas.log")]
+                       for p in glob.glob(os.path.join(LAB, "*.wpas.log")))
+        names = [n for n in names if not os.path.exists(
+            os.path.join(LAB, n + ".truth.json"))]
+        self.assertIn("fils", names)
+        for name in names:
+            with self.subTest(capture=name):
+                doc = report(os.path.join(LAB, name + ".pcap"))
+                self.assertEqual(ours(doc), lab_run_truth(name))
+
+    def test_fils(self):
+        # fils (tests/lab/scenarios/fils): a FILS-SHA256 network; join with
+        # open auth + EAP-pwd + a 4-way handshake without MIC fields; join
+        # again with FILS Shared Key auth (PMKSA); FILS toward AP2 refused
+        # (status 1), back to AP1 with FILS.
+        p = subprocess.run([ROAMSCOPE, "-r", os.path.join(LAB, "fils.pcap"),
+                            "--report=json"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+        # hostapd pads the AES-SIV key data of message 3/4: not malformed
+        self.assertNotIn(b"malformed", p.stderr)
+        doc = json.loads(p.stdout)
+        j1, j2 = doc["joins"]
+        self.assertEqual([ph["phase"] for ph in j1["phases"]],
+                         ["auth", "assoc", "eap", "4way", "data"])
+        self.assertEqual(j1["state"], "done")
+        # FILS: key setup ends with the association response
+        self.assertEqual([ph["phase"] for ph in j2["phases"]],
+                         ["auth", "assoc", "data"])
+        self.assertEqual([s["state"] for s in j2["states"]],
+                         ["authenticating", "associating",
+                          "waiting-for-data", "done"])
+        # the disconnect before it: the client's deauthentication, reason 3
+        self.assertEqual([(e["type"], e["by"], e["reason"])
+                          for e in j2["events"]], [("deauth", "client", 3)])
+        (r,) = doc["roams"]
+        self.assertEqual((r["method"], r["result"], r["status"], r["state"]),
+                         ("fils", "returned", 1, "returned"))
+        self.assertIn("recovering", [s["state"] for s in r["states"]])
+        self.assertEqual([(ph["phase"], ph["ap"], ph["status"])
+                          for ph in r["phases"]],
+                         [("auth", AP2, 1), ("auth", AP1, 0),
+                          ("reassoc", AP1, 0), ("data", AP1, None)])
+        self.assertEqual(p.returncode, 3)
+
+
 class Caps(Base):
     def test_caps_match_tshark_on_public_assoc_requests(self):
         if not TSHARK:

@@ -172,6 +172,10 @@ def akm_method(akm, eap_seen, auth_alg):
     a = (akm or '').upper()
     if auth_alg == 3 or 'SAE' in a:
         return 'sae'
+    if auth_alg in (4, 5, 6):
+        return 'fils'
+    if 'FILS' in a:
+        return 'full-8021x' if eap_seen else 'pmksa-cache'
     if '802.1X' in a or 'EAP' in a:
         return 'full-8021x' if eap_seen else 'pmksa-cache'
     if 'PSK' in a:
