@@ -1265,6 +1265,35 @@ att_kv(struct eng *e, struct client *c, const uint8_t *ap,
 	return answered;
 }
 
+/* A protected action answering the other side's open protected exchange
+ * `answers` (within `window_ns`) closes it, else it opens exchange `k`. */
+static void
+pmf_exchange(struct eng *e, struct att *a, const uint8_t *ap,
+    enum eng_phase_kind answers, int64_t window_ns, enum eng_phase_kind k,
+    enum att_ev ev)
+{
+	struct xch *x;
+
+	x = xch_find(a, answers, NULL);
+	if (x != NULL && x->protected_ && x->end_ns == 0 &&
+	    e->now - x->start_ns < window_ns) {
+		x->end_ns = e->now;
+		return;
+	}
+	if ((x = xch_find(a, k, NULL)) == NULL || a->reported)
+		x = xch_new(e, a, k, ap);
+	if (x == NULL)
+		return;
+	memset(x, 0, sizeof *x);
+	x->kind = k;
+	memcpy(x->ap, ap, 6);
+	x->start_ns = e->now;
+	x->status = EI_NONE;
+	x->tries = 1;
+	x->protected_ = true;
+	att_step(e, a, ev);
+}
+
 /* PMF: RM, FT and WNM action bodies are encrypted.  A client's protected
  * action answered by the AP within 1 s reads as a neighbor report; one from
  * the AP answered by the client within 5 s as BTM. */
@@ -1273,7 +1302,6 @@ att_protected_action(struct eng *e, struct client *c, const uint8_t *ap,
     bool from_ap, uint64_t n)
 {
 	struct att *a;
-	struct xch *x;
 
 	if ((a = pre_of(e, c)) == NULL)
 		return;
@@ -1281,46 +1309,12 @@ att_protected_action(struct eng *e, struct client *c, const uint8_t *ap,
 	a->kv_ns = e->now;
 	a->pmf_actions++;
 	if (from_ap) {
-		x = xch_find(a, ENG_P_NEIGHBOR_REPORT, NULL);
-		if (x != NULL && x->protected_ && x->end_ns == 0 &&
-		    e->now - x->start_ns < NS_PER_S)
-			x->end_ns = e->now;
-		else {
-			if ((x = xch_find(a, ENG_P_BTM, NULL)) == NULL ||
-			    a->reported)
-				x = xch_new(e, a, ENG_P_BTM, ap);
-			if (x == NULL)
-				return;
-			memset(x, 0, sizeof *x);
-			x->kind = ENG_P_BTM;
-			memcpy(x->ap, ap, 6);
-			x->start_ns = e->now;
-			x->status = EI_NONE;
-			x->tries = 1;
-			x->protected_ = true;
-			att_step(e, a, EV_BTM);
-		}
+		pmf_exchange(e, a, ap, ENG_P_NEIGHBOR_REPORT, NS_PER_S,
+		    ENG_P_BTM, EV_BTM);
 		a->pmf_ap_ns = e->now;
 	} else {
-		x = xch_find(a, ENG_P_BTM, NULL);
-		if (x != NULL && x->protected_ && x->end_ns == 0 &&
-		    e->now - x->start_ns < 5 * NS_PER_S)
-			x->end_ns = e->now;
-		else {
-			if ((x = xch_find(a, ENG_P_NEIGHBOR_REPORT, NULL)) ==
-			    NULL || a->reported)
-				x = xch_new(e, a, ENG_P_NEIGHBOR_REPORT, ap);
-			if (x == NULL)
-				return;
-			memset(x, 0, sizeof *x);
-			x->kind = ENG_P_NEIGHBOR_REPORT;
-			memcpy(x->ap, ap, 6);
-			x->start_ns = e->now;
-			x->status = EI_NONE;
-			x->tries = 1;
-			x->protected_ = true;
-			att_step(e, a, EV_NR);
-		}
+		pmf_exchange(e, a, ap, ENG_P_BTM, 5 * NS_PER_S,
+		    ENG_P_NEIGHBOR_REPORT, EV_NR);
 		a->pmf_req_ns = e->now;
 	}
 	judge(e, a);

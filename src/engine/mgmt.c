@@ -26,6 +26,20 @@ mg_sides(const struct d11_frame *f, const uint8_t **sta, const uint8_t **bss,
 	return !d11_is_group(*sta);
 }
 
+/* A data frame's client and BSS, to or from the DS only; group-addressed
+ * frames from the AP (the relayed Layer 2 Update) are not the client's. */
+static bool
+data_sides(const struct d11_frame *f, const uint8_t **sta,
+    const uint8_t **bss, bool *from_client)
+{
+	if (f->to_ds == f->from_ds || f->addr1 == NULL || f->addr2 == NULL)
+		return false;
+	*from_client = f->to_ds;
+	*sta = f->to_ds ? f->addr2 : f->addr1;
+	*bss = f->to_ds ? f->addr1 : f->addr2;
+	return !d11_is_group(*sta);
+}
+
 /*
  * What the sniffer heard an AP send, for the RSSI just before a roam (the
  * last) and just after (the first after the (re)association): its beacons
@@ -239,17 +253,7 @@ on_eapol(struct eng *e, const struct rs_rec *rec)
 	struct client *c;
 	bool from_client;
 
-	if (f->to_ds && !f->from_ds) {
-		sta = f->sa;
-		bss = f->bssid;
-		from_client = true;
-	} else if (f->from_ds && !f->to_ds) {
-		sta = f->da;
-		bss = f->bssid;
-		from_client = false;
-	} else
-		return;
-	if (sta == NULL || bss == NULL || d11_is_group(sta) ||
+	if (!data_sides(f, &sta, &bss, &from_client) ||
 	    (c = st_client(e, sta)) == NULL)
 		return;
 	st_frame(e, rec);
@@ -271,19 +275,7 @@ on_data(struct eng *e, const struct rs_rec *rec)
 	struct client *c;
 	bool from_client;
 
-	if (f->to_ds && !f->from_ds) {
-		sta = f->addr2;
-		bss = f->addr1;
-		from_client = true;
-	} else if (f->from_ds && !f->to_ds) {
-		sta = f->addr1;
-		bss = f->addr2;
-		from_client = false;
-	} else
-		return;
-	/* group-addressed frames from the AP (the relayed Layer 2 Update)
-	 * are not the client's */
-	if (sta == NULL || bss == NULL || d11_is_group(sta) ||
+	if (!data_sides(f, &sta, &bss, &from_client) ||
 	    (c = st_client(e, sta)) == NULL)
 		return;
 	st_client_heard(e, c);
