@@ -650,6 +650,8 @@ ess_flatten(struct eng *e)
 	}
 	e->nfl = 0;
 	for (s = e->ess_head; s != NULL; s = s->next) {
+		if (s->nf == 0)
+			continue;	/* s->f and e->fl may be NULL */
 		memcpy(e->fl + e->nfl, s->f, s->nf * sizeof *s->f);
 		e->nfl += s->nf;
 	}
