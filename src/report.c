@@ -184,6 +184,7 @@ json_roam(struct json *j, const struct eng_roam *r)
 		json_kv_bool(j, "inferred", ph->protected_);
 		json_kv_mac(j, "ap", ph->ap);
 		json_kv_uint(j, "tries", ph->tries);
+		json_kv_bool(j, "late", ph->late);
 		json_obj_end(j);
 	}
 	json_arr_end(j);

@@ -555,6 +555,18 @@ promote(struct eng *e, struct att *a, const uint8_t *ap,
 	rc_open(e, a);
 }
 
+static void	fail_try(struct eng *, struct att *, enum att_fail, int);
+
+/* The current try's last exchange is still unanswered (authentication or
+ * (re)association): a client that turns to another AP gave up on it. */
+static bool
+gave_up(const struct att *a)
+{
+	return (a->st == ENG_S_AUTHENTICATING ||
+	    a->st == ENG_S_ASSOCIATING) && a->nx > 0 &&
+	    a->x[a->nx - 1].end_ns == 0 && !a->x[a->nx - 1].no_req;
+}
+
 /*
  * The attempt a client's exchange with ap belongs to, opened if need be.
  * restart: f starts an exchange anew (not a retransmission, not the next
@@ -581,8 +593,12 @@ toward(struct eng *e, struct client *c, const uint8_t *ap,
 			a->returning = false;
 			return a;
 		} else if (a->pub.has_from && mac_eq(a->pub.from, ap) &&
-		    (a->st == ENG_S_RECOVERING || a->refused != EI_NONE)) {
-			/* back to the old AP after a failed try */
+		    (a->st == ENG_S_RECOVERING || a->refused != EI_NONE ||
+		    gave_up(a))) {
+			/* back to the old AP after a failed try, or before
+			 * the target answered: the client gave up on it */
+			if (a->st != ENG_S_RECOVERING)
+				fail_try(e, a, AF_NO_RESPONSE, a->nx - 1);
 			memcpy(a->cur, ap, 6);
 			a->returning = true;
 			return a;
@@ -714,6 +730,37 @@ answer_is_new(const struct eng *e, const struct att *a, const struct xch *x,
 	    settled(a->st);
 }
 
+/* The target's answer to a request the client gave up on (it went back
+ * to its old AP): that exchange's, late, in the client's open attempt or
+ * its last one (closed since); the attempt stays as it was. */
+static bool
+late_answer(struct eng *e, struct client *c, struct att *a,
+    enum eng_phase_kind k, const uint8_t *ap, int status, uint64_t n)
+{
+	unsigned i;
+
+	if (a == NULL)
+		a = st_newest(c);
+	if (a == NULL || !a->reported || !a->returning ||
+	    !mac_eq(a->pub.to, ap) || mac_eq(a->cur, ap))
+		return false;
+	for (i = a->nx; i-- > 0;) {
+		struct xch *x = &a->x[i];
+
+		if (x->kind != k || !mac_eq(x->ap, ap))
+			continue;
+		if (x->end_ns != 0 || x->no_req)
+			return false;
+		x->end_ns = e->now;
+		x->status = status;
+		x->late = true;
+		touch(e, a, n);
+		judge(e, a);
+		return true;
+	}
+	return false;
+}
+
 static void
 auth_kind(struct att *a, const struct d11_frame *f)
 {
@@ -814,6 +861,8 @@ att_auth(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 	if (st != D11_ST_SUCCESS && !step)
 		ends = true;
 	a = open_of(e, c);
+	if (ends && late_answer(e, c, a, k, ap, st, n))
+		return;
 	x = cur_xch(a, k, ap);
 	first = opening && answer_is_new(e, a, x, ap, f);
 	if (!opening && x == NULL && (a == NULL || !a->reported))

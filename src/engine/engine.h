@@ -201,6 +201,8 @@ struct eng_phase {
 					   back; the old AP for 11k/11v/FT over
 					   the DS) */
 	uint16_t	 tries;		/* new requests after an answer (1) */
+	bool		 late;		/* answered after the client had given
+					   up on it and gone back */
 };
 /* The status' name: IEEE status name, or the BTM status name for btm;
  * "" when there is no status. */
@@ -226,6 +228,8 @@ enum eng_code {
 	ENG_C_EAP_INCOMPLETE,		/* val0: ms of EAP seen */
 	ENG_C_NO_4WAY,
 	ENG_C_NO_RESPONSE,		/* arg0: phase kind, arg1: retries */
+	ENG_C_LATE_ANSWER,		/* arg0: phase kind, arg1: status,
+					   v0: ms after the request */
 	ENG_C_DEAUTH_BY_AP,		/* arg0: reason, arg1: 1 disassoc */
 	ENG_C_DEAUTH_BY_CLIENT,		/* the same */
 	ENG_C_RETRY_LOOP,		/* arg0: tries, val0: period ms */

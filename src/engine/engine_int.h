@@ -62,6 +62,7 @@ struct xch {
 	int64_t		 mid_ns;	/* SAE: the AP's commit */
 	bool		 no_req;	/* answered, request not captured */
 	bool		 protected_;	/* inferred from PMF frames */
+	bool		 late;		/* answered after the client gave up */
 	int		 status;	/* EI_NONE until answered */
 	uint16_t	 retries;
 	uint16_t	 tries;

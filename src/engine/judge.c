@@ -113,14 +113,47 @@ phase_cmp(const void *a, const void *b)
 	return (int)x->kind - (int)y->kind;
 }
 
+/* The last exchange of kind k. */
 static const struct xch *
-xch_last(const struct att *a, enum eng_phase_kind k, bool answered)
+xch_last(const struct att *a, enum eng_phase_kind k)
 {
 	unsigned i;
 
 	for (i = a->nx; i-- > 0;)
-		if (a->x[i].kind == k && (!answered || a->x[i].end_ns != 0))
+		if (a->x[i].kind == k)
 			return &a->x[i];
+	return NULL;
+}
+
+/* The last exchange of kind k answered in time (at ap when not NULL). */
+static const struct xch *
+xch_answered(const struct att *a, enum eng_phase_kind k, const uint8_t *ap)
+{
+	unsigned i;
+
+	for (i = a->nx; i-- > 0;)
+		if (a->x[i].kind == k && a->x[i].end_ns != 0 &&
+		    !a->x[i].late && (ap == NULL || mac_eq(a->x[i].ap, ap)))
+			return &a->x[i];
+	return NULL;
+}
+
+/* The target's exchange the client gave up on: unanswered, or answered
+ * late. */
+static const struct xch *
+given_up(const struct att *a)
+{
+	unsigned i;
+
+	for (i = a->nx; i-- > 0;) {
+		const struct xch *x = &a->x[i];
+
+		if (!mac_eq(x->ap, a->pub.to) || x->no_req ||
+		    (x->kind != ENG_P_AUTH && x->kind != ENG_P_FT_AUTH &&
+		    x->kind != ENG_P_ASSOC && x->kind != ENG_P_REASSOC))
+			continue;
+		return x->end_ns == 0 || x->late ? x : NULL;
+	}
 	return NULL;
 }
 
@@ -341,6 +374,7 @@ jd_judge(struct eng *e, struct att *a)
 	enum eng_verdict v;
 	int64_t start, data_end = 0;
 	const struct xch *x, *lx = NULL;
+	struct eng_phase *ph;
 	bool ft, unanswered = false;
 	unsigned i;
 	int k, last;
@@ -354,9 +388,10 @@ jd_judge(struct eng *e, struct att *a)
 	p->retries = 0;
 	for (i = 0; i < a->nx; i++) {
 		x = &a->x[i];
-		add_phase(p, x->kind, x->ap, x->start_ns, x->end_ns,
+		if ((ph = add_phase(p, x->kind, x->ap, x->start_ns, x->end_ns,
 		    x->no_req, x->kind == ENG_P_NEIGHBOR_REPORT ? EI_NONE :
-		    x->status, x->retries, x->tries, x->protected_);
+		    x->status, x->retries, x->tries, x->protected_)) != NULL)
+			ph->late = x->late;
 	}
 	if (a->key_end != 0 && a->data_ns != 0 && a->data_ns - a->key_end <=
 	    EI_IDLE_NS) {
@@ -435,7 +470,8 @@ jd_judge(struct eng *e, struct att *a)
 	p->state = a->st;
 	p->attempts = a->tries ? a->tries : 1;
 
-	/* status: the refusing one, else the last the target answered */
+	/* status: the refusing one, else the last the target answered (the
+	 * old AP's answers after a return are not the target's) */
 	p->status = ENG_STATUS_NONE;
 	if (a->refused != EI_NONE)
 		p->status = a->refused;
@@ -444,7 +480,8 @@ jd_judge(struct eng *e, struct att *a)
 		    ENG_P_ASSOC, ENG_P_FT_AUTH, ENG_P_FT_ACTION, ENG_P_AUTH };
 
 		for (k = 0; k < 5 && p->status == ENG_STATUS_NONE; k++)
-			if ((x = xch_last(a, order[k], true)) != NULL)
+			if ((x = xch_answered(a, order[k], a->returning ?
+			    p->to : NULL)) != NULL)
 				p->status = x->status;
 	}
 
@@ -516,10 +553,23 @@ jd_judge(struct eng *e, struct att *a)
 	if (p->result == ENG_R_FALLBACK &&
 	    (d = diag(p, ENG_C_FT_FALLBACK, 0, 0, 0, 0)) != NULL)
 		tx_diag(d, p, NULL);
+	if (p->result == ENG_R_RETURNED && a->refused == EI_NONE &&
+	    (x = given_up(a)) != NULL) {
+		/* the client went back before the target answered */
+		if (x->late)
+			d = diag(p, ENG_C_LATE_ANSWER, (int32_t)x->kind,
+			    x->status, ms_between(x->last_req_ns ?
+			    x->last_req_ns : x->start_ns, x->end_ns), 0);
+		else
+			d = diag(p, ENG_C_NO_RESPONSE, (int32_t)x->kind,
+			    x->retries, 0, 0);
+		if (d != NULL)
+			tx_diag(d, p, NULL);
+	}
 	if (p->result == ENG_R_RETURNED &&
 	    (d = diag(p, ENG_C_RETURNED, 0, 0, 0, 0)) != NULL)
 		tx_diag(d, p, NULL);
-	if ((x = xch_last(a, ENG_P_BTM, true)) != NULL && x->status > 0) {
+	if ((x = xch_answered(a, ENG_P_BTM, NULL)) != NULL && x->status > 0) {
 		if ((d = diag(p, ENG_C_BTM_REJECT, x->status, 0, 0, 0)) !=
 		    NULL)
 			tx_diag(d, p, NULL);
@@ -529,7 +579,7 @@ jd_judge(struct eng *e, struct att *a)
 		memcpy(d->mac, a->btm_target, 6);
 		tx_diag(d, p, NULL);
 	}
-	if (xch_last(a, ENG_P_BTM, false) != NULL && a->btm_unadv &&
+	if (xch_last(a, ENG_P_BTM) != NULL && a->btm_unadv &&
 	    (d = diag(p, ENG_C_BTM_UNADVERTISED, 0, 0, 0, 0)) != NULL)
 		tx_diag(d, p, NULL);
 	if (a->nr_unadv && p->has_from &&
@@ -539,8 +589,7 @@ jd_judge(struct eng *e, struct att *a)
 	    (int32_t)a->pmf_actions, 0, 0, 0)) != NULL)
 		tx_diag(d, p, NULL);
 	for (i = 0; i < p->nphases; i++) {
-		struct eng_phase *ph = &p->phases[i];
-
+		ph = &p->phases[i];
 		k = phase_sla(ph->kind, ft);
 		if (ph->status > 0 || ph->end_ns == 0 || k < 0 ||
 		    (ph->verdict != ENG_V_WARN && ph->verdict != ENG_V_FAIL))

@@ -73,6 +73,7 @@ static const char *code_names[ENG_C_NCODES] = {
 	[ENG_C_EAP_INCOMPLETE] = "eap-incomplete",
 	[ENG_C_NO_4WAY] = "no-4way",
 	[ENG_C_NO_RESPONSE] = "no-response",
+	[ENG_C_LATE_ANSWER] = "late-answer",
 	[ENG_C_DEAUTH_BY_AP] = "deauth-by-ap",
 	[ENG_C_DEAUTH_BY_CLIENT] = "deauth-by-client",
 	[ENG_C_RETRY_LOOP] = "retry-loop",
@@ -380,6 +381,12 @@ tx_diag(struct eng_diag *d, const struct eng_roam *p, const char *s)
 		textf(t, n, "%s never answered the client's %s request (%d "
 		    "retries seen)", tm, a0 == ENG_P_FT_ACTION ? "FT action" :
 		    title(a0), a1);
+		break;
+	case ENG_C_LATE_ANSWER:
+		textf(t, n, "%s answered the client's %s request %.0f ms after "
+		    "its last retry, with status %d (%s), when the client had "
+		    "given up and gone back", tm, a0 == ENG_P_FT_ACTION ? "FT action" : title(a0),
+		    d->val[0], a1, d11_status_name((uint16_t)a1));
 		break;
 	case ENG_C_DEAUTH_BY_AP:
 	case ENG_C_DEAUTH_BY_CLIENT:

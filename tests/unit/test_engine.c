@@ -669,6 +669,62 @@ test_no_response_gives_up(void **state)
 	assert_true(has_diag(r, "no-response"));
 }
 
+/* FT to AP2 unanswered (three requests), and before our 1 s timeout the
+ * client authenticates and associates with AP1 again (not a reassociation:
+ * it dropped AP1 when it turned to AP2): it gave up on AP2, one roam,
+ * returned.  AP2's refusal 4 s later (its PMK-R1 pull timed out;
+ * tests/data/lab/ft-r0kh-wrong-key.pcap) is that FT exchange's, late, not
+ * a roam of its own; the roam's status stays none. */
+static void
+test_gave_up_returns(void **state)
+{
+	const struct eng_roam *r;
+
+	(void)state;
+	joined_ap1();
+	auth(AP2, true, D11_AUTH_FT, 1, 0, 200);
+	auth(AP2, true, D11_AUTH_FT, 1, 0, 100);
+	auth(AP2, true, D11_AUTH_FT, 1, 0, 100);
+	auth(AP1, true, D11_AUTH_OPEN, 1, 0, 450);
+	auth(AP1, false, D11_AUTH_OPEN, 2, 0, 15);
+	assoc_req(AP1, false, D11_AKM_PSK, false, 15);
+	assoc_resp(AP1, false, 0, false, 2);
+	eapol(AP1, 1, false, 10);
+	eapol(AP1, 2, false, 5);
+	eapol(AP1, 3, false, 5);
+	eapol(AP1, 4, false, 5);
+	data(AP1, true, 30);
+	assert_int_equal(nroams(), 2);
+	r = roam(1);
+	assert_false(r->is_join);
+	assert_memory_equal(r->from, AP1, 6);
+	assert_memory_equal(r->to, AP2, 6);
+	assert_int_equal(r->result, ENG_R_RETURNED);
+	assert_int_equal(r->state, ENG_S_RETURNED);
+	assert_true(went_through(r, ENG_S_RECOVERING));
+	assert_int_equal(r->status, ENG_STATUS_NONE);
+	assert_int_equal(phase(r, ENG_P_FT_AUTH, 0)->end_ns, 0);
+	assert_int_equal(phase(r, ENG_P_FT_AUTH, 0)->retries, 2);
+	assert_true(has_diag(r, "no-response"));
+	assert_true(has_diag(r, "returned"));
+	/* quiet for 3 s (the attempt closes), then AP2's late answer */
+	beacon(AP1, 1, true, false, true, true, 1500);
+	beacon(AP1, 1, true, false, true, true, 1500);
+	auth(AP2, false, D11_AUTH_FT, 2, D11_ST_INVALID_PMKID, 800);
+	assert_int_equal(nroams(), 2);
+	r = roam(1);
+	assert_int_equal(r->result, ENG_R_RETURNED);
+	assert_int_equal(r->status, ENG_STATUS_NONE);
+	assert_true(phase(r, ENG_P_FT_AUTH, 0)->late);
+	assert_int_equal(phase(r, ENG_P_FT_AUTH, 0)->status,
+	    D11_ST_INVALID_PMKID);
+	assert_true(has_diag(r, "late-answer"));
+	assert_false(has_diag(r, "no-response"));
+	assert_false(has_diag(r, "ft-invalid-pmkid"));
+	assert_true(eng_find_client(E, STA)->associated);
+	assert_memory_equal(eng_find_client(E, STA)->bss, AP1, 6);
+}
+
 /* FT refused by the target, then a full authentication to it: fallback. */
 static void
 test_ft_refused_fallback(void **state)
@@ -1328,6 +1384,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_response_gives_up,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gave_up_returns, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_ft_refused_fallback, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_deauth_mid_4way, setup,
