@@ -303,26 +303,33 @@ class LabTruth(Base):
 
 
 def lab_run_truth(name):
-    """The truth of a capture made by tests/lab (run-scenario.sh): built by
-    tests/lab/truth.py from the daemons' logs beside it, mapped as above
-    (an attempt at the client's own AP after a refused roam is that roam's
-    aftermath, "returned" when it connected)."""
-    sys.path.insert(0, os.path.join(SRC, "tests", "lab"))
-    import truth as labtruth  # noqa: E402
-    tr = labtruth.build([os.path.join(LAB, name + ".hostapd1.log"),
-                         os.path.join(LAB, name + ".hostapd2.log")],
-                        os.path.join(LAB, name + ".wpas.log"))
+    """The truth of a capture made by tests/lab (run-scenario.sh), as
+    tests/lab/truth.py built it from the daemons' logs (NAME.truth-lab.json),
+    mapped to our records: an attempt at the client's own AP after a refused
+    roam is that roam's aftermath ("returned" when it connected), and so is
+    a join to the roam's target within 10 s after it ("fallback": the client
+    reached the target by another way)."""
+    with open(os.path.join(LAB, name + ".truth-lab.json")) as f:
+        tr = json.load(f)
     freq = {a["bssid"]: a["freq"] for a in tr["aps"]}
     out = []
+    failed = None       # the last failed roam, while its aftermath lasts
     for r in sorted([dict(r, kind="join") for r in tr["joins"]] +
                     [dict(r, kind="roam") for r in tr["roams"]],
                     key=lambda r: r["start"]):
-        if r["same_bssid"]:
-            if out and out[-1]["result"] == "failed" and r["result"] == "ok" \
-                    and out[-1]["from"] == r["to"]:
-                out[-1]["result"] = "returned"
+        if failed is not None and r["start"] - failed["end"] > 10:
+            failed = None
+        if failed is not None and r["same_bssid"]:
+            if r["result"] == "ok" and r["to"] == failed["rec"]["from"]:
+                failed["rec"]["result"] = "returned"
+                failed = None
             continue
-        out.append({
+        if failed is not None and r["kind"] == "join" and \
+                r["result"] == "ok" and r["to"] == failed["rec"]["to"]:
+            failed["rec"]["result"] = "fallback"
+            failed = None
+            continue
+        rec = {
             "kind": r["kind"], "client": tr["client"], "from": r["from"],
             "to": r["to"], "method": r["method"], "result": r["result"],
             "status": r["status"],
@@ -331,7 +338,10 @@ def lab_run_truth(name):
             "from_band": band(freq[r["from"]]) if r["from"] else None,
             "to_band": band(freq[r["to"]]),
             "trigger": "steered" if r["trigger"] == "btm" else "client",
-        })
+        }
+        out.append(rec)
+        if r["kind"] == "roam" and r["result"] == "failed":
+            failed = {"rec": rec, "end": r["end"] or r["start"]}
     return out
 
 
@@ -340,19 +350,25 @@ def chan(freq):
 
 
 class LabRuns(Base):
-    """Captures made by tests/lab (NAME.wpas.log beside NAME.pcap, no
-    reference NAME.truth.json)."""
+    """Captures made by tests/lab (NAME.truth-lab.json beside NAME.pcap)."""
 
     def test_every_lab_run_matches_its_logs(self):
-        names = sorted(os.path.basename(p)[:-len(".wpas.log")]
-                       for p in glob.glob(os.path.join(LAB, "*.wpas.log")))
-        names = [n for n in names if not os.path.exists(
-            os.path.join(LAB, n + ".truth.json"))]
+        names = sorted(os.path.basename(p)[:-len(".truth-lab.json")]
+                       for p in glob.glob(os.path.join(LAB,
+                                                       "*.truth-lab.json")))
         self.assertIn("fils", names)
+        state = {"ok": "done", "failed": "failed", "returned": "returned",
+                 "fallback": "done"}
         for name in names:
             with self.subTest(capture=name):
                 doc = report(os.path.join(LAB, name + ".pcap"))
-                self.assertEqual(ours(doc), lab_run_truth(name))
+                exp = lab_run_truth(name)
+                self.assertEqual(ours(doc), exp)
+                failed = any(e["result"] in ("failed", "returned")
+                             for e in exp)
+                self.assertEqual(doc["_rc"], 3 if failed else 0)
+                for r in doc["roams"] + doc["joins"]:
+                    self.assertEqual(r["state"], state[r["result"]])
 
     def test_fils(self):
         # fils (tests/lab/scenarios/fils): a FILS-SHA256 network; join with
