@@ -708,6 +708,15 @@ cur_xch(struct att *a, enum eng_phase_kind k, const uint8_t *ap)
 	return xch_of_try(a, k, ap);
 }
 
+/* The answer that ended x again (its sequence number, within a second). */
+static bool
+same_answer(const struct eng *e, const struct xch *x,
+    const struct d11_frame *f)
+{
+	return f->has_seq && x->resp_seq == (int)f->seq &&
+	    e->now - x->end_ns < NS_PER_S;
+}
+
 /* An answer with no exchange to go to, or one answered before, can only be
  * a new try (its request not captured): the attempt's association was
  * accepted or the last try failed. */
@@ -723,9 +732,8 @@ answer_is_new(const struct eng *e, const struct att *a, const struct xch *x,
 		    a->st == ENG_S_WAITING_DATA;
 	if (x->end_ns == 0)
 		return false;
-	if (f->has_seq && x->resp_seq == (int)f->seq &&
-	    e->now - x->end_ns < NS_PER_S)
-		return false;	/* the same answer again */
+	if (same_answer(e, x, f))
+		return false;
 	return a->assoc_ok_ns != 0 || a->st == ENG_S_RECOVERING ||
 	    settled(a->st);
 }
@@ -878,8 +886,7 @@ att_auth(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 		att_step(e, a, EV_AUTH);
 	}
 	if (x->end_ns != 0) {
-		if (f->retry || (f->has_seq && x->resp_seq == (int)f->seq &&
-		    e->now - x->end_ns < NS_PER_S))
+		if (f->retry || same_answer(e, x, f))
 			x->retries++;	/* the answer again */
 		judge(e, a);
 		return;
@@ -1036,8 +1043,7 @@ att_assoc(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 		att_step(e, a, EV_ASSOC);
 	}
 	if (x->end_ns != 0) {
-		if (f->retry || (f->has_seq && x->resp_seq == (int)f->seq &&
-		    e->now - x->end_ns < NS_PER_S))
+		if (f->retry || same_answer(e, x, f))
 			x->retries++;	/* the answer again */
 		judge(e, a);
 		return;
