@@ -183,6 +183,16 @@ def main(rundir, sdir):
             if p['result'] != 'ok' and not p['same_bssid'] and p['from'] == t['to'] \
                     and t['start'] - p['end'] < 10:
                 part_of[i] = i - 1
+    # A join to the failed roam's target or back to its old AP shortly
+    # after (the client was left with no AP): the roam's aftermath too,
+    # its fallback or return.  (truth join index -> the failed roam)
+    join_part_of = {}
+    for i, t in enumerate(tr['joins']):
+        for k, p in enumerate(tr['roams']):
+            if p['result'] != 'ok' and not p['same_bssid'] and p.get('end') and \
+                    t['result'] == 'ok' and t['to'] in (p['to'], p['from']) and \
+                    0 <= t['start'] - p['end'] < 10:
+                join_part_of[i] = k
     pending_part = []
     failed_rep = {}   # truth index of a failed roam -> the report's roam
     for kind in ('joins', 'roams'):
@@ -208,14 +218,16 @@ def main(rundir, sdir):
                     continue
                 best = j
                 break
-            if kind == 'roams' and i - 1 in part_of:
-                # must not be a roam of its own; checked with the failed roam below
+            parts = part_of if kind == 'roams' else join_part_of
+            if i - 1 in parts:
+                # must not be a record of its own; checked with the failed roam below
                 if best is not None:
-                    rs_out(False, cname, '%s reported as a roam of its own; it belongs to the '
-                           'failed roam before it: %s' % (label, json.dumps(theirs[best])[:200]))
+                    rs_out(False, cname, '%s reported as a %s of its own; it belongs to the '
+                           'failed roam before it: %s' % (label, kind[:-1],
+                                                           json.dumps(theirs[best])[:200]))
                     used.add(best)
                 else:
-                    pending_part.append((cname, label, t, part_of[i - 1]))
+                    pending_part.append((cname, label, t, parts[i - 1]))
                 continue
             if best is None:
                 if t['same_bssid']:
@@ -324,7 +336,9 @@ def main(rundir, sdir):
 
     # retries: hwsim has no retransmissions on the air (its ack is simulated),
     # so retries reported by roamscope normally mean frames counted twice
-    # (e.g. the same frame heard by two monitor radios). Informational: WARN.
+    # (e.g. the same frame heard by two monitor radios), unless the client
+    # sent the same request again before any answer (mac80211 tries an
+    # authentication or association 3 times). Informational: WARN.
     n_rs = sum(int(r.get('retries') or 0) for k in ('joins', 'roams')
                for r in rep.get(k, []) if isinstance(r, dict))
     if n_rs:
@@ -333,12 +347,34 @@ def main(rundir, sdir):
                                 '-T', 'fields', '-e', 'frame.number'],
                                capture_output=True, text=True, timeout=60)
             n_air = len(p.stdout.split())
+            n_again = requests_again(pcap, client)
         except (OSError, subprocess.TimeoutExpired):
-            n_air = None
-        if n_air == 0:
+            n_air = n_again = None
+        if n_air == 0 and n_again is not None and n_rs > n_again:
             out('WARN', 'rs:%s:retries' % name,
                 'roamscope reports %d retries, hwsim0 has no retransmitted management frame '
-                '(duplicates across sources?)' % n_rs)
+                'and %d requests sent again (duplicates across sources?)' % (n_rs, n_again))
+
+
+def requests_again(pcap, client):
+    """The client's authentication and (re)association requests sent again
+    to the same AP before it answered (tshark)."""
+    p = subprocess.run(['tshark', '-r', pcap, '-Y', 'wlan.fc.type_subtype == 0x0000 || '
+                        'wlan.fc.type_subtype == 0x0002 || wlan.fc.type_subtype == 0x000b',
+                        '-T', 'fields', '-e', 'wlan.fc.type_subtype', '-e', 'wlan.sa',
+                        '-e', 'wlan.da', '-e', 'wlan.fixed.auth_seq'],
+                       capture_output=True, text=True, timeout=60)
+    pending, n = set(), 0
+    for ln in p.stdout.splitlines():
+        f = (ln.split('\t') + ['', '', '', ''])[:4]
+        st, sa, da, seq = int(f[0], 0), f[1].lower(), f[2].lower(), f[3]
+        if sa == client and (st in (0, 2) or (seq and int(seq, 0) == 1)):
+            key = (da, 'auth' if st == 11 else 'assoc')
+            n += key in pending
+            pending.add(key)
+        elif da == client:
+            pending.discard((sa, 'auth' if st == 11 else 'assoc'))
+    return n
 
 
 def rs_ifaces(path):
