@@ -193,8 +193,9 @@ struct eng_phase {
 	enum eng_verdict verdict;
 	int		 status;	/* IEEE status, BTM status for btm; or
 					   ENG_STATUS_NONE */
-	uint16_t	 retries;	/* retransmissions seen (retry bit / same
-					   sequence number) */
+	uint16_t	 retries;	/* retransmissions seen (retry bit, same
+					   sequence number, or the request again
+					   before any answer) */
 	bool		 protected_;	/* inferred from PMF-protected frames */
 	uint8_t		 ap[6];		/* the AP of the exchange (the target,
 					   or the old AP when the client goes
