@@ -177,6 +177,7 @@ static void
 touch(struct eng *e, struct att *a, uint64_t n)
 {
 	a->last_ns = e->now;
+	st_open_touch(e, a);
 	a->pub.last_frame_ns = e->now;
 	att_frame(a, n);
 }
@@ -1375,31 +1376,40 @@ att_protected_action(struct eng *e, struct client *c, const uint8_t *ap,
 	judge(e, a);
 }
 
-/* A directed probe toward an AP other than the current one, or the AP's
- * probe response to the client: part of the attempt working toward that
- * AP, else kept (the latest few) for the attempt that may open toward it. */
-void
+/* A directed probe toward an AP other than the current one, or that AP's
+ * probe response to it: part of the attempt working toward that AP, else
+ * kept (the latest few) for the attempt that may open toward it.  A probe
+ * response answering no directed probe (a scan's) is not kept.  Returns
+ * whether the frame was kept (the caller stores it). */
+bool
 att_probe(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
     uint64_t n)
 {
 	struct att *a = c->open;
 	unsigned i, old = 0;
+	bool asked = false;
 
-	(void)from_ap;
 	if (c->pub.associated && mac_eq(c->pub.bss, ap))
-		return;
+		return false;
 	if (a != NULL && !a->closed && mac_eq(a->pub.to, ap) &&
 	    (a->st == ENG_S_AUTHENTICATING || a->st == ENG_S_ASSOCIATING ||
 	    a->st == ENG_S_RECOVERING)) {
 		touch(e, a, n);
-		return;
+		return true;
 	}
-	for (i = 1; i < EI_MAX_PROBES; i++)
+	for (i = 0; i < EI_MAX_PROBES; i++) {
+		if (c->probe[i].n != 0 && mac_eq(c->probe[i].ap, ap) &&
+		    e->now - c->probe[i].ns <= e->conf.kv_window_ns)
+			asked = true;
 		if (c->probe[i].ns < c->probe[old].ns)
 			old = i;
+	}
+	if (from_ap && !asked)
+		return false;
 	c->probe[old].n = n;
 	c->probe[old].ns = e->now;
 	memcpy(c->probe[old].ap, ap, 6);
+	return true;
 }
 
 /* An 11v frame that is no exchange of its own (a BTM query): kept with
@@ -1579,8 +1589,16 @@ void
 att_sweep(struct eng *e)
 {
 	struct att *a, *next;
+	int64_t fresh = e->conf.response_timeout_ns;
 
-	for (a = e->open_head; a != NULL; a = next) {
+	/* least recently active first: none after the first one active
+	 * within the shortest timeout can be due (a response timeout counts
+	 * from the request, which touched the attempt too; one touched since
+	 * is swept when its client's next frame looks at it, or later) */
+	if (EI_IDLE_NS < fresh)
+		fresh = EI_IDLE_NS;
+	for (a = e->open_head; a != NULL && e->now - a->last_ns > fresh;
+	    a = next) {
 		next = a->onext;
 		sweep_one(e, a);
 	}

@@ -99,6 +99,7 @@ struct att {
 	struct client	*cl;
 	struct att	*idnext;	/* store: id hash chain */
 	struct att	*onext, *oprev;	/* store: the open attempts */
+	bool		 in_open;
 	bool		 reported;	/* a join or roam (has an id) */
 	bool		 closed;	/* settled: no frame belongs to it */
 	enum eng_state	 st;
@@ -252,19 +253,28 @@ struct ap_caps {
 };
 
 struct ap {
-	/* what most frames touch first, then the public view */
+	/* what every beacon touches, in its first lines; the public view's
+	 * counters and SSID are copied out on read (ap_pub) or on change */
 	struct ap	*hnext;
 	uint8_t		 bssid[6];
 	bool		 adv;		/* a beacon or probe response seen */
 	bool		 beaconed;	/* capabilities come from beacons */
-	struct ap_caps	 caps;		/* as the last beacon said them */
-	struct ess	*ess;
-	struct att	*waiters;	/* attempts waiting for its next frame */
 	/* the last frame it sent, as the sniffer heard it */
 	bool		 has_tx_rssi;
 	int8_t		 tx_rssi;
-	uint64_t	 tx_n;
+	bool		 has_brssi;	/* its last beacon or probe response */
+	int8_t		 brssi;
+	uint16_t	 width_mhz;
+	uint8_t		 ssid_len;	/* pub.ssid's, when has_ssid */
+	bool		 has_ssid;
+	struct ap_caps	 caps;		/* as the last beacon said them */
+	struct ess	*ess;
+	struct att	*waiters;	/* attempts waiting for its next frame */
 	int64_t		 tx_ns;
+	int64_t		 heard_ns;	/* pub.last_ns */
+	uint64_t	 beacons;	/* pub.beacons */
+	uint64_t	 tx_n;
+	char		 ssid[32];	/* pub.ssid without its NUL */
 	struct ap	*lru_prev, *lru_next;	/* oldest heard first */
 	int64_t		 lru_ns;	/* last_ns when put in that line */
 	size_t		 slot;		/* in e->aps */
@@ -273,12 +283,23 @@ struct ap {
 	struct eng_ap	 pub;
 };
 
+/* One of an ESS's strongest members, as its last beacon said. */
+struct ess_best {
+	struct ap	*ap;
+	int64_t		 ns;
+	int		 rssi;
+};
+
 struct ess {
+	/* what every beacon of a member reads first */
+	unsigned	 n;		/* members */
+	struct ess_best	 best[2];	/* the two strongest heard recently
+					   (sticky clients) */
 	char		 ssid[33];
 	struct ess	*hnext;
 	struct ess	*prev, *next;	/* all, in creation order */
 	struct ap	*head, *tail;	/* members, first seen first */
-	unsigned	 n, n_mde, n_noft, n_ods;
+	unsigned	 n_mde, n_noft, n_ods;
 	struct { uint8_t mdid[2]; unsigned n; } md[EI_ESS_KEYS];
 	unsigned	 nmd, md_other;
 	struct { uint32_t sig; unsigned n; } ak[EI_ESS_KEYS];
@@ -289,8 +310,6 @@ struct ess {
 	struct eng_finding f[4];
 	bool		 summary_ok;
 	char		 summary[ENG_DIAG_TEXT];	/* MDIDs and their APs */
-	/* the two strongest members heard recently (sticky clients) */
-	struct ap	*best[2];
 };
 
 struct pair {
@@ -306,12 +325,17 @@ struct fs_ent {
 };
 
 struct eng {
+	/* what every frame touches */
+	int64_t		 now;
+	int64_t		 last_sweep;
+	int		 sticky_dbm;	/* sla.sticky_rssi_dbm, rounded up */
+	/* sticky: APs heard below it, clients whose condition holds
+	 * (stk_since set); none of either, no sweep */
+	unsigned	 nweak, nstk;
 	struct eng_conf	 conf;
 	struct eng_sla	 sla;
 	uint64_t	 gen;
 	struct eng_counters cnt;
-	int64_t		 now;
-	int64_t		 last_sweep;
 	uint64_t	 next_id;
 	bool		 finished;
 
@@ -333,7 +357,7 @@ struct eng {
 	struct att	**idh;
 	unsigned	 id_hmask;
 	size_t		 nids;
-	struct att	*open_head;
+	struct att	*open_head, *open_tail;
 	struct att	*att_free;	/* freed ones, for reuse */
 	unsigned	 natt_free;
 
@@ -413,12 +437,22 @@ st_ap(const struct eng *e, const uint8_t *bssid)
 
 void		 st_bump(struct eng *);
 struct client	*st_client_get(struct eng *, const uint8_t *mac);
-struct ap	*st_ap_get(struct eng *, const uint8_t *bssid);
+struct ap	*st_ap_new(struct eng *, const uint8_t *bssid);
+
+/* The AP of this BSSID, a new one if need be (NULL for a group address or
+ * out of memory). */
+static inline struct ap *
+st_ap_get(struct eng *e, const uint8_t *bssid)
+{
+	struct ap *a = st_ap(e, bssid);
+
+	return a != NULL ? a : st_ap_new(e, bssid);
+}
 /* Heard now (the eviction order follows, lazily: store.c). */
 static inline void
 st_ap_heard(struct eng *e, struct ap *a)
 {
-	a->pub.last_ns = e->now;
+	a->heard_ns = e->now;
 }
 
 static inline void
@@ -433,6 +467,7 @@ void		 st_att_report(struct eng *, struct att *);
 void		 st_att_free(struct eng *, struct att *);
 void		 st_open_add(struct eng *, struct att *);
 void		 st_open_del(struct eng *, struct att *);
+void		 st_open_touch(struct eng *, struct att *);
 struct att	*st_newest(const struct client *);
 void		 st_assoc_list(struct eng *, struct client *, bool in);
 struct pair	*st_pair_get(struct eng *, const uint8_t *from,
@@ -456,7 +491,7 @@ bool		 att_kv(struct eng *, struct client *, const uint8_t *ap,
 		    const struct d11_frame *, uint64_t n);
 void		 att_protected_action(struct eng *, struct client *,
 		    const uint8_t *ap, bool from_ap, uint64_t n);
-void		 att_probe(struct eng *, struct client *, const uint8_t *ap,
+bool		 att_probe(struct eng *, struct client *, const uint8_t *ap,
 		    bool from_ap, uint64_t n);
 void		 att_kv_frame(struct eng *, struct client *, uint64_t n);
 void		 att_sa_query(struct eng *, struct client *, const uint8_t *ap,
@@ -504,6 +539,23 @@ void		 rc_ap_gone(struct eng *, struct ap *);
 void		 rc_client_frame(struct eng *, struct client *,
 		    const struct d11_frame *, uint64_t n);
 void		 rc_sticky(struct eng *);
+/* The AP's signal at the sniffer (has: heard now, else it is gone), and
+ * the count of APs below the sticky RSSI. */
+static inline void
+rc_ap_rssi(struct eng *e, struct ap *ap, bool has, int rssi)
+{
+	bool was = ap->has_tx_rssi && ap->tx_rssi < e->sticky_dbm;
+	bool is = has && rssi < e->sticky_dbm;
+
+	if (has) {
+		ap->has_tx_rssi = true;
+		ap->tx_rssi = (int8_t)rssi;
+	}
+	if (was && !is)
+		e->nweak--;
+	else if (is && !was)
+		e->nweak++;
+}
 void		 rc_ess_heard(struct eng *, struct ap *);
 
 /* ------------------------------------------------------------------------

@@ -184,10 +184,10 @@ member_del(struct eng *e, struct ap *a)
 	else
 		s->tail = a->ess_prev;
 	a->ess_prev = a->ess_next = NULL;
-	if (s->best[0] == a)
-		s->best[0] = NULL;
-	if (s->best[1] == a)
-		s->best[1] = NULL;
+	if (s->best[0].ap == a)
+		s->best[0] = s->best[1];
+	if (s->best[1].ap == a || s->best[0].ap == s->best[1].ap)
+		s->best[1].ap = NULL;
 	a->ess = NULL;
 	dirty(e, s);
 	if (s->head == NULL)
@@ -341,6 +341,42 @@ caps_from(const struct d11_frame *f, const struct eng_ap *p, struct ap_caps *c)
 	c->btm = d11_elems_bss_transition(ie);
 }
 
+/* Whether the frame says the capabilities c already holds: caps_from()
+ * without building them, stopping at the first difference (most beacons
+ * repeat the last one). */
+static bool
+caps_same(const struct d11_frame *f, const struct eng_ap *p,
+    const struct ap_caps *c)
+{
+	const struct d11_elems *ie = &f->ie;
+	unsigned i, n;
+	uint16_t freq;
+
+	freq = (f->radio.present & D11_RADIO_FREQ) ? f->radio.freq : p->freq;
+	if (freq != c->freq || ie->has_mde != c->has_mde ||
+	    (ie->rsn_ie != NULL) != c->has_rsn)
+		return false;
+	if (ie->ds_channel >= 0 ? (uint8_t)ie->ds_channel != c->channel :
+	    (uint8_t)(freq != 0 ? d11_freq_to_channel(freq) : 0) != c->channel)
+		return false;
+	if (ie->has_mde && (memcmp(c->mdid, ie->mde.mdid, 2) != 0 ||
+	    ((ie->mde.ft_capab & D11_MDE_FT_OVER_DS) != 0) != c->ods))
+		return false;
+	if ((ie->rsn.has_caps ? ie->rsn.caps : 0) != c->rsn_caps ||
+	    ie->rsn.group != c->group)
+		return false;
+	n = ie->rsn_ie != NULL && ie->rsn.akm != NULL ? ie->rsn.n_akm : 0;
+	if (n > ENG_MAX_AKMS)
+		n = ENG_MAX_AKMS;
+	if (n != c->nakms)
+		return false;
+	for (i = 0; i < n; i++)
+		if (d11_suite(ie->rsn.akm + 4 * i) != c->akms[i])
+			return false;
+	return d11_elems_rm_neighbor_report(ie) == c->nr &&
+	    d11_elems_bss_transition(ie) == c->btm;
+}
+
 /* The AP's public state from new capabilities. */
 static void
 caps_apply(struct eng_ap *p, const struct ap_caps *c, const struct d11_frame *f)
@@ -420,29 +456,31 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 
 	a->adv = true;
 	if (beacon)
-		p->beacons++;
+		a->beacons++;
 	if (f->radio.present & D11_RADIO_SIGNAL) {
-		p->has_rssi = true;
-		p->rssi = f->radio.signal;
+		a->has_brssi = true;
+		a->brssi = f->radio.signal;
 	}
 	if (f->radio.bw != 0)
-		p->width_mhz = (uint16_t)(f->radio.bw * 10);
+		a->width_mhz = (uint16_t)(f->radio.bw * 10);
 	if (!f->has_elems)
 		return;
 	/* the SSID: beacons tell it; a probe response only until the first
-	 * beacon or when the beacons hide it */
+	 * beacon or when the beacons hide it (compared with the hot copy) */
 	if (ie->ssid != NULL && ie->ssid_len > 0 && ie->ssid[0] != '\0' &&
-	    (beacon || !a->beaconed || !p->has_ssid)) {
+	    (beacon || !a->beaconed || !a->has_ssid)) {
 		n = ie->ssid_len > 32 ? 32 : ie->ssid_len;
-		if (!p->has_ssid || p->ssid_len != n ||
-		    memcmp(p->ssid, ie->ssid, n) != 0) {
+		if (!a->has_ssid || a->ssid_len != n ||
+		    memcmp(a->ssid, ie->ssid, n) != 0) {
 			memcpy(old, p->ssid, sizeof old);
 			memcpy(p->ssid, ie->ssid, n);
 			p->ssid[n] = '\0';
 			p->ssid_len = (uint8_t)n;
-			if (p->has_ssid && beacon && a->beaconed)
+			memcpy(a->ssid, ie->ssid, n);
+			a->ssid_len = (uint8_t)n;
+			if (a->has_ssid && beacon && a->beaconed)
 				change(e, a, ENG_AF_SSID, old, p->ssid);
-			p->has_ssid = true;
+			p->has_ssid = a->has_ssid = true;
 			upd = true;
 			st_bump(e);
 		}
@@ -454,8 +492,8 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 	}
 	/* capabilities from the latest beacon (a probe response only until
 	 * the first beacon) */
-	caps_from(f, p, &c);
-	if (memcmp(&c, &a->caps, sizeof c) != 0) {
+	if (!caps_same(f, p, &a->caps)) {
+		caps_from(f, p, &c);
 		o = a->caps;
 		a->caps = c;
 		caps_apply(p, &c, f);

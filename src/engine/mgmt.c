@@ -51,8 +51,7 @@ ap_tx(struct eng *e, struct ap *ap, const struct d11_frame *f, uint64_t n)
 {
 	if (!(f->radio.present & D11_RADIO_SIGNAL))
 		return;
-	ap->has_tx_rssi = true;
-	ap->tx_rssi = f->radio.signal;
+	rc_ap_rssi(e, ap, true, f->radio.signal);
 	ap->tx_n = n;
 	ap->tx_ns = e->now;
 }
@@ -212,8 +211,8 @@ on_beacon(struct eng *e, const struct rs_rec *rec)
 	/* a probe response to a client looking at this AP */
 	if (f->kind == D11_K_PROBE_RESP && f->addr1 != NULL &&
 	    !d11_is_group(f->addr1) && (c = st_client(e, f->addr1)) != NULL) {
-		st_frame(e, rec);
-		att_probe(e, c, f->bssid, true, rec->n);
+		if (att_probe(e, c, f->bssid, true, rec->n))
+			st_frame(e, rec);
 	}
 	if (a->waiters != NULL)
 		rc_ap_frame(e, a, c, f, rec->n);
@@ -237,8 +236,8 @@ on_probe_req(struct eng *e, const struct rs_rec *rec)
 	st_client_heard(e, c);
 	if (f->addr1 != NULL && !d11_is_group(f->addr1) &&
 	    f->addr3 != NULL && mac_eq(f->addr1, f->addr3)) {
-		st_frame(e, rec);
-		att_probe(e, c, f->addr1, false, rec->n);
+		if (att_probe(e, c, f->addr1, false, rec->n))
+			st_frame(e, rec);
 	}
 	if (c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);

@@ -35,8 +35,8 @@ side_of(struct eng *e, const uint8_t *bssid, struct eng_side *s)
 	s->freq = ap->pub.freq;
 	s->channel = ap->pub.channel;
 	s->band = ap->pub.band;
-	if (ap->pub.width_mhz != 0)
-		s->width_mhz = ap->pub.width_mhz;
+	if (ap->width_mhz != 0)
+		s->width_mhz = ap->width_mhz;
 }
 
 /* The attempt became a join or a roam: the old side as it was just before,
@@ -295,40 +295,34 @@ rc_closed(struct eng *e, struct att *a)
  */
 
 /* The AP was heard (a beacon or probe response with a signal): keep the
- * two strongest members of its ESS heard recently. */
+ * two strongest members of its ESS heard recently, with the signal and time
+ * of their last beacon kept beside them (no look at the other APs). */
 void
 rc_ess_heard(struct eng *e, struct ap *ap)
 {
 	struct ess *s = ap->ess;
-	struct ap *b0, *b1;
+	struct ess_best b0, b1, me;
 
 	if (s == NULL || !ap->has_tx_rssi)
 		return;
+	me.ap = ap;
+	me.rssi = ap->tx_rssi;
+	me.ns = e->now;
 	b0 = s->best[0];
 	b1 = s->best[1];
-	if (b0 != NULL && e->now - b0->tx_ns > RSSI_FRESH_NS)
-		b0 = NULL;
-	if (b1 != NULL && e->now - b1->tx_ns > RSSI_FRESH_NS)
-		b1 = NULL;
-	if (b0 == NULL && b1 != NULL) {
+	if (b0.ap != NULL && (b0.ap == ap || e->now - b0.ns > RSSI_FRESH_NS))
+		b0.ap = NULL;
+	if (b1.ap != NULL && (b1.ap == ap || e->now - b1.ns > RSSI_FRESH_NS))
+		b1.ap = NULL;
+	if (b0.ap == NULL) {
 		b0 = b1;
-		b1 = NULL;
+		b1.ap = NULL;
 	}
-	if (ap == b0) {
-		if (b1 != NULL && b1->tx_rssi > ap->tx_rssi) {
-			b0 = b1;
-			b1 = ap;
-		}
-	} else if (ap == b1) {
-		if (b0 == NULL || ap->tx_rssi > b0->tx_rssi) {
-			b1 = b0;
-			b0 = ap;
-		}
-	} else if (b0 == NULL || ap->tx_rssi > b0->tx_rssi) {
+	if (b0.ap == NULL || me.rssi > b0.rssi) {
 		b1 = b0;
-		b0 = ap;
-	} else if (b1 == NULL || ap->tx_rssi > b1->tx_rssi)
-		b1 = ap;
+		b0 = me;
+	} else if (b1.ap == NULL || me.rssi > b1.rssi)
+		b1 = me;
 	s->best[0] = b0;
 	s->best[1] = b1;
 }
@@ -345,9 +339,9 @@ sticky_one(struct eng *e, struct client *c)
 	cur = st_ap(e, c->pub.bss);
 	if (cur != NULL && cur->ess != NULL && cur->has_tx_rssi &&
 	    e->now - cur->tx_ns <= RSSI_FRESH_NS &&
-	    cur->tx_rssi < sla->sticky_rssi_dbm) {
-		b = cur->ess->best[0] != cur ? cur->ess->best[0] :
-		    cur->ess->best[1];
+	    cur->tx_rssi < e->sticky_dbm) {
+		b = cur->ess->best[0].ap != cur ? cur->ess->best[0].ap :
+		    cur->ess->best[1].ap;
 		if (b != NULL && b->has_tx_rssi && e->now - b->tx_ns <=
 		    RSSI_FRESH_NS) {
 			delta = b->tx_rssi - cur->tx_rssi;
@@ -356,6 +350,8 @@ sticky_one(struct eng *e, struct client *c)
 		}
 	}
 	if (!holds) {
+		if (c->stk_since != 0)
+			e->nstk--;
 		c->stk_since = 0;
 		if (c->stk >= 0) {
 			c->pub.sticky[c->stk].open = false;
@@ -364,8 +360,10 @@ sticky_one(struct eng *e, struct client *c)
 		}
 		return;
 	}
-	if (c->stk_since == 0)
+	if (c->stk_since == 0) {
 		c->stk_since = e->now;
+		e->nstk++;
+	}
 	if (e->now - c->stk_since <= (int64_t)(sla->sticky_ms * NS_PER_MS))
 		return;
 	if (c->stk < 0) {
@@ -400,12 +398,15 @@ sticky_one(struct eng *e, struct client *c)
 	st_bump(e);
 }
 
-/* Every associated client, once per second of capture time. */
+/* Every associated client, once per second of capture time, while an AP
+ * is heard below the sticky RSSI or a client's condition is pending. */
 void
 rc_sticky(struct eng *e)
 {
 	struct client *c;
 
+	if (e->nweak == 0 && e->nstk == 0)
+		return;
 	for (c = e->as_head; c != NULL; c = c->as_next)
 		sticky_one(e, c);
 }

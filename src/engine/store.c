@@ -102,6 +102,10 @@ eng_new(const struct eng_conf *conf, char *err, size_t errlen)
 	}
 	e->conf.sla_text = NULL;
 	e->conf.sla_path = NULL;
+	/* rssi < sticky_rssi_dbm for an integer rssi */
+	e->sticky_dbm = (int)e->sla.sticky_rssi_dbm;
+	if ((double)e->sticky_dbm < e->sla.sticky_rssi_dbm)
+		e->sticky_dbm++;
 	e->next_id = 1;
 	e->ap_hmask = buckets_for(e->conf.max_aps) - 1;
 	e->cl_hmask = buckets_for(e->conf.max_clients) - 1;
@@ -214,9 +218,9 @@ ap_oldest(struct eng *e)
 {
 	struct ap *a;
 
-	while ((a = e->ap_lru) != NULL && a->pub.last_ns > a->lru_ns &&
+	while ((a = e->ap_lru) != NULL && a->heard_ns > a->lru_ns &&
 	    a != e->ap_mru) {
-		a->lru_ns = a->pub.last_ns;
+		a->lru_ns = a->heard_ns;
 		ap_lru_unlink(e, a);
 		ap_lru_append(e, a);
 	}
@@ -230,6 +234,7 @@ ap_remove(struct eng *e, struct ap *a)
 
 	ess_ap_gone(e, a);
 	rc_ap_gone(e, a);
+	rc_ap_rssi(e, a, false, 0);
 	for (pp = &e->aph[st_mac_hash(a->pub.bssid, e->ap_hmask)]; *pp != NULL;
 	    pp = &(*pp)->hnext) {
 		if (*pp == a) {
@@ -245,14 +250,13 @@ ap_remove(struct eng *e, struct ap *a)
 	e->fl_valid = false;
 }
 
+/* A new AP (st_ap_get() found none). */
 struct ap *
-st_ap_get(struct eng *e, const uint8_t *bssid)
+st_ap_new(struct eng *e, const uint8_t *bssid)
 {
 	struct ap *a;
 	unsigned h;
 
-	if ((a = st_ap(e, bssid)) != NULL)
-		return a;
 	if (d11_is_group(bssid))
 		return NULL;
 	if (e->naps >= e->conf.max_aps && ap_oldest(e) != NULL) {
@@ -271,7 +275,7 @@ st_ap_get(struct eng *e, const uint8_t *bssid)
 	}
 	memcpy(a->bssid, bssid, 6);
 	memcpy(a->pub.bssid, bssid, 6);
-	a->pub.first_ns = a->pub.last_ns = a->lru_ns = e->now;
+	a->pub.first_ns = a->pub.last_ns = a->heard_ns = a->lru_ns = e->now;
 	h = st_mac_hash(bssid, e->ap_hmask);
 	a->hnext = e->aph[h];
 	e->aph[h] = a;
@@ -289,11 +293,23 @@ eng_naps(const struct eng *ce)
 	return ce->naps;
 }
 
+/* The public view with what the hot fields say (a view, not state). */
+static const struct eng_ap *
+ap_pub(struct ap *a)
+{
+	a->pub.last_ns = a->heard_ns;
+	a->pub.beacons = a->beacons;
+	a->pub.has_rssi = a->has_brssi;
+	a->pub.rssi = a->brssi;
+	a->pub.width_mhz = a->width_mhz;
+	return &a->pub;
+}
+
 const struct eng_ap *
 eng_ap(const struct eng *ce, size_t i)
 {
 	aps_compact((struct eng *)ce);
-	return i < ce->naps ? &ce->aps[i]->pub : NULL;
+	return i < ce->naps ? ap_pub(ce->aps[i]) : NULL;
 }
 
 const struct eng_ap *
@@ -301,7 +317,7 @@ eng_find_ap(const struct eng *e, const uint8_t *bssid)
 {
 	struct ap *a = st_ap(e, bssid);
 
-	return a != NULL ? &a->pub : NULL;
+	return a != NULL ? ap_pub(a) : NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -413,6 +429,8 @@ client_remove(struct eng *e, struct client *c)
 	unsigned k;
 
 	att_client_gone(e, c);
+	if (c->stk_since != 0)
+		e->nstk--;
 	for (pp = &e->clh[st_mac_hash(c->pub.mac, e->cl_hmask)]; *pp != NULL;
 	    pp = &(*pp)->hnext) {
 		if (*pp == c) {
@@ -482,6 +500,11 @@ st_age(struct eng *e)
 {
 	struct client *c;
 
+	/* every client was heard since it took its place in the line, so
+	 * none is idle while the first one's place is recent: no walk */
+	if (e->cl_lru == NULL ||
+	    e->now - e->cl_lru->lru_ns <= e->conf.client_idle_ns)
+		return;
 	while (e->conf.client_idle_ns > 0 && (c = client_oldest(e)) != NULL &&
 	    e->now - c->heard_ns > e->conf.client_idle_ns &&
 	    (c->open == NULL || c->open->closed) && c->pre == NULL)
@@ -642,28 +665,45 @@ st_newest(const struct client *c)
 	return c->ring[(c->rhead + c->rcount - 1) % c->rcap];
 }
 
+/* The open attempts, least recently active first (touch moves one to the
+ * end), so that the sweep stops at the first recent one. */
 void
 st_open_add(struct eng *e, struct att *a)
 {
-	a->oprev = NULL;
-	a->onext = e->open_head;
-	if (e->open_head != NULL)
-		e->open_head->oprev = a;
-	e->open_head = a;
+	a->onext = NULL;
+	a->oprev = e->open_tail;
+	if (e->open_tail != NULL)
+		e->open_tail->onext = a;
+	else
+		e->open_head = a;
+	e->open_tail = a;
+	a->in_open = true;
 }
 
 void
 st_open_del(struct eng *e, struct att *a)
 {
-	if (a->oprev == NULL && e->open_head != a)
-		return;		/* not in the list */
+	if (!a->in_open)
+		return;
 	if (a->oprev != NULL)
 		a->oprev->onext = a->onext;
 	else
 		e->open_head = a->onext;
 	if (a->onext != NULL)
 		a->onext->oprev = a->oprev;
+	else
+		e->open_tail = a->oprev;
 	a->onext = a->oprev = NULL;
+	a->in_open = false;
+}
+
+void
+st_open_touch(struct eng *e, struct att *a)
+{
+	if (a->in_open && e->open_tail != a) {
+		st_open_del(e, a);
+		st_open_add(e, a);
+	}
 }
 
 size_t
