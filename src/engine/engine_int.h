@@ -574,6 +574,7 @@ void		 ess_free(struct eng *);
 /* ------------------------------------------------------------------------
  * text.c
  */
+void		 tx_texts(struct eng_roam *);
 void		 tx_diag(struct eng_diag *, const struct eng_roam *,
 		    const char *s);
 void		 tx_finding(struct eng_finding *, int32_t arg0, int32_t arg1,

@@ -706,6 +706,15 @@ st_open_touch(struct eng *e, struct att *a)
 	}
 }
 
+/* The public record, its diagnoses' sentences written (a view, not
+ * state). */
+static const struct eng_roam *
+roam_pub(struct att *a)
+{
+	tx_texts(&a->pub);
+	return &a->pub;
+}
+
 size_t
 eng_client_nroams(const struct eng *e, const struct eng_client *pc)
 {
@@ -721,7 +730,7 @@ eng_client_roam(const struct eng *e, const struct eng_client *pc, size_t i)
 
 	if (c == NULL || i >= c->rcount)
 		return NULL;
-	return &c->ring[(c->rhead + i) % c->rcap]->pub;
+	return roam_pub(c->ring[(c->rhead + i) % c->rcap]);
 }
 
 const struct eng_roam *
@@ -731,7 +740,7 @@ eng_roam_by_id(const struct eng *e, uint64_t id)
 
 	for (a = e->idh[id & e->id_hmask]; a != NULL; a = a->idnext)
 		if (a->pub.id == id)
-			return &a->pub;
+			return roam_pub(a);
 	return NULL;
 }
 
@@ -762,7 +771,7 @@ eng_roam_at(const struct eng *e, const uint8_t *mac, int64_t ts,
 		end = a->pub.last_frame_ns > a->pub.end_ns ?
 		    a->pub.last_frame_ns : a->pub.end_ns;
 		if (!a->closed || ts <= end + slack)
-			return &a->pub;
+			return roam_pub((struct att *)a);
 		if (i + 1 < lo)
 			break;	/* an older one would have to outlast it */
 	}
@@ -828,7 +837,10 @@ eng_roam_all(const struct eng *ce, size_t i)
 	struct eng *e = (struct eng *)ce;
 
 	all_build(e);
-	return i < e->nall ? e->all[i] : NULL;
+	if (i >= e->nall)
+		return NULL;
+	tx_texts((struct eng_roam *)e->all[i]);	/* a view, not state */
+	return e->all[i];
 }
 
 /* ------------------------------------------------------------------------

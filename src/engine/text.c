@@ -265,10 +265,34 @@ eng_ap_change_text(const struct eng_ap_change *c, char *buf, size_t len)
 	}
 }
 
-/* The diagnosis d of roam p: its name and sentence (s: the ESS's MDID
- * summary for mixed-mdid). */
+static void	diag_text(struct eng_diag *, const struct eng_roam *,
+		    const char *);
+
+/* The diagnosis d of roam p: its name now, its sentence when the roam is
+ * read (tx_texts), but at once when it needs s (the ESS's MDID summary for
+ * mixed-mdid, as the ESS is now). */
 void
 tx_diag(struct eng_diag *d, const struct eng_roam *p, const char *s)
+{
+	snprintf(d->code, sizeof d->code, "%s", eng_code_name(d->id));
+	d->text[0] = '\0';
+	if (s != NULL)
+		diag_text(d, p, s);
+}
+
+/* The sentences of the roam's diagnoses not written yet. */
+void
+tx_texts(struct eng_roam *p)
+{
+	unsigned i;
+
+	for (i = 0; i < p->ndiags; i++)
+		if (p->diags[i].text[0] == '\0')
+			diag_text(&p->diags[i], p, NULL);
+}
+
+static void
+diag_text(struct eng_diag *d, const struct eng_roam *p, const char *s)
 {
 	const char *rec = p->is_join ? "join" : "roam";
 	char tm[18], fm[18], om[18];
@@ -276,7 +300,6 @@ tx_diag(struct eng_diag *d, const struct eng_roam *p, const char *s)
 	char *t = d->text;
 	size_t n = sizeof d->text;
 
-	snprintf(d->code, sizeof d->code, "%s", eng_code_name(d->id));
 	d11_mac_str(p->to, tm);
 	d11_mac_str(p->from, fm);
 	switch (d->id) {
