@@ -241,6 +241,18 @@ class Base(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
+    def check_capture(self, name, exp):
+        """LAB/name.pcap tells exp (ours()), exits 3 when a roam failed,
+        and each record's final lifecycle state follows its result."""
+        doc = report(os.path.join(LAB, name + ".pcap"))
+        self.assertEqual(ours(doc), exp)
+        failed = any(e["result"] in ("failed", "returned") for e in exp)
+        self.assertEqual(doc["_rc"], 3 if failed else 0)
+        state = {"ok": "done", "failed": "failed", "returned": "returned",
+                 "fallback": "done"}
+        for r in doc["roams"] + doc["joins"]:
+            self.assertEqual(r["state"], state[r["result"]])
+
     def synth(self, name, recs, hdr):
         p = os.path.join(self.tmp, name + ".pcap")
         write_pcap(p, hdr, recs)
@@ -256,17 +268,7 @@ class LabTruth(Base):
             with self.subTest(capture=name):
                 with open(t) as f:
                     truth = json.load(f)
-                doc = report(os.path.join(LAB, name + ".pcap"))
-                exp = expected_from_truth(truth)
-                self.assertEqual(ours(doc), exp)
-                failed = any(e["result"] in ("failed", "returned")
-                             for e in exp)
-                self.assertEqual(doc["_rc"], 3 if failed else 0)
-                # the final lifecycle state follows the result
-                state = {"ok": "done", "failed": "failed",
-                         "returned": "returned"}
-                for r in doc["roams"] + doc["joins"]:
-                    self.assertEqual(r["state"], state[r["result"]])
+                self.check_capture(name, expected_from_truth(truth))
 
     def test_voice_gap_matches_the_clients_ping_outage(self):
         # ft-ota-voice: the client's own ping log says 124-173 ms between
@@ -370,18 +372,9 @@ class LabRuns(Base):
         names = [n for n in names if not os.path.exists(
             os.path.join(LAB, n + ".truth.json"))]
         self.assertIn("fils", names)
-        state = {"ok": "done", "failed": "failed", "returned": "returned",
-                 "fallback": "done"}
         for name in names:
             with self.subTest(capture=name):
-                doc = report(os.path.join(LAB, name + ".pcap"))
-                exp = lab_run_truth(name)
-                self.assertEqual(ours(doc), exp)
-                failed = any(e["result"] in ("failed", "returned")
-                             for e in exp)
-                self.assertEqual(doc["_rc"], 3 if failed else 0)
-                for r in doc["roams"] + doc["joins"]:
-                    self.assertEqual(r["state"], state[r["result"]])
+                self.check_capture(name, lab_run_truth(name))
 
     def test_fils(self):
         # fils (tests/lab/scenarios/fils): a FILS-SHA256 network; join with

@@ -718,6 +718,20 @@ same_answer(const struct eng *e, const struct xch *x,
 	    e->now - x->end_ns < NS_PER_S;
 }
 
+/* An answer to an exchange answered before: the same one again is a
+ * retry; either way nothing more comes of it. */
+static bool
+answered_again(struct eng *e, struct att *a, struct xch *x,
+    const struct d11_frame *f)
+{
+	if (x->end_ns == 0)
+		return false;
+	if (f->retry || same_answer(e, x, f))
+		x->retries++;
+	judge(e, a);
+	return true;
+}
+
 /* An answer with no exchange to go to, or one answered before, can only be
  * a new try (its request not captured): the attempt's association was
  * accepted or the last try failed. */
@@ -886,12 +900,8 @@ att_auth(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 		auth_kind(a, f);
 		att_step(e, a, EV_AUTH);
 	}
-	if (x->end_ns != 0) {
-		if (f->retry || same_answer(e, x, f))
-			x->retries++;	/* the answer again */
-		judge(e, a);
+	if (answered_again(e, a, x, f))
 		return;
-	}
 	if (f->has_seq)
 		x->resp_seq = f->seq;
 	if (f->auth_alg == D11_AUTH_SAE && f->auth_seq == D11_SAE_COMMIT &&
@@ -1043,12 +1053,8 @@ att_assoc(struct eng *e, struct client *c, const uint8_t *ap, bool from_ap,
 			a->depart_ns = e->now;
 		att_step(e, a, EV_ASSOC);
 	}
-	if (x->end_ns != 0) {
-		if (f->retry || same_answer(e, x, f))
-			x->retries++;	/* the answer again */
-		judge(e, a);
+	if (answered_again(e, a, x, f))
 		return;
-	}
 	x->end_ns = e->now;
 	x->status = st;
 	if (f->has_seq)

@@ -244,49 +244,34 @@ on_probe_req(struct eng *e, const struct rs_rec *rec)
 	client_tx(e, c, f, rec->n);
 }
 
-static void
-on_eapol(struct eng *e, const struct rs_rec *rec)
-{
-	const struct d11_frame *f = &rec->f;
-	const uint8_t *sta, *bss;
-	struct client *c;
-	bool from_client;
-
-	if (!data_sides(f, &sta, &bss, &from_client) ||
-	    (c = st_client(e, sta)) == NULL)
-		return;
-	st_frame(e, rec);
-	st_client_heard(e, c);
-	if (from_client && c->rssi_hint)
-		rc_client_frame(e, c, f, rec->n);
-	att_eapol(e, c, bss, f, rec->n);
-	if (from_client)
-		client_tx(e, c, f, rec->n);
-	else
-		ap_to(e, c, bss, f, rec->n);
-}
-
+/* Data frames and EAPOL (whose frames are kept: key setup is part of the
+ * attempt). */
 static void
 on_data(struct eng *e, const struct rs_rec *rec)
 {
 	const struct d11_frame *f = &rec->f;
 	const uint8_t *sta, *bss;
 	struct client *c;
-	bool from_client;
+	bool from_client, eapol;
 
 	if (!data_sides(f, &sta, &bss, &from_client) ||
 	    (c = st_client(e, sta)) == NULL)
 		return;
+	eapol = f->kind == D11_K_EAPOL || f->kind == D11_K_EAP;
+	if (eapol)
+		st_frame(e, rec);
 	st_client_heard(e, c);
 	if (from_client && c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
-	if (!f->is_null && c->data_hint)
+	if (eapol)
+		att_eapol(e, c, bss, f, rec->n);
+	else if (!f->is_null && c->data_hint)
 		att_data(e, c, bss, from_client, f, rec->n);
 	if (from_client)
 		client_tx(e, c, f, rec->n);
 	else
 		ap_to(e, c, bss, f, rec->n);
-	if (!f->is_null) {
+	if (!eapol && !f->is_null) {
 		memcpy(c->data_bss, bss, 6);
 		c->data_ns = e->now;
 	}
@@ -324,6 +309,8 @@ eng_feed(struct eng *e, const struct rs_rec *rec)
 	}
 	switch (f->kind) {
 	case D11_K_DATA:
+	case D11_K_EAPOL:
+	case D11_K_EAP:
 		on_data(e, rec);
 		break;
 	case D11_K_BEACON:
@@ -332,10 +319,6 @@ eng_feed(struct eng *e, const struct rs_rec *rec)
 		break;
 	case D11_K_PROBE_REQ:
 		on_probe_req(e, rec);
-		break;
-	case D11_K_EAPOL:
-	case D11_K_EAP:
-		on_eapol(e, rec);
 		break;
 	case D11_K_ACTION:
 	case D11_K_ACTION_NOACK:
