@@ -30,6 +30,7 @@
 #include "engine/engine.h"
 #include "feed.h"
 #include "frames.h"
+#include "logrun.h"
 #include "report.h"
 #include "rs.h"
 #include "text.h"
@@ -76,6 +77,12 @@ struct opts {
 	double		 hard_roam_window;	/* seconds, < 0: default */
 	long		 max_clients;	/* < 0: default */
 	long		 max_roams;	/* < 0: default */
+	/* --log SPEC, --log-follow FILE, in the order given */
+	const char	*log[LOGRUN_MAX];
+	bool		 log_follow[LOGRUN_MAX];
+	size_t		 nlog;
+	bool		 log_offset_set;
+	double		 log_offset;	/* seconds: log clock - capture's */
 };
 
 enum {
@@ -93,6 +100,9 @@ enum {
 	OPT_MAX_CLIENTS,
 	OPT_MAX_ROAMS,
 	OPT_VERSION,
+	OPT_LOG,
+	OPT_LOG_OFFSET,
+	OPT_LOG_FOLLOW,
 };
 
 static const struct option longopts[] = {
@@ -116,6 +126,9 @@ static const struct option longopts[] = {
 	{ "max-clients",	required_argument,	NULL, OPT_MAX_CLIENTS },
 	{ "max-roams",		required_argument,	NULL, OPT_MAX_ROAMS },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
+	{ "log",		required_argument,	NULL, OPT_LOG },
+	{ "log-offset",		required_argument,	NULL, OPT_LOG_OFFSET },
+	{ "log-follow",		required_argument,	NULL, OPT_LOG_FOLLOW },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ NULL,			0,			NULL, 0 }
 };
@@ -141,7 +154,7 @@ static void	install_signals(void);
 static int	source_errors(struct cap *);
 static int	read_sla(const char *, char **, char *, size_t);
 static int	run_headless(struct cap *, struct eng *, const struct opts *,
-		    bool);
+		    bool, struct logrun *);
 
 static void
 usage(FILE *f)
@@ -187,12 +200,24 @@ usage(FILE *f)
 "      --max-clients N     keep at most N clients (oldest idle aged out)\n"
 "      --max-roams N       keep at most N roams per client\n"
 "\n"
+"Infrastructure logs (put on the roams, with --report; see doc/report.md):\n"
+"      --log [FORMAT:]FILE a controller, AP or client log (repeatable):\n"
+"                          Cisco AireOS debug client, Catalyst 9800 RA trace,\n"
+"                          hostapd, wpa_supplicant; the format is detected,\n"
+"                          FORMAT (aireos, c9800, hostapd, wpas) forces it;\n"
+"                          with no capture source: the log alone\n"
+"      --log-follow FILE   a log that is still being written (syslog)\n"
+"      --log-offset SECONDS\n"
+"                          the log's clock minus the capture's, instead of\n"
+"                          the offset found from events both show\n"
+"\n"
 "  -h, --help              this help\n"
 "      --version           print the version\n"
 "\n"
 "Exit status: 0 ok, 1 usage, 2 permission, 3 a roam failed (--report),\n"
 "4 no such file, 5 not a capture, 6 link type, 7 truncated, 8 interface,\n"
-"9 netlink, 10 --sla, 11 cannot write (-w or the output), 70 internal.\n"
+"9 netlink, 10 --sla, 11 cannot write (-w or the output), 12 --log file,\n"
+"70 internal.\n"
 "See roamscope(1).\n");
 	fprintf(f, "\n"
 "Memory: each live source (-i, -m) buffers %.0f MiB of frames, each file or\n"
@@ -424,6 +449,31 @@ parse_args(int argc, char **argv, struct opts *o)
 				    "not a whole number above 0", optarg);
 				return (code + 1);
 			}
+			break;
+		case OPT_LOG:
+		case OPT_LOG_FOLLOW:
+			if (o->nlog >= LOGRUN_MAX) {
+				code = die(RS_EXIT_USAGE, "--log %s: at most "
+				    "%d logs; merge some of them first",
+				    optarg, LOGRUN_MAX);
+				return (code + 1);
+			}
+			if (*optarg == '\0') {
+				code = die(RS_EXIT_USAGE, "--log needs a file "
+				    "name ([FORMAT:]FILE)");
+				return (code + 1);
+			}
+			o->log_follow[o->nlog] = ch == OPT_LOG_FOLLOW;
+			o->log[o->nlog++] = optarg;
+			break;
+		case OPT_LOG_OFFSET:
+			if (!parse_double(optarg, -1e7, 1e7, &o->log_offset)) {
+				code = die(RS_EXIT_USAGE, "--log-offset %s: not "
+				    "a number of seconds (the log's clock minus "
+				    "the capture's, e.g. -3600 or 0.25)", optarg);
+				return (code + 1);
+			}
+			o->log_offset_set = true;
 			break;
 		case OPT_VERSION:
 			printf("roamscope %s\n", PACKAGE_VERSION);
@@ -699,11 +749,13 @@ read_sla(const char *path, char **text, char *err, size_t errlen)
 	return (RS_EXIT_OK);
 }
 
-/* --frames: each record as it is fed. */
+/* --frames: each record as it is fed; the logs' air events too. */
 struct frames_out {
+	bool		 frames;
 	bool		 all;
 	bool		 err;
 	int		 err_no;
+	struct logrun	*logs;
 };
 
 static void
@@ -711,7 +763,9 @@ frames_each(void *arg, const struct rs_rec *rec)
 {
 	struct frames_out	*fo = arg;
 
-	if (fo->err)
+	if (fo->logs != NULL)
+		logrun_frame(fo->logs, rec);
+	if (!fo->frames || fo->err)
 		return;
 	frames_print(stdout, rec, fo->all);
 	if (ferror(stdout)) {
@@ -734,6 +788,13 @@ say_notes(struct cap *cap)
 	}
 }
 
+/* A --log file's note, on stderr. */
+static void
+log_note(const char *s)
+{
+	die(0, "%s", s);
+}
+
 /* Records read but neither fed nor counted as copies (a stop's backlog). */
 static uint64_t
 unfed(struct cap *cap, const struct feed *f)
@@ -751,10 +812,11 @@ unfed(struct cap *cap, const struct feed *f)
 
 static int
 run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
-    bool streaming)
+    bool streaming, struct logrun *logs)
 {
 	struct feed		 feed;
-	struct frames_out	 fo = { o->frames_all, false, 0 };
+	struct frames_out	 fo = { o->frames, o->frames_all, false, 0,
+				    logs };
 	enum feed_rc		 fr;
 	char			 note[256];
 	int64_t			 deadline = 0, drain_end = 0;
@@ -777,7 +839,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	text_locale_utf8();
 	feed_init(&feed, cap, eng);
 	feed.stop = &got_stop;
-	if (o->frames) {
+	if (o->frames || logs != NULL) {
 		feed.each = frames_each;
 		feed.arg = &fo;
 	}
@@ -797,6 +859,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 			drain_end = rs_mono_ns() + STOP_DRAIN_NS;
 		}
 		say_notes(cap);
+		logrun_poll(logs);
 		fr = feed_slice(&feed, stopping ? 0 : 100, SLICE_NS);
 		if (fr == FEED_END || (stopping && fr == FEED_IDLE))
 			break;
@@ -811,11 +874,13 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	cap_stop(cap);
 	feed_finish(&feed);
 	say_notes(cap);
+	logrun_finish(logs, eng, log_note);
 	out_err = fo.err;
 	out_errno = fo.err_no;
 
 	if (o->report && !out_err)
-		out_rc = report_write(stdout, eng, cap, o->report_fmt);
+		out_rc = report_write_logs(stdout, eng, cap, o->report_fmt,
+		    logs);
 	if ((fflush(stdout) != 0 || ferror(stdout)) && !out_err) {
 		out_err = true;
 		out_errno = errno;
@@ -860,6 +925,7 @@ main(int argc, char **argv)
 	struct feed		 feed;
 	struct cap		*cap = NULL;
 	struct eng		*eng = NULL;
+	struct logrun		*logs = NULL;
 	char			 err[512], demo[PATH_MAX], note[256];
 	char			*sla_text = NULL;
 	const char		*path, *user;
@@ -880,9 +946,15 @@ main(int argc, char **argv)
 		return (stdout_done());
 	}
 
-	if (o.nsrc == 0 && !o.demo)
+	if (o.nsrc == 0 && !o.demo && o.nlog == 0)
 		return (die(RS_EXIT_USAGE, "no capture source: give -r FILE, "
 		    "-i IFACE, -m RADIO or --demo (see roamscope --help)"));
+	if (o.nlog > 0 && !o.report)
+		return (die(RS_EXIT_USAGE, "--log is shown by the report: add "
+		    "--report (or --report=json)"));
+	if (o.log_offset_set && o.nlog == 0)
+		return (die(RS_EXIT_USAGE, "--log-offset applies to --log "
+		    "files: give one with --log FILE"));
 	w_stdout = o.write_path != NULL && strcmp(o.write_path, "-") == 0;
 	headless = o.frames || o.report;
 	if (w_stdout && headless)
@@ -946,10 +1018,22 @@ main(int argc, char **argv)
 		return (die(RS_EXIT_INTERNAL, "%s", err));
 	}
 
-	if ((cap = cap_new()) == NULL) {
+	if ((cap = cap_new()) == NULL || (logs = logrun_new()) == NULL) {
+		cap_free(cap);
 		eng_free(eng);
 		return (die(RS_EXIT_INTERNAL, "out of memory"));
 	}
+	/* the logs first: one that cannot be opened stops before any input */
+	for (i = 0; i < o.nlog; i++) {
+		err[0] = '\0';
+		if ((code = logrun_add(logs, o.log[i], o.log_follow[i], err,
+		    sizeof err)) != RS_EXIT_OK) {
+			die(code, "%s", err[0] != '\0' ? err : o.log[i]);
+			goto out;
+		}
+	}
+	if (o.log_offset_set)
+		logrun_set_offset(logs, (int64_t)(o.log_offset * 1e9));
 	atexit(cap_emergency_cleanup);
 	feed_init(&feed, cap, eng);
 
@@ -1048,7 +1132,8 @@ main(int argc, char **argv)
 	}
 
 	if (headless) {
-		code = run_headless(cap, eng, &o, streaming);
+		code = run_headless(cap, eng, &o, streaming,
+		    logrun_count(logs) > 0 ? logs : NULL);
 		goto out;
 	}
 	if (stopped())
@@ -1076,6 +1161,7 @@ main(int argc, char **argv)
 
 out:
 	cap_free(cap);
+	logrun_free(logs);
 	eng_free(eng);
 	return (code);
 }

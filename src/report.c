@@ -10,6 +10,7 @@
 #include "cap/cap.h"
 #include "engine/engine.h"
 #include "json.h"
+#include "logrun.h"
 #include "report.h"
 #include "rs.h"
 #include "text.h"
@@ -146,7 +147,8 @@ json_roam_ctx(struct json *j, const struct eng_roam *r)
 }
 
 static void
-json_roam(struct json *j, const struct eng_roam *r)
+json_roam(struct json *j, struct eng *e, struct logrun *lr,
+    const struct eng_roam *r)
 {
 	const struct eng_phase *ph;
 	unsigned i;
@@ -203,6 +205,7 @@ json_roam(struct json *j, const struct eng_roam *r)
 		json_uint(j, r->frames[i]);
 	json_arr_end(j);
 	json_roam_ctx(j, r);
+	logrun_json_roam(j, lr, e, r);
 	json_obj_end(j);
 }
 
@@ -415,7 +418,7 @@ json_sources(struct json *j, struct cap *cap)
 }
 
 static void
-report_json(FILE *fp, struct eng *e, struct cap *cap)
+report_json(FILE *fp, struct eng *e, struct cap *cap, struct logrun *lr)
 {
 	const struct eng_counters *cn = eng_counters(e);
 	const struct eng_finding *fd;
@@ -434,7 +437,7 @@ report_json(FILE *fp, struct eng *e, struct cap *cap)
 		for (i = 0; i < n; i++) {
 			r = eng_roam_all(e, i);
 			if (r->is_join == (pass == 1))
-				json_roam(&j, r);
+				json_roam(&j, e, lr, r);
 		}
 		json_arr_end(&j);
 	}
@@ -484,6 +487,7 @@ report_json(FILE *fp, struct eng *e, struct cap *cap)
 	json_obj_end(&j);
 	if (cap != NULL)
 		json_sources(&j, cap);
+	logrun_json(&j, lr);
 	json_obj_end(&j);
 	fputc('\n', fp);
 }
@@ -559,7 +563,8 @@ text_roam_ctx(FILE *fp, const struct eng_roam *r, int64_t t0)
 }
 
 static void
-text_roam(FILE *fp, const struct eng_roam *r, int64_t t0)
+text_roam(FILE *fp, struct eng *e, struct logrun *lr,
+    const struct eng_roam *r, int64_t t0)
 {
 	char c[18], f[18], t[18], tot[16], gap[16], st[16];
 	char safe[ENG_DIAG_TEXT * 3];
@@ -603,6 +608,7 @@ text_roam(FILE *fp, const struct eng_roam *r, int64_t t0)
 		fprintf(fp, "           why: [%s] %s\n", r->diags[i].code,
 		    safe);
 	}
+	logrun_text_roam(fp, lr, e, r, t0);
 }
 
 /* The clients' sticky episodes and ping-pong, when there are any. */
@@ -665,7 +671,7 @@ text_pairs(FILE *fp, struct eng *e)
 }
 
 static void
-report_text(FILE *fp, struct eng *e, struct cap *cap)
+report_text(FILE *fp, struct eng *e, struct cap *cap, struct logrun *lr)
 {
 	const struct eng_counters *cn = eng_counters(e);
 	const struct eng_roam *r;
@@ -714,7 +720,7 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 		for (i = 0; i < n; i++) {
 			r = eng_roam_all(e, i);
 			if (r->is_join == (pass == 1))
-				text_roam(fp, r, t0);
+				text_roam(fp, e, lr, r, t0);
 		}
 	}
 	fprintf(fp, "\nAPs\n");
@@ -754,6 +760,7 @@ report_text(FILE *fp, struct eng *e, struct cap *cap)
 	}
 	text_clients(fp, e, t0);
 	text_pairs(fp, e);
+	logrun_text(fp, lr);
 }
 
 /*
@@ -833,7 +840,7 @@ report_csv(FILE *fp, struct eng *e)
 	    "total_ms,gap_ms,verdict,hard,retries,diagnoses,frames,id,state,"
 	    "outage_ms,from_channel,to_channel,from_band,to_band,"
 	    "rssi_before_dbm,rssi_after_dbm,rssi_drop_db,trigger,attempts,"
-	    "events\n", fp);
+	    "events,log_events\n", fp);
 	n = eng_nroams_all(e);
 	for (i = 0; i < n; i++) {
 		r = eng_roam_all(e, i);
@@ -866,22 +873,29 @@ report_csv(FILE *fp, struct eng *e)
 			fputs(b, fp);
 		}
 		csv_roam_ctx(fp, r);
-		fputc('\n', fp);
+		fprintf(fp, ",%zu\n", logrun_roam_count(e, r));
 	}
 }
 
 int
 report_write(FILE *fp, struct eng *e, struct cap *cap, enum report_fmt fmt)
 {
+	return report_write_logs(fp, e, cap, fmt, NULL);
+}
+
+int
+report_write_logs(FILE *fp, struct eng *e, struct cap *cap,
+    enum report_fmt fmt, struct logrun *lr)
+{
 	switch (fmt) {
 	case REPORT_JSON:
-		report_json(fp, e, cap);
+		report_json(fp, e, cap, lr);
 		break;
 	case REPORT_CSV:
 		report_csv(fp, e);
 		break;
 	default:
-		report_text(fp, e, cap);
+		report_text(fp, e, cap, lr);
 		break;
 	}
 	fflush(fp);

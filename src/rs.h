@@ -21,6 +21,7 @@
 #define RS_EXIT_NETLINK		9	/* nl80211 refused (message given) */
 #define RS_EXIT_SLA		10	/* --sla file has a bad line */
 #define RS_EXIT_WRITE		11	/* -w file cannot be written */
+#define RS_EXIT_LOG		12	/* a --log file cannot be opened */
 #define RS_EXIT_INTERNAL	70
 
 /* Nanoseconds on CLOCK_MONOTONIC: for intervals and deadlines only. */

@@ -255,6 +255,24 @@ enum eng_code {
 	ENG_C_AKM_MIXED,
 	ENG_C_BTM_NO_ROAM,		/* arg0: BTM status (-1 none), arg1 s */
 	ENG_C_AP_CHANGE,		/* arg0: enum eng_ap_field */
+	/* a log beside the air (logs.c) */
+	ENG_C_LOG_KEY_CACHE,		/* the log's missing key = the air's 53;
+					   arg0: the air's status, arg1: 1 the
+					   ESS has several MDIDs */
+	ENG_C_LOG_NOT_ON_AIR,		/* logged as sent, never on the air;
+					   arg0: phase, arg1: status logged,
+					   val0: 1 the logger saw it acked */
+	ENG_C_LOG_OK_AIR_FAILED,	/* logged success, the air shows none;
+					   arg0: enum eng_log_ok */
+	ENG_C_LOG_STATUS_DIFFERS,	/* arg0: logged, arg1: the air's status,
+					   val0: phase */
+	ENG_C_LOG_AP_NO_ANSWER,		/* logged the request, no answer; arg0:
+					   phase, arg1: requests logged */
+	ENG_C_LOG_UNLOGGED,		/* the log has nothing of the attempt */
+	ENG_C_LOG_LOOP,			/* the log's failure loop; arg0:
+					   failures, arg1: 1 key cache, val0:
+					   period ms, mac: the target */
+	ENG_C_LOG_WRONG_PSK,		/* arg0: failures, arg1: retries */
 	ENG_C_NCODES
 };
 const char	*eng_code_name(enum eng_code);
@@ -631,5 +649,58 @@ struct eng_frame {
 };
 /* NULL when never stored or evicted. */
 const struct eng_frame	*eng_frame_by_n(const struct eng *, uint64_t n);
+
+/* ------------------------------------------------------------------------
+ * Logs (logs.c): events a controller, an AP or the client logged, put on
+ * the attempt they belong to by client, BSS and time on the capture's
+ * clock (the caller reads and aligns the log, src/log/), and the
+ * diagnoses where the log and the air disagree (ENG_C_LOG_*, in the
+ * attempt's diags, most specific first).  The engine keeps references
+ * (log index, event index), not the events: the caller keeps its logs.
+ */
+struct log_event;
+struct log_finding;
+
+/* What success a log said (ENG_C_LOG_OK_AIR_FAILED). */
+enum eng_log_ok {
+	ENG_LOK_RESPONSE = 0,	/* a (re)association response, status 0 */
+	ENG_LOK_KEYS,		/* the 4-way handshake done */
+	ENG_LOK_CONNECTED,	/* connected, RUN */
+};
+
+struct eng_logref {
+	uint64_t	 roam_id;
+	int64_t		 ts_ns;		/* capture clock */
+	uint32_t	 ev;		/* index into the log's events */
+	uint16_t	 log;		/* the caller's index of the log */
+	bool		 client_side;	/* the client logged it */
+};
+
+#define ENG_LOG_SLACK_NS	(1000 * 1000000LL)	/* before a start,
+							   after an end */
+#define ENG_LOG_MAX_REFS	(1u << 20)
+
+struct eng_log_stats {
+	size_t		 attached;	/* events put on an attempt */
+	size_t		 unattached;	/* a client's timed events on none */
+	size_t		 other;		/* untimed, no client, not captured */
+	unsigned	 roams;		/* attempts with an event of this log */
+	unsigned	 diags;		/* diagnoses it made */
+};
+
+/*
+ * Attach the n events (time order) of log number log (offset_ns: log clock
+ * minus the capture's, log_align) and the log's own findings (log_findings)
+ * to the attempts, after eng_finish; then diagnose.  Every log is attached
+ * in one call; st (may be NULL) gets what became of its events.  Returns
+ * 0, -1 when out of memory.
+ */
+int		 eng_log_attach(struct eng *, uint16_t log,
+		    const struct log_event *ev, size_t n,
+		    const struct log_finding *f, size_t nf, int64_t offset_ns,
+		    struct eng_log_stats *st);
+/* The logged events of an attempt, in time order (NULL, 0: none). */
+const struct eng_logref	*eng_roam_logs(const struct eng *, uint64_t roam_id,
+			    size_t *n);
 
 #endif /* ENGINE_H */

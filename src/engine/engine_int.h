@@ -15,6 +15,8 @@
  *		changes, client events
  *   text.c	every name and sentence the engine writes
  *   sla.c	SLA profiles
+ *   logs.c	logged events on attempts, and where the log and the air
+ *		disagree
  */
 #ifndef ENGINE_INT_H
 #define ENGINE_INT_H
@@ -388,6 +390,10 @@ struct eng {
 	/* frame store: a ring */
 	struct fs_ent	*fs;
 	size_t		 fscap, fshead, fscount, fsbytes;
+
+	/* logged events on attempts (logs.c), by attempt then time */
+	struct eng_logref *lrefs;
+	size_t		 nlrefs, lrcap;
 };
 
 /* ------------------------------------------------------------------------
@@ -580,5 +586,10 @@ void		 tx_diag(struct eng_diag *, const struct eng_roam *,
 void		 tx_finding(struct eng_finding *, int32_t arg0, int32_t arg1,
 		    const uint8_t *mac0, const uint8_t *mac1, const char *s0,
 		    const char *s1);
+
+/* ------------------------------------------------------------------------
+ * logs.c: eng_log_attach, eng_roam_logs (engine.h); e->lrefs freed with
+ * the engine
+ */
 
 #endif /* ENGINE_INT_H */

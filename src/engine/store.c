@@ -1070,6 +1070,7 @@ eng_free(struct eng *e)
 	for (i = 0; i < e->naps_slots; i++)
 		free(e->aps[i]);
 	ess_free(e);
+	free(e->lrefs);
 	for (i = 0; i < e->npairs; i++)
 		free(e->pairs[i]);
 	free(e->pairs);

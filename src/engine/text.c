@@ -95,6 +95,14 @@ static const char *code_names[ENG_C_NCODES] = {
 	[ENG_C_AKM_MIXED] = "akm-mixed",
 	[ENG_C_BTM_NO_ROAM] = "btm-no-roam",
 	[ENG_C_AP_CHANGE] = "ap-change",
+	[ENG_C_LOG_KEY_CACHE] = "log-key-cache",
+	[ENG_C_LOG_NOT_ON_AIR] = "log-sent-not-on-air",
+	[ENG_C_LOG_OK_AIR_FAILED] = "log-ok-air-failed",
+	[ENG_C_LOG_STATUS_DIFFERS] = "log-status-differs",
+	[ENG_C_LOG_AP_NO_ANSWER] = "log-ap-no-answer",
+	[ENG_C_LOG_UNLOGGED] = "log-unlogged",
+	[ENG_C_LOG_LOOP] = "log-loop",
+	[ENG_C_LOG_WRONG_PSK] = "log-wrong-psk",
 };
 
 #define NAME(tab, i, dflt) ((unsigned)(i) < sizeof(tab) / sizeof((tab)[0]) && \
@@ -488,6 +496,57 @@ diag_text(struct eng_diag *d, const struct eng_roam *p, const char *s)
 		    "%.0f dBm): a suboptimal roam", tm, a0, vname(a1),
 		    d->val[1]);
 		break;
+	case ENG_C_LOG_KEY_CACHE:
+		textf(t, n, "the log's missing key for the client (\"802.11r "
+		    "Key Cache look up failed\", no PMK-R1, INVALID_PMKID) is "
+		    "the air's status %d at %s: one failure under two names, "
+		    "the target had no key for the PMKID the client "
+		    "presented%s", a0, tm, a1 ? "; the ESS mixes mobility "
+		    "domains, so keys made in one are not found in the other" :
+		    "");
+		break;
+	case ENG_C_LOG_NOT_ON_AIR:
+		textf(t, n, "the log says %s sent the %s response (status %d) "
+		    "but the air never carried it: %s", tm, title(a0), a1,
+		    d->val[0] > 0 ? "the logger saw it acknowledged, so the "
+		    "sniffer missed it" : "lost on the radio (the client "
+		    "never got it)");
+		break;
+	case ENG_C_LOG_OK_AIR_FAILED:
+		textf(t, n, "the log says the %s to %s succeeded (%s) but on "
+		    "the air the client did not go on with it", rec, tm,
+		    a0 == ENG_LOK_CONNECTED ? "connected" : a0 == ENG_LOK_KEYS ?
+		    "keys in place" : "response sent with status 0");
+		break;
+	case ENG_C_LOG_STATUS_DIFFERS:
+		textf(t, n, "the log has status %d for %s at %s, the air "
+		    "shows status %d (%s)", a0, title((int)d->val[0]), tm, a1,
+		    d11_status_name((uint16_t)a1));
+		break;
+	case ENG_C_LOG_AP_NO_ANSWER:
+		textf(t, n, "the log shows %s got the client's %s request (%d "
+		    "time%s) and never answered it: the AP did not answer, "
+		    "nothing was lost on the radio", tm, title(a0), a1,
+		    a1 == 1 ? "" : "s");
+		break;
+	case ENG_C_LOG_UNLOGGED:
+		textf(t, n, "the air shows this %s to %s but the log, which "
+		    "covers this client and AP at that time, has nothing of "
+		    "it: another controller or AP took it, or the AP never "
+		    "passed it up", rec, tm);
+		break;
+	case ENG_C_LOG_LOOP:
+		d11_mac_str(d->mac, om);
+		textf(t, n, "the log shows %d failures in a row to %s, every "
+		    "~%.0f ms%s", a0, om, d->val[0], a1 ? ": the client loops "
+		    "on \"802.11r Key Cache look up failed\"" : "");
+		break;
+	case ENG_C_LOG_WRONG_PSK:
+		textf(t, n, "the log shows the client's M2 failing its MIC %d "
+		    "time%s (M1 sent again, %d retries and timeouts): most "
+		    "likely a wrong passphrase on the client", a0, a0 == 1 ?
+		    "" : "s", a1);
+		break;
 	default:
 		t[0] = '\0';
 		break;
@@ -581,6 +640,19 @@ tx_finding(struct eng_finding *f, int32_t a0, int32_t a1, const uint8_t *m0,
 		    (long long)(f->ts_ns % NS_PER_S / 1000));
 		break;
 	}
+	case ENG_C_LOG_LOOP:
+		textf(t, n, "the log shows client %s failing %d times in a row "
+		    "to %s, every ~%s ms%s", x, a0, m1 != NULL ? y :
+		    "the same BSS", s0, a1 ?
+		    ", each with \"802.11r Key Cache look up failed\": the "
+		    "target has no key for the PMKID the client presents (the "
+		    "air would show status 53)" : "");
+		break;
+	case ENG_C_LOG_WRONG_PSK:
+		textf(t, n, "the log shows client %s's M2 failing its MIC %d "
+		    "time%s (%d retries and timeouts): most likely a wrong "
+		    "passphrase on the client", x, a0, a0 == 1 ? "" : "s", a1);
+		break;
 	default:
 		t[0] = '\0';
 		break;

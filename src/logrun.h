@@ -1,0 +1,59 @@
+/*
+ * logrun.h -- the --log files of a run: opened at the start, read (and
+ * followed) beside the capture, aligned with the air the capture showed,
+ * and attached to the engine's attempts; then shown by the report.
+ */
+#ifndef LOGRUN_H
+#define LOGRUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct eng;
+struct eng_roam;
+struct json;
+struct log;
+struct rs_rec;
+
+#define LOGRUN_MAX	16	/* --log files */
+
+struct logrun;
+
+struct logrun	*logrun_new(void);
+void		 logrun_free(struct logrun *);
+/*
+ * A --log SPEC ("FILE", "FORMAT:FILE") or --log-follow FILE: opened now to
+ * say at once when it cannot be; returns RS_EXIT_OK, or an exit code with a
+ * one-line message in err.
+ */
+int		 logrun_add(struct logrun *, const char *spec, bool follow,
+		    char *err, size_t errlen);
+size_t		 logrun_count(const struct logrun *);
+/* --log-offset: the log clock minus the capture's, for every log. */
+void		 logrun_set_offset(struct logrun *, int64_t offset_ns);
+/* Each frame of the capture, as it is fed (what a log line can match). */
+void		 logrun_frame(struct logrun *, const struct rs_rec *);
+/* Read what the followed logs have now (between feed slices). */
+void		 logrun_poll(struct logrun *);
+/*
+ * The capture is done (eng_finish): read the logs to their end, align
+ * each with the air, attach their events to the engine's attempts.  Notes
+ * for the user (one line each: a file that is no log, a log with no client
+ * of the capture, a clock that cannot be aligned) come back through note.
+ */
+void		 logrun_finish(struct logrun *, struct eng *,
+		    void (*note)(const char *));
+
+/* The report's parts: a roam's logged events, and the logs section. */
+void		 logrun_json_roam(struct json *, struct logrun *,
+		    const struct eng *, const struct eng_roam *);
+void		 logrun_json(struct json *, struct logrun *);
+void		 logrun_text_roam(FILE *, struct logrun *, const struct eng *,
+		    const struct eng_roam *, int64_t t0);
+void		 logrun_text(FILE *, struct logrun *);
+/* Events of the roam from every log (the CSV's count). */
+size_t		 logrun_roam_count(const struct eng *, const struct eng_roam *);
+
+#endif /* LOGRUN_H */
