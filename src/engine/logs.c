@@ -78,25 +78,33 @@ bss_fits(const struct eng_roam *p, const struct log_event *x)
 	    mac_eq(x->bssid, p->from));
 }
 
-/* A diagnosis of the log before the air's own (they explain them), after
- * the log's earlier ones; the least specific is dropped when full. */
+static bool
+log_code(enum eng_code id)
+{
+	return id >= ENG_C_LOG_KEY_CACHE && id <= ENG_C_LOG_WRONG_PSK;
+}
+
+/* A diagnosis of a log: before the air's own (they explain them), after
+ * the logs' earlier ones; the least specific is dropped when full. */
 static struct eng_diag *
-lg_diag(struct eng_roam *p, unsigned *at, enum eng_code id, int32_t a0,
-    int32_t a1, double v0)
+lg_diag(struct eng_roam *p, enum eng_code id, int32_t a0, int32_t a1,
+    double v0)
 {
 	struct eng_diag *d;
-	unsigned i;
+	unsigned i, at;
 
 	for (i = 0; i < p->ndiags; i++)
 		if (p->diags[i].id == id)
 			return NULL;
-	if (*at >= ENG_MAX_DIAGS)
+	for (at = 0; at < p->ndiags && log_code(p->diags[at].id); at++)
+		;
+	if (at >= ENG_MAX_DIAGS)
 		return NULL;
 	if (p->ndiags < ENG_MAX_DIAGS)
 		p->ndiags++;
-	memmove(&p->diags[*at + 1], &p->diags[*at],
-	    (p->ndiags - 1 - *at) * sizeof p->diags[0]);
-	d = &p->diags[(*at)++];
+	memmove(&p->diags[at + 1], &p->diags[at],
+	    (p->ndiags - 1 - at) * sizeof p->diags[0]);
+	d = &p->diags[at];
 	memset(d, 0, sizeof *d);
 	d->id = id;
 	d->arg[0] = a0;
@@ -259,14 +267,14 @@ judge(struct eng *e, struct eng_roam *p, const struct eng_logref *r,
 {
 	const struct eng_phase *ph;
 	struct lg_view v;
-	unsigned at = 0, made = 0;
+	unsigned made = 0;
 	bool air53 = p->status == D11_ST_INVALID_PMKID, not_on_air = false;
 	unsigned i;
 
 	view(e, p, r, nr, log, ev, &v);
 	for (i = 0; i < p->nphases && !air53; i++)
 		air53 = p->phases[i].status == D11_ST_INVALID_PMKID;
-	if (v.no_pmk && air53 && lg_diag(p, &at, ENG_C_LOG_KEY_CACHE,
+	if (v.no_pmk && air53 && lg_diag(p, ENG_C_LOG_KEY_CACHE,
 	    D11_ST_INVALID_PMKID, has_diag(p, ENG_C_MIXED_MDID), 0) != NULL)
 		made++;
 	if (v.sent != NULL) {
@@ -275,7 +283,7 @@ judge(struct eng *e, struct eng_roam *p, const struct eng_logref *r,
 		/* the request on the air, its answer not: lost on the radio
 		 * (or missed by the sniffer when the logger saw it acked) */
 		if (ph != NULL && ph->status == ENG_STATUS_NONE &&
-		    lg_diag(p, &at, ENG_C_LOG_NOT_ON_AIR, (int32_t)ph->kind,
+		    lg_diag(p, ENG_C_LOG_NOT_ON_AIR, (int32_t)ph->kind,
 		    v.sent->status, v.sent->flags & LOG_F_ACKED ? 1 : 0) !=
 		    NULL) {
 			made++;
@@ -286,7 +294,7 @@ judge(struct eng *e, struct eng_roam *p, const struct eng_logref *r,
 		ph = air_phase(p, ENG_P_REASSOC, ENG_P_ASSOC, p->to,
 		    v.req_ns);
 		if (ph != NULL && ph->status == ENG_STATUS_NONE &&
-		    lg_diag(p, &at, ENG_C_LOG_AP_NO_ANSWER, (int32_t)ph->kind,
+		    lg_diag(p, ENG_C_LOG_AP_NO_ANSWER, (int32_t)ph->kind,
 		    (int32_t)v.reqs, 0) != NULL)
 			made++;
 	}
@@ -298,14 +306,14 @@ judge(struct eng *e, struct eng_roam *p, const struct eng_logref *r,
 			ph = air_phase(p, ENG_P_REASSOC, ENG_P_ASSOC, p->to,
 			    v.st_ns);
 		if (ph != NULL && ph->status != ENG_STATUS_NONE &&
-		    ph->status != v.st->status && lg_diag(p, &at,
+		    ph->status != v.st->status && lg_diag(p,
 		    ENG_C_LOG_STATUS_DIFFERS, v.st->status, ph->status,
 		    (double)ph->kind) != NULL)
 			made++;
 	}
 	if (v.ok >= 0 && !v.setback_after && !not_on_air &&
 	    (p->result == ENG_R_FAILED || p->result == ENG_R_RETURNED) &&
-	    lg_diag(p, &at, ENG_C_LOG_OK_AIR_FAILED, v.ok, 0, 0) != NULL)
+	    lg_diag(p, ENG_C_LOG_OK_AIR_FAILED, v.ok, 0, 0) != NULL)
 		made++;
 	return made;
 }
@@ -351,7 +359,7 @@ unlogged(struct eng *e, uint16_t log, const struct lg_scope *s)
 	const struct eng_roam *p;
 	const struct eng_logref *r;
 	size_t i, k, nr, j, n;
-	unsigned at, made = 0;
+	unsigned made = 0;
 	bool mine;
 
 	if (!s->infra)
@@ -371,8 +379,7 @@ unlogged(struct eng *e, uint16_t log, const struct lg_scope *s)
 			mine = false;
 			for (j = 0; j < nr && !mine; j++)
 				mine = r[j].log == log;
-			at = 0;
-			if (!mine && lg_diag(&att_of(p)->pub, &at,
+			if (!mine && lg_diag(&att_of(p)->pub,
 			    ENG_C_LOG_UNLOGGED, 0, 0, 0) != NULL)
 				made++;
 		}
@@ -389,7 +396,7 @@ findings(struct eng *e, const struct log_finding *f, size_t nf,
 	struct eng_finding *fd;
 	const struct eng_ap *ap;
 	struct eng_diag *d;
-	unsigned at, made = 0;
+	unsigned made = 0;
 	size_t i;
 	enum eng_code id;
 	int64_t t;
@@ -407,8 +414,7 @@ findings(struct eng *e, const struct log_finding *f, size_t nf,
 			p = eng_roam_at(e, f[i].mac, f[i].first_ns - off,
 			    ENG_LOG_SLACK_NS);
 		if (p != NULL) {
-			at = 0;
-			d = lg_diag(&att_of(p)->pub, &at, id,
+			d = lg_diag(&att_of(p)->pub, id,
 			    (int32_t)f[i].count, a1, (double)f[i].period_ns /
 			    NS_PER_MS);
 			if (d != NULL) {
