@@ -267,6 +267,33 @@ class Outputs(unittest.TestCase):
         self.assertEqual(sorted(int(r['log_events']) for r in rows), js)
 
 
+class Follow(unittest.TestCase):
+    def test_log_written_while_running(self):
+        """--log-follow: the log is empty when roamscope starts and is
+        written while it runs (the capture followed too, for 2 s)."""
+        import shutil
+        import time
+        name = 'ft-invalid-pmkid'
+        with tempfile.TemporaryDirectory() as tmp:
+            pcap = os.path.join(tmp, 'cap.pcap')
+            log = os.path.join(tmp, 'ap2.log')
+            shutil.copy(os.path.join(LAB, name + '.pcap'), pcap)
+            open(log, 'w').close()
+            p = subprocess.Popen([RS, '--follow', pcap, '--log-follow', log,
+                                  '--duration', '2', '--report=json'],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)
+            time.sleep(0.5)
+            with open(lab_logs(name)[1]) as f, open(log, 'a') as o:
+                o.write(f.read())
+            out, err = p.communicate(timeout=60)
+        d = json.loads(out)
+        self.assertTrue(d['logs'][0]['follow'])
+        self.assertGreater(d['logs'][0]['matched'], 0, err)
+        roam = [r for r in d['roams'] if r['to'] == AP2][0]
+        self.assertEqual(log_codes(roam), ['log-key-cache'])
+
+
 class BadInput(unittest.TestCase):
     def test_missing_log(self):
         rc, out, err = run('-r', os.path.join(LAB, 'ft-ota-ok.pcap'), '--log',
