@@ -255,6 +255,18 @@ kv_ts(struct json *j, const char *key, int64_t ns)
 	json_kv_raw(j, key, b);
 }
 
+/* The event a reference names, and its log (NULL when gone). */
+static const struct log_event *
+ref_event(struct logrun *lr, const struct eng_logref *ref, struct lr_log **g)
+{
+	if (lr == NULL || ref->log >= lr->n)
+		return NULL;
+	*g = &lr->v[ref->log];
+	if (ref->ev >= log_nevents((*g)->l))
+		return NULL;
+	return &log_events((*g)->l)[ref->ev];
+}
+
 static const char *
 dir_name(uint8_t d)
 {
@@ -275,13 +287,9 @@ logrun_json_roam(struct json *j, struct logrun *lr, const struct eng *e,
 	json_key(j, "log");
 	json_arr_begin(j);
 	ref = eng_roam_logs(e, r->id, &n);
-	for (i = 0; lr != NULL && i < n; i++) {
-		if (ref[i].log >= lr->n)
+	for (i = 0; i < n; i++) {
+		if ((x = ref_event(lr, &ref[i], &g)) == NULL)
 			continue;
-		g = &lr->v[ref[i].log];
-		if (ref[i].ev >= log_nevents(g->l))
-			continue;
-		x = &log_events(g->l)[ref[i].ev];
 		json_obj_begin(j);
 		json_kv_uint(j, "log", ref[i].log);
 		json_kv_str(j, "format", log_format_name(log_format(g->l)));
@@ -390,13 +398,9 @@ logrun_text_roam(FILE *fp, struct logrun *lr, const struct eng *e,
 	size_t n, i;
 
 	ref = eng_roam_logs(e, r->id, &n);
-	for (i = 0; lr != NULL && i < n; i++) {
-		if (ref[i].log >= lr->n)
+	for (i = 0; i < n; i++) {
+		if ((x = ref_event(lr, &ref[i], &g)) == NULL)
 			continue;
-		g = &lr->v[ref[i].log];
-		if (ref[i].ev >= log_nevents(g->l))
-			continue;
-		x = &log_events(g->l)[ref[i].ev];
 		raw[0] = '\0';
 		if (log_raw(g->l, x, raw, sizeof raw) >= 0 &&
 		    (nl = strchr(raw, '\n')) != NULL)

@@ -144,30 +144,19 @@ air_phase(const struct eng_roam *p, enum eng_phase_kind k1,
 	return best;
 }
 
-/* A logged setback after which a logged success proves nothing. */
+/* A logged setback after which a logged success proves nothing: a failure,
+ * or the client let go. */
 static bool
 setback(const struct log_event *x)
 {
 	switch (x->kind) {
-	case LOG_EV_AUTH_RESP:
-	case LOG_EV_ASSOC_RESP:
-	case LOG_EV_BTM_RESP:
-		return (x->flags & LOG_F_STATUS) && x->status != 0;
-	case LOG_EV_AUTH_TIMEOUT:
-	case LOG_EV_ASSOC_TIMEOUT:
-	case LOG_EV_ASSOC_FAIL:
-	case LOG_EV_NO_PMK:
-	case LOG_EV_EAP_TIMEOUT:
-	case LOG_EV_MIC_FAIL:
-	case LOG_EV_PSK_MISMATCH:
-	case LOG_EV_EAP_FAILURE:
 	case LOG_EV_CLIENT_DELETE:
 	case LOG_EV_DEAUTH:
 	case LOG_EV_DISASSOC:
 	case LOG_EV_DISCONNECTED:
 		return true;
 	default:
-		return false;
+		return log_event_failed(x);
 	}
 }
 

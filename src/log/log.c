@@ -189,32 +189,6 @@ fmt_ops(enum log_format f)
 	}
 }
 
-bool
-log_event_failed(const struct log_event *e)
-{
-	bool	 st = (e->flags & LOG_F_STATUS) != 0;
-
-	switch (e->kind) {
-	case LOG_EV_AUTH_TIMEOUT:
-	case LOG_EV_ASSOC_TIMEOUT:
-	case LOG_EV_ASSOC_FAIL:
-	case LOG_EV_NO_PMK:
-	case LOG_EV_EAP_TIMEOUT:
-	case LOG_EV_MIC_FAIL:
-	case LOG_EV_PSK_MISMATCH:
-	case LOG_EV_EAP_FAILURE:
-		return (true);
-	case LOG_EV_AUTH_RESP:
-	case LOG_EV_ASSOC_RESP:
-	case LOG_EV_FT_ACTION:
-	case LOG_EV_BTM_RESP:
-	case LOG_EV_AAA:
-		return (st && e->status != 0);
-	default:
-		return (false);
-	}
-}
-
 /* ------------------------------------------------------------------------
  * Creation.
  */
