@@ -41,8 +41,13 @@ struct lr_log {
 	char		 note[512];
 };
 
+#define LR_MAX_NOTES	(2 * LOGRUN_MAX)
+
 struct logrun {
 	struct lr_log	 v[LOGRUN_MAX];
+	char		 notes[LR_MAX_NOTES][640];
+	size_t		 nnotes;
+	bool		 finished;
 	size_t		 n;
 	bool		 offset_given;
 	int64_t		 offset_ns;
@@ -173,8 +178,26 @@ read_all(struct logrun *lr, struct lr_log *g, char *err, size_t errlen)
 	return 0;
 }
 
+/* A note for the user: now, and kept. */
+static void
+say(struct logrun *lr, void (*note)(void *, const char *), void *arg,
+    const char *s)
+{
+	if (lr->nnotes < LR_MAX_NOTES)
+		snprintf(lr->notes[lr->nnotes++], sizeof lr->notes[0], "%s", s);
+	if (note != NULL)
+		note(arg, s);
+}
+
+const char *
+logrun_note(const struct logrun *lr, size_t k)
+{
+	return lr != NULL && k < lr->nnotes ? lr->notes[k] : NULL;
+}
+
 void
-logrun_finish(struct logrun *lr, struct eng *e, void (*note)(const char *))
+logrun_finish(struct logrun *lr, struct eng *e,
+    void (*note)(void *, const char *), void *arg)
 {
 	struct log_align_opts ao;
 	struct lr_log *g;
@@ -182,8 +205,9 @@ logrun_finish(struct logrun *lr, struct eng *e, void (*note)(const char *))
 	size_t i, n;
 	const struct log_event *ev;
 
-	if (lr == NULL)
+	if (lr == NULL || lr->finished)
 		return;
+	lr->finished = true;
 	for (i = 0; i < lr->n; i++) {
 		g = &lr->v[i];
 		err[0] = '\0';
@@ -192,7 +216,7 @@ logrun_finish(struct logrun *lr, struct eng *e, void (*note)(const char *))
 			snprintf(g->note, sizeof g->note, "%s", err);
 			snprintf(buf, sizeof buf, "note: --log %s; the capture "
 			    "is analysed without it", err);
-			note(buf);
+			say(lr, note, arg, buf);
 			continue;
 		}
 		ev = log_events(g->l);
@@ -209,7 +233,7 @@ logrun_finish(struct logrun *lr, struct eng *e, void (*note)(const char *))
 			    sizeof g->note);
 			if (!g->aligned) {
 				snprintf(buf, sizeof buf, "note: %s", g->note);
-				note(buf);
+				say(lr, note, arg, buf);
 			}
 		} else if (lr->offset_given) {
 			/* a log alone: its clock is the one shown */
@@ -218,7 +242,8 @@ logrun_finish(struct logrun *lr, struct eng *e, void (*note)(const char *))
 		if (eng_log_attach(e, (uint16_t)i, g->aligned ? ev : NULL,
 		    g->aligned ? n : 0, g->find, g->nfind, g->aligned ?
 		    g->al.offset_ns : 0, &g->st) != 0) {
-			note("note: out of memory attaching a log's events");
+			say(lr, note, arg, "note: out of memory attaching a "
+			    "log's events");
 			continue;
 		}
 		if (g->aligned && g->st.attached == 0) {
@@ -226,7 +251,7 @@ logrun_finish(struct logrun *lr, struct eng *e, void (*note)(const char *))
 			    "log falls on a join or roam of the capture (%zu "
 			    "events of its clients on none)", log_name(g->l),
 			    g->st.unattached);
-			note(buf);
+			say(lr, note, arg, buf);
 		}
 	}
 }
@@ -393,23 +418,18 @@ logrun_text_roam(FILE *fp, struct logrun *lr, const struct eng *e,
 {
 	const struct eng_logref *ref;
 	const struct log_event *x;
-	struct lr_log *g;
-	char raw[LR_RAW], safe[LR_RAW * 3], *nl;
+	const char *fmt = "";
+	char safe[LR_RAW * 3];
 	size_t n, i;
 
 	ref = eng_roam_logs(e, r->id, &n);
 	for (i = 0; i < n; i++) {
-		if ((x = ref_event(lr, &ref[i], &g)) == NULL)
+		if ((x = logrun_event(lr, &ref[i], &fmt)) == NULL)
 			continue;
-		raw[0] = '\0';
-		if (log_raw(g->l, x, raw, sizeof raw) >= 0 &&
-		    (nl = strchr(raw, '\n')) != NULL)
-			*nl = '\0';	/* the record's first line */
-		text_safe(safe, sizeof safe, raw);
+		logrun_event_text(lr, &ref[i], safe, sizeof safe);
 		fprintf(fp, "           log %9.3f  [%s] %-14s %s\n",
-		    (double)(ref[i].ts_ns - t0) / 1e9,
-		    log_format_name(log_format(g->l)), log_kind_name(x->kind),
-		    safe);
+		    (double)(ref[i].ts_ns - t0) / 1e9, fmt,
+		    log_kind_name(x->kind), safe);
 	}
 }
 
@@ -440,6 +460,36 @@ logrun_text(FILE *fp, struct logrun *lr)
 			fprintf(fp, "      %s\n", safe);
 		}
 	}
+}
+
+const struct log_event *
+logrun_event(struct logrun *lr, const struct eng_logref *ref,
+    const char **format)
+{
+	struct lr_log *g;
+	const struct log_event *x;
+
+	if ((x = ref_event(lr, ref, &g)) != NULL && format != NULL)
+		*format = log_format_name(log_format(g->l));
+	return x;
+}
+
+void
+logrun_event_text(struct logrun *lr, const struct eng_logref *ref, char *buf,
+    size_t len)
+{
+	const struct log_event *x;
+	struct lr_log *g;
+	char raw[LR_RAW], *nl;
+
+	buf[0] = '\0';
+	raw[0] = '\0';
+	if ((x = ref_event(lr, ref, &g)) == NULL)
+		return;
+	if (log_raw(g->l, x, raw, sizeof raw) >= 0 &&
+	    (nl = strchr(raw, '\n')) != NULL)
+		*nl = '\0';	/* the record's first line */
+	text_safe(buf, len, raw);
 }
 
 size_t

@@ -15,6 +15,8 @@ struct eng;
 struct eng_roam;
 struct json;
 struct log;
+struct log_event;
+struct eng_logref;
 struct rs_rec;
 
 #define LOGRUN_MAX	16	/* --log files */
@@ -41,10 +43,13 @@ void		 logrun_poll(struct logrun *);
  * The capture is done (eng_finish): read the logs to their end, align
  * each with the air, attach their events to the engine's attempts.  Notes
  * for the user (one line each: a file that is no log, a log with no client
- * of the capture, a clock that cannot be aligned) come back through note.
+ * of the capture, a clock that cannot be aligned) go to note (may be NULL)
+ * and are kept for logrun_note().  Once: later calls do nothing.
  */
 void		 logrun_finish(struct logrun *, struct eng *,
-		    void (*note)(const char *));
+		    void (*note)(void *, const char *), void *arg);
+/* The k-th note logrun_finish() made, NULL past the last. */
+const char	*logrun_note(const struct logrun *, size_t k);
 
 /* The report's parts: a roam's logged events, and the logs section. */
 void		 logrun_json_roam(struct json *, struct logrun *,
@@ -53,6 +58,13 @@ void		 logrun_json(struct json *, struct logrun *);
 void		 logrun_text_roam(FILE *, struct logrun *, const struct eng *,
 		    const struct eng_roam *, int64_t t0);
 void		 logrun_text(FILE *, struct logrun *);
+/* The logged event a reference names, and the name of its log's format;
+ * NULL when it is gone.  For the screen. */
+const struct log_event *logrun_event(struct logrun *,
+		    const struct eng_logref *, const char **format);
+/* The first line of the event's record, made safe for a terminal. */
+void		 logrun_event_text(struct logrun *, const struct eng_logref *,
+		    char *buf, size_t len);
 /* Events of the roam from every log (the CSV's count). */
 size_t		 logrun_roam_count(const struct eng *, const struct eng_roam *);
 

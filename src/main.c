@@ -790,8 +790,9 @@ say_notes(struct cap *cap)
 
 /* A --log file's note, on stderr. */
 static void
-log_note(const char *s)
+log_note(void *arg, const char *s)
 {
+	(void)arg;
 	die(0, "%s", s);
 }
 
@@ -874,7 +875,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	cap_stop(cap);
 	feed_finish(&feed);
 	say_notes(cap);
-	logrun_finish(logs, eng, log_note);
+	logrun_finish(logs, eng, log_note, NULL);
 	out_err = fo.err;
 	out_errno = fo.err_no;
 
@@ -949,9 +950,13 @@ main(int argc, char **argv)
 	if (o.nsrc == 0 && !o.demo && o.nlog == 0)
 		return (die(RS_EXIT_USAGE, "no capture source: give -r FILE, "
 		    "-i IFACE, -m RADIO or --demo (see roamscope --help)"));
-	if (o.nlog > 0 && !o.report)
-		return (die(RS_EXIT_USAGE, "--log is shown by the report: add "
-		    "--report (or --report=json)"));
+	if (o.nlog > 0 && o.frames && !o.report)
+		return (die(RS_EXIT_USAGE, "--log is shown by the report and "
+		    "the screen, not by --frames: add --report"));
+	if (o.nlog > 0 && o.nsrc == 0 && !o.demo && !o.report)
+		return (die(RS_EXIT_USAGE, "a log alone is shown by the "
+		    "report: add --report (or give a capture to see it on the "
+		    "screen)"));
 	if (o.log_offset_set && o.nlog == 0)
 		return (die(RS_EXIT_USAGE, "--log-offset applies to --log "
 		    "files: give one with --log FILE"));
@@ -1145,12 +1150,16 @@ main(int argc, char **argv)
 	feed.stop = &got_stop;
 	to.feed = &feed;
 	to.stop = &got_stop;
+	to.logs = logrun_count(logs) > 0 ? logs : NULL;
 	if (o.duration > 0)
 		alarm((unsigned)ceil(o.duration));
 	tui_up = 1;
 	code = tui_run(cap, eng, &to);
 	tui_up = 0;
 	cap_stop(cap);
+	/* the logs' notes, shown on the screen, again on stderr */
+	for (i = 0; logrun_note(logs, i) != NULL; i++)
+		die(0, "%s", logrun_note(logs, i));
 	/* What the screen said, and a broken file, after it is gone. */
 	while (feed_note(&feed, &k, note, sizeof note) != NULL)
 		die(0, "%s", note);

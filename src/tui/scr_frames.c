@@ -166,7 +166,8 @@ frames_draw(struct tui *t, int y, int h)
 	char			 title[160], m[18], b[18], clk[32], dir[32];
 	char			 type[96], st[96], delta[24];
 	int64_t			 prev = 0;
-	size_t			 i, row;
+	long			 rowv[ENG_MAX_ROAM_FRAMES + 512];
+	size_t			 i, row, k, nrow, sel;
 	int			 rows = h - 2, attr, sattr, yy, xt, xd, wt;
 
 	snprintf(title, sizeof title, "FRAMES of %s #%llu  %s %s %s  "
@@ -194,18 +195,30 @@ frames_draw(struct tui *t, int y, int h)
 	}
 	if (t->fr_sel >= r->nframes)
 		t->fr_sel = r->nframes - 1;
-	if (t->fr_sel < t->fr_top)
-		t->fr_top = t->fr_sel;
-	if (rows > 0 && t->fr_sel >= t->fr_top + (size_t)rows)
-		t->fr_top = t->fr_sel - (size_t)rows + 1;
-	for (i = 0; i < r->nframes; i++) {
+	/* the frames and the logged lines (scr_log.c), in time order; the
+	 * selection is a frame, the scrolling is by row */
+	nrow = drill_rows(t, r, rowv, sizeof rowv / sizeof rowv[0]);
+	for (sel = 0; sel < nrow && rowv[sel] != (long)t->fr_sel; sel++)
+		;
+	if (sel < t->fr_top)
+		t->fr_top = sel;
+	if (rows > 0 && sel >= t->fr_top + (size_t)rows)
+		t->fr_top = sel - (size_t)rows + 1;
+	for (k = 0; k < nrow; k++) {
+		if (rowv[k] < 0) {
+			if (k >= t->fr_top && (int)(k - t->fr_top) < rows)
+				drill_log_row(t, r, rowv[k], y + 2 +
+				    (int)(k - t->fr_top), xt, xd);
+			continue;
+		}
+		i = (size_t)rowv[k];
 		ef = eng_frame_by_n(t->eng, r->frames[i]);
-		if (i < t->fr_top) {
+		if (k < t->fr_top) {
 			if (ef != NULL)
 				prev = ef->ts_ns;
 			continue;
 		}
-		row = i - t->fr_top;
+		row = k - t->fr_top;
 		if ((int)row >= rows)
 			break;
 		if (ef == NULL) {

@@ -385,7 +385,7 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 		span = 1000000;
 
 	/* Which lanes fit: all of them, or the ones with something in. */
-	room = h - 2 - (r->ndiags ? 1 : 0);
+	room = h - 2 - (r->ndiags ? 1 : 0) - loglane_rows(t, r);
 	for (lane = 0; lane < NLANES; lane++)
 		if (room >= NLANES || has[lane] || (lane == 6 && room > nshow &&
 		    r->result != ENG_R_PENDING))
@@ -434,6 +434,9 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 			tui_put(t, row, x0, t->cols - x0, TA_DIM, "(none seen)");
 	}
 	row = y + 1 + nshow;
+	/* the logs' lane (scr_log.c) */
+	if (row < y + h)
+		row += loglane_draw(t, r, row, x0, W, t0, span);
 
 	/* Axis: 0 on the left, the span on the right. */
 	if (row < y + h) {

@@ -27,6 +27,7 @@
 #include "cap/cap.h"
 #include "engine/engine.h"
 #include "feed.h"
+#include "logrun.h"
 #include "rs.h"
 #include "text.h"
 #include "tui.h"
@@ -45,12 +46,21 @@ on_record(void *arg, const struct rs_rec *rec)
 {
 	struct tui	*t = arg;
 
+	if (t->logs != NULL)
+		logrun_frame(t->logs, rec);
 	if (rec->ts_ns > t->newest_live)
 		t->newest_live = rec->ts_ns;
 	if (!t->paused)
 		t->newest_ns = t->newest_live;
 	else
 		t->paused_new++;
+}
+
+/* A --log file's note on the status line (main repeats it on exit). */
+static void
+log_note(void *arg, const char *s)
+{
+	tui_status(arg, "%s", s);
 }
 
 /* The capture's notes on the status line; a -w failure in the header. */
@@ -1079,6 +1089,7 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	t.bell = o->bell;
 	t.replay = o->replay;
 	t.write_dir = o->write_dir;
+	t.logs = o->logs;
 
 	setlocale(LC_ALL, "");
 	cs = nl_langinfo(CODESET);
@@ -1131,8 +1142,10 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 			more = fr == FEED_MORE;
 			t.ended = fr == FEED_END;
 		}
+		logrun_poll(t.logs);
 		if (t.ended && !t.finished) {
 			feed_finish(o->feed);
+			logrun_finish(t.logs, eng, log_note, &t);
 			t.finished = true;
 			dirty = true;
 		}

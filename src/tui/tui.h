@@ -16,6 +16,7 @@
 struct cap;
 struct eng;
 struct feed;
+struct logrun;
 
 struct tui_opts {
 	bool		 bell;		/* ring on a failed roam */
@@ -24,6 +25,7 @@ struct tui_opts {
 	struct feed	*feed;		/* the read-and-feed loop */
 	/* set by the caller's SIGINT/SIGTERM/SIGHUP handler: quit as q */
 	const volatile sig_atomic_t *stop;
+	struct logrun	*logs;		/* --log files (NULL: none) */
 };
 
 /* Returns an RS_EXIT_* code.  Restores the terminal on every path. */

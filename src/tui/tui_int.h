@@ -17,6 +17,7 @@
 #include "engine/engine.h"
 
 struct cap;
+struct logrun;
 
 /* Smallest usable screen; below it we say so and draw nothing else. */
 #define TUI_MIN_COLS	60
@@ -84,6 +85,7 @@ struct tui_field {
 struct tui {
 	struct cap	*cap;
 	struct eng	*eng;
+	struct logrun	*logs;		/* --log files, NULL: none */
 	bool		 bell;
 	bool		 replay;
 	const char	*write_dir;
@@ -206,6 +208,17 @@ bool	 detail_load(struct tui *, uint64_t n);
 void	 detail_draw(struct tui *, int y, int h);
 void	 detail_move(struct tui *, long delta, bool absolute);
 void	 detail_fields(struct tui *);
+
+/* scr_log.c: the --log files' events on a roam */
+int	 loglane_rows(const struct tui *, const struct eng_roam *);
+int	 loglane_draw(struct tui *, const struct eng_roam *, int y, int x0,
+	    int w, int64_t t0, int64_t span);
+/* The drill-down's rows: the roam's frames and its logged events merged in
+ * time order.  row: frame index (>= 0) or -1 - the logged event's index. */
+size_t	 drill_rows(struct tui *, const struct eng_roam *, long *rows,
+	    size_t max);
+void	 drill_log_row(struct tui *, const struct eng_roam *, long row,
+	    int y, int xt, int xd);
 
 /* scr_aps.c */
 void	 aps_draw(struct tui *, int y, int h);
