@@ -12,8 +12,13 @@ diagnoses where the infrastructure's log and the air disagree.
    and none on the clean FT roams.
 2. The same log with its clock moved by hours: the offset is found within
    50 ms, the same events land on the same roams; --log-offset gives it.
-3. A capture DERIVED from a lab capture by dropping the AP's reassociation
-   response (hostapd logged it sent and acknowledged): log-sent-not-on-air.
+3. DERIVED inputs: a lab capture without the AP's reassociation response
+   (hostapd logged it sent and acknowledged): log-sent-not-on-air; a
+   hostapd log with another status than the air's: log-status-differs; one
+   without the lines of one roam: log-unlogged on that roam only (and,
+   with so few events left, an ambiguous clock said in one note); AireOS
+   and 9800 logs written from the lab's hostapd logs (tests/log_convert.py)
+   5 h off: the offset within 50 ms, the same diagnoses.
 4. The seeds' real AireOS logs alone (no capture): the key-cache failure
    loop to 44:ad:d9:8e:8b:fe, the guide's wrong passphrase; line counts as
    the log reader gives them (tests/log_driver).
@@ -216,6 +221,87 @@ class Derived(unittest.TestCase):
         t = [x['text'] for x in roam['diagnoses'] if x['code'] == 'log-sent-not-on-air'][0]
         self.assertIn('acknowledged', t)
         self.assertEqual(log_codes(clean['roams'][0]), [])
+
+
+    def test_status_differs(self):
+        """hostapd's logged answer rewritten from 53 to 54 (DERIVED log):
+        the logged status is not the air's."""
+        name = 'ft-invalid-pmkid'
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, 'ap2.log')
+            with open(lab_logs(name)[1]) as f, open(log, 'w') as o:
+                for line in f:
+                    if 'authentication reply:' in line:
+                        self.assertIn(' resp=53 ', line)
+                        line = line.replace(' resp=53 ', ' resp=54 ')
+                    o.write(line)
+            # the changed status no longer matches the air's: with three
+            # events left the clock is given (the lab's is the capture's)
+            _, d, _ = report(os.path.join(LAB, name + '.pcap'), [log],
+                             '--log-offset', 0)
+        self.assertEqual(d['logs'][0]['align']['status'], 'given')
+        roam = [r for r in d['roams'] if r['to'] == AP2][0]
+        self.assertEqual(log_codes(roam), ['log-key-cache', 'log-status-differs'])
+        t = [x['text'] for x in roam['diagnoses'] if x['code'] == 'log-status-differs'][0]
+        self.assertIn('status 54', t)
+        self.assertIn('status 53', t)
+
+    def test_unlogged(self):
+        """ft-ota-ok's AP2 log without the lines of the second roam to AP2
+        (DERIVED log): that roam, and only it, is one the log has nothing
+        of."""
+        name = 'ft-ota-ok'
+        pcap = os.path.join(LAB, name + '.pcap')
+        _, base, _ = report(pcap, [])
+        to2 = [r for r in base['roams'] if r['to'] == AP2]
+        self.assertGreaterEqual(len(to2), 2)
+        lo, hi = to2[1]['start'] - 0.5, to2[1]['end'] + 0.5
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, 'ap2.log')
+            with open(lab_logs(name)[1]) as f, open(log, 'w') as o:
+                for line in f:
+                    t = line.split(':', 1)[0]
+                    if t.replace('.', '', 1).isdigit() and lo <= float(t) <= hi:
+                        continue
+                    o.write(line)
+            # four events left, the roams repeat every ~3 s: the offset
+            # found is ambiguous (said, nothing attached), so it is given
+            rc, amb, err = report(pcap, [log])
+            self.assertEqual(amb['logs'][0]['align']['status'], 'ambiguous')
+            self.assertIn('--log-offset', err)
+            self.assertEqual(len(err.strip().splitlines()), 1)
+            self.assertEqual(sum(len(r['log']) for r in attempts(amb)), 0)
+            _, d, _ = report(pcap, [log], '--log-offset', 0)
+        for r in d['roams']:
+            want = ['log-unlogged'] if r['start'] == to2[1]['start'] else []
+            self.assertEqual(log_codes(r), want, (r['to'], r['start']))
+
+
+    def test_controller_logs(self):
+        """AireOS and 9800 logs DERIVED from the lab's hostapd logs by
+        tests/log_convert.py (the lab has no controller: events and times
+        are the lab's, the line forms the controllers'), 5 h off."""
+        shift = -5 * 3600
+        want = {'ft-invalid-pmkid': {AP2: ['log-key-cache']},
+                'ft-ota-ok': {},
+                'wrong-psk': {AP1: ['log-wrong-psk']}}
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, codes in sorted(want.items()):
+                for fmt in ('aireos', 'c9800'):
+                    if name == 'wrong-psk' and fmt == 'c9800':
+                        continue    # its 9800 form logs no MIC failure
+                    log = os.path.join(tmp, '%s.%s.log' % (name, fmt))
+                    subprocess.run([sys.executable, os.path.join(TOP, 'tests', 'log_convert.py'),
+                                    fmt, str(shift), log] + lab_logs(name)[:2], check=True)
+                    _, d, _ = report(os.path.join(LAB, name + '.pcap'), [log])
+                    l = d['logs'][0]
+                    self.assertEqual(l['format'], fmt)
+                    self.assertEqual(l['align']['status'], 'ok', (name, fmt))
+                    self.assertLess(abs(l['align']['offset_s'] - shift), TOL_S, (name, fmt))
+                    self.assertGreater(l['matched'], 0)
+                    for r in attempts(d):
+                        self.assertEqual(log_codes(r), codes.get(r['to'], []) if
+                                         r['result'] != 'ok' else [], (name, fmt, r['to']))
 
 
 class Seeds(unittest.TestCase):
