@@ -26,12 +26,14 @@
 #define LR_MAX_FIND	64		/* findings of a log */
 #define LR_RAW		512		/* bytes of a logged record shown */
 #define LR_POLL_BYTES	(1 << 20)	/* a followed log's read per slice */
+#define LR_REFRESH_NS	(2 * 1000000000LL)	/* live: attach again */
 
 struct lr_log {
 	char		 spec[PATH_MAX + 32];
 	bool		 follow;
 	struct log	*l;
 	bool		 read_failed;
+	bool		 loaded;	/* read to its end (not followed) */
 	bool		 aligned;	/* events on the capture's clock */
 	bool		 tried;		/* an alignment was tried */
 	struct log_align al;
@@ -48,6 +50,10 @@ struct logrun {
 	char		 notes[LR_MAX_NOTES][640];
 	size_t		 nnotes;
 	bool		 finished;
+	/* live: when the logs were last attached, and what there was */
+	int64_t		 refresh_ns;
+	size_t		 refresh_air, refresh_ev;
+	uint64_t	 refresh_gen;
 	size_t		 n;
 	bool		 offset_given;
 	int64_t		 offset_ns;
@@ -148,7 +154,8 @@ logrun_poll(struct logrun *lr)
 }
 
 /* Read a log given with --log again, now that the capture says which year
- * its year-less times are in, to its end. */
+ * its year-less times are in, to its end (once); a followed one: what it
+ * has now. */
 static int
 read_all(struct logrun *lr, struct lr_log *g, char *err, size_t errlen)
 {
@@ -156,21 +163,25 @@ read_all(struct logrun *lr, struct lr_log *g, char *err, size_t errlen)
 	struct log *l;
 	int r;
 
-	if (!g->follow) {
+	if (g->read_failed) {
+		snprintf(err, errlen, "%s", g->note);
+		return -1;
+	}
+	if (g->follow)
+		r = log_read(g->l, 0);
+	else if (g->loaded)
+		return 0;
+	else {
 		memset(&o, 0, sizeof o);
 		o.ref_ns = lr->first_ns;
 		if ((l = log_open(g->spec, &o, err, errlen)) == NULL)
 			return -1;
 		log_close(g->l);
 		g->l = l;
-	}
-	if (g->read_failed)
-		r = -1;
-	else if (g->follow)
-		r = log_read(g->l, 0);		/* what is there now */
-	else
 		while ((r = log_read(g->l, 0)) == 1)
 			;
+		g->loaded = true;
+	}
 	if (r < 0) {
 		snprintf(err, errlen, "%s", log_error(g->l));
 		return -1;
@@ -195,8 +206,13 @@ logrun_note(const struct logrun *lr, size_t k)
 	return lr != NULL && k < lr->nnotes ? lr->notes[k] : NULL;
 }
 
-void
-logrun_finish(struct logrun *lr, struct eng *e,
+/*
+ * Every log on the engine's attempts, afresh: read (final: to its end),
+ * aligned with the air so far, attached.  Notes only at the end (final):
+ * live, a log may not align yet.
+ */
+static void
+attach_all(struct logrun *lr, struct eng *e, bool final,
     void (*note)(void *, const char *), void *arg)
 {
 	struct log_align_opts ao;
@@ -205,23 +221,28 @@ logrun_finish(struct logrun *lr, struct eng *e,
 	size_t i, n;
 	const struct log_event *ev;
 
-	if (lr == NULL || lr->finished)
-		return;
-	lr->finished = true;
+	eng_log_clear(e);
 	for (i = 0; i < lr->n; i++) {
 		g = &lr->v[i];
 		err[0] = '\0';
+		if (g->read_failed && !final)
+			continue;
 		if (read_all(lr, g, err, sizeof err) != 0) {
-			g->read_failed = true;
-			snprintf(g->note, sizeof g->note, "%s", err);
-			snprintf(buf, sizeof buf, "note: --log %s; the capture "
-			    "is analysed without it", err);
-			say(lr, note, arg, buf);
+			if (!g->read_failed || final) {
+				g->read_failed = true;
+				snprintf(g->note, sizeof g->note, "%s", err);
+			}
+			if (final) {
+				snprintf(buf, sizeof buf, "note: --log %s; the "
+				    "capture is analysed without it", err);
+				say(lr, note, arg, buf);
+			}
 			continue;
 		}
 		ev = log_events(g->l);
 		n = log_nevents(g->l);
 		g->nfind = log_findings(ev, n, g->find, LR_MAX_FIND);
+		g->aligned = false;
 		if (lr->first_ns != 0) {
 			memset(&ao, 0, sizeof ao);
 			ao.given = lr->offset_given;
@@ -231,22 +252,20 @@ logrun_finish(struct logrun *lr, struct eng *e,
 			    &g->al) == 0;
 			log_align_note(&g->al, log_name(g->l), g->note,
 			    sizeof g->note);
-			if (!g->aligned) {
+			if (!g->aligned && final) {
 				snprintf(buf, sizeof buf, "note: %s", g->note);
 				say(lr, note, arg, buf);
 			}
-		} else if (lr->offset_given) {
-			/* a log alone: its clock is the one shown */
-			g->aligned = false;
 		}
 		if (eng_log_attach(e, (uint16_t)i, g->aligned ? ev : NULL,
 		    g->aligned ? n : 0, g->find, g->nfind, g->aligned ?
 		    g->al.offset_ns : 0, &g->st) != 0) {
-			say(lr, note, arg, "note: out of memory attaching a "
-			    "log's events");
+			if (final)
+				say(lr, note, arg, "note: out of memory "
+				    "attaching a log's events");
 			continue;
 		}
-		if (g->aligned && g->st.attached == 0) {
+		if (final && g->aligned && g->st.attached == 0) {
 			snprintf(buf, sizeof buf, "note: %s: no event of the "
 			    "log falls on a join or roam of the capture (%zu "
 			    "events of its clients on none)", log_name(g->l),
@@ -254,6 +273,36 @@ logrun_finish(struct logrun *lr, struct eng *e,
 			say(lr, note, arg, buf);
 		}
 	}
+}
+
+void
+logrun_refresh(struct logrun *lr, struct eng *e, int64_t now_ns)
+{
+	size_t i, nev = 0;
+
+	if (lr == NULL || lr->finished || lr->n == 0 ||
+	    now_ns - lr->refresh_ns < LR_REFRESH_NS)
+		return;
+	lr->refresh_ns = now_ns;
+	for (i = 0; i < lr->n; i++)
+		nev += log_nevents(lr->v[i].l);
+	if (lr->first_ns == 0 || (lr->nair == lr->refresh_air &&
+	    nev == lr->refresh_ev && eng_generation(e) == lr->refresh_gen))
+		return;
+	attach_all(lr, e, false, NULL, NULL);
+	lr->refresh_air = lr->nair;
+	lr->refresh_ev = nev;
+	lr->refresh_gen = eng_generation(e);
+}
+
+void
+logrun_finish(struct logrun *lr, struct eng *e,
+    void (*note)(void *, const char *), void *arg)
+{
+	if (lr == NULL || lr->finished)
+		return;
+	lr->finished = true;
+	attach_all(lr, e, true, note, arg);
 }
 
 /* ------------------------------------------------------------------------

@@ -39,6 +39,9 @@ void		 logrun_set_offset(struct logrun *, int64_t offset_ns);
 void		 logrun_frame(struct logrun *, const struct rs_rec *);
 /* Read what the followed logs have now (between feed slices). */
 void		 logrun_poll(struct logrun *);
+/* Live (the screen): every 2 s at most (now_ns: a monotonic clock), when
+ * the logs or the capture grew, attach the logs again as they are. */
+void		 logrun_refresh(struct logrun *, struct eng *, int64_t now_ns);
 /*
  * The capture is done (eng_finish): read the logs to their end, align
  * each with the air, attach their events to the engine's attempts.  Notes

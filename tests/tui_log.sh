@@ -4,7 +4,8 @@
 # logged events and names the first failure logged; the diagnosis that the
 # log's missing PMK-R1 is the air's 53 is shown first; the drill-down lists
 # the logged lines among the frames, in time order (the refusal logged
-# after the FT authentication request, before its response on the air).
+# after the FT authentication request, before its response on the air);
+# live, the lane fills while the log is being written.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$top_srcdir/tests/tui_lib.sh"
 rc=0
@@ -47,4 +48,21 @@ fi
 tui_keys Escape
 tui_keys q
 tui_check "q exits with 0" "rs-exit=0"
+
+# Live: a followed capture and a log written while the screen is up (as a
+# controller's syslog): the lane fills without the capture ending.
+cp "$CAP" "$T/live.pcap"
+: >"$T/live.log"
+tui_keys "clear; '$ROAMSCOPE' --follow '$T/live.pcap' --log-follow '$T/live.log'; echo rs-exit=\$?" Enter
+tui_check "live: client row" "02:00:00:00:02:00"
+if grep -q 'logged, first failure' "$T/screen"; then
+	t_fail "live: no log lane before the log has lines" "lane already there"
+else
+	t_ok "live: no log lane before the log has lines"
+fi
+cat "$LOG" >>"$T/live.log"
+tui_check "live: the log lane fills as the log is written" "logged, first failure: hostapd no-pmk"
+tui_check "live: the log's diagnosis" "why: the log's missing key"
+tui_keys q
+tui_check "live: q exits with 0" "rs-exit=0"
 t_done

@@ -691,14 +691,18 @@ struct eng_log_stats {
 /*
  * Attach the n events (time order) of log number log (offset_ns: log clock
  * minus the capture's, log_align) and the log's own findings (log_findings)
- * to the attempts, after eng_finish; then diagnose.  Every log is attached
- * in one call; st (may be NULL) gets what became of its events.  Returns
+ * to the attempts; then diagnose.  One call per log; st (may be NULL) gets
+ * what became of its events.  A finding on no attempt becomes a client
+ * event only after eng_finish (live, an attempt may still come).  Returns
  * 0, -1 when out of memory.
  */
 int		 eng_log_attach(struct eng *, uint16_t log,
 		    const struct log_event *ev, size_t n,
 		    const struct log_finding *f, size_t nf, int64_t offset_ns,
 		    struct eng_log_stats *st);
+/* Take every log's events and diagnoses off the attempts (to attach them
+ * again as the logs and the capture grow, live). */
+void		 eng_log_clear(struct eng *);
 /* The logged events of an attempt, in time order (NULL, 0: none). */
 const struct eng_logref	*eng_roam_logs(const struct eng *, uint64_t roam_id,
 			    size_t *n);

@@ -414,6 +414,8 @@ findings(struct eng *e, const struct log_finding *f, size_t nf,
 			}
 			continue;
 		}
+		if (!e->finished)
+			continue;	/* live: its attempt may still come */
 		ap = f[i].has_bssid ? eng_find_ap(e, f[i].bssid) : NULL;
 		if ((fd = ess_event(e, id, ap != NULL ? ap->ssid : "",
 		    f[i].has_bssid ? f[i].bssid : NULL)) == NULL)
@@ -427,6 +429,25 @@ findings(struct eng *e, const struct log_finding *f, size_t nf,
 		made++;
 	}
 	return made;
+}
+
+void
+eng_log_clear(struct eng *e)
+{
+	struct eng_roam *p;
+	size_t i, n;
+	unsigned k, j;
+
+	e->nlrefs = 0;
+	n = eng_nroams_all(e);
+	for (i = 0; i < n; i++) {
+		p = &att_of(eng_roam_all(e, i))->pub;
+		for (k = j = 0; k < p->ndiags; k++)
+			if (!log_code(p->diags[k].id))
+				p->diags[j++] = p->diags[k];
+		p->ndiags = (uint8_t)j;
+	}
+	st_bump(e);
 }
 
 int

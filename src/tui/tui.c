@@ -1143,6 +1143,8 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 			t.ended = fr == FEED_END;
 		}
 		logrun_poll(t.logs);
+		if (!t.ended)
+			logrun_refresh(t.logs, eng, rs_mono_ns());
 		if (t.ended && !t.finished) {
 			feed_finish(o->feed);
 			logrun_finish(t.logs, eng, log_note, &t);
