@@ -788,6 +788,21 @@ say_notes(struct cap *cap)
 	}
 }
 
+/* Whether a --log reads stdin ("-" or "FORMAT:-"). */
+static bool
+log_stdin(const struct opts *o)
+{
+	size_t	 i, n;
+
+	for (i = 0; i < o->nlog; i++) {
+		n = strlen(o->log[i]);
+		if (strcmp(o->log[i], "-") == 0 ||
+		    (n >= 2 && strcmp(o->log[i] + n - 2, ":-") == 0))
+			return (true);
+	}
+	return (false);
+}
+
 /* A --log file's note, on stderr. */
 static void
 log_note(void *arg, const char *s)
@@ -985,6 +1000,10 @@ main(int argc, char **argv)
 		if (o.src[i].kind != SRC_FILE ||
 		    strcmp(o.src[i].arg, "-") == 0)
 			streaming = true;
+		if (o.src[i].kind == SRC_FILE &&
+		    strcmp(o.src[i].arg, "-") == 0 && log_stdin(&o))
+			return (die(RS_EXIT_USAGE, "-r - and --log - both read "
+			    "stdin: give one of them a file"));
 		if (o.src[i].kind == SRC_FILE &&
 		    strcmp(o.src[i].arg, "-") == 0 && !headless)
 			return (die(RS_EXIT_USAGE, "-r - reads the capture "

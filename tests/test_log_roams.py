@@ -395,6 +395,24 @@ class BadInput(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertEqual(len(err.strip().splitlines()), 1)
 
+    def test_stdin_twice(self):
+        rc, out, err = run('-r', '-', '--log', 'hostapd:-', '--report')
+        self.assertEqual(rc, 1)
+        self.assertEqual(out, '')
+        self.assertEqual(len(err.strip().splitlines()), 1)
+        self.assertIn('stdin', err)
+
+    def test_log_on_stdin(self):
+        name = 'ft-invalid-pmkid'
+        with open(lab_logs(name)[1], 'rb') as f:
+            p = subprocess.run([RS, '-r', os.path.join(LAB, name + '.pcap'), '--log',
+                                'hostapd:-', '--report=json'], stdin=f,
+                               capture_output=True, timeout=60)
+        d = json.loads(p.stdout)
+        self.assertEqual(d['logs'][0]['format'], 'hostapd')
+        roam = [r for r in d['roams'] if r['to'] == AP2][0]
+        self.assertEqual(log_codes(roam), ['log-key-cache'])
+
     def test_not_a_log_and_no_client(self):
         pcap = os.path.join(LAB, 'ft-ota-ok.pcap')
         rc0, ref, _ = report(pcap, [])
