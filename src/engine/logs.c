@@ -526,7 +526,8 @@ eng_log_attach(struct eng *e, uint16_t log, const struct log_event *ev,
 				st->roams++;
 			}
 	}
-	qsort(e->lrefs, e->nlrefs, sizeof *e->lrefs, ref_cmp);
+	if (e->nlrefs > 1)	/* (none: lrefs may be NULL) */
+		qsort(e->lrefs, e->nlrefs, sizeof *e->lrefs, ref_cmp);
 
 	/* each attempt with events of this log, once */
 	last_id = 0;
