@@ -126,6 +126,15 @@ class LabPairs(unittest.TestCase):
             self.assertEqual(log_codes(j), [], j)
         self.assertEqual(d['logs'][1]['diagnoses'], 1)
 
+    def test_ft_r0kh_wrong_key(self):
+        # the target answered 53 only after the client had gone back (its
+        # PMK-R1 pull timed out): the same failure under two names
+        rc, d, _ = self.run_lab('ft-r0kh-wrong-key')
+        roam = [r for r in d['roams'] if r['to'] == AP2][0]
+        self.assertEqual(roam['result'], 'returned')
+        self.assertEqual(log_codes(roam), ['log-key-cache'])
+        self.assertIn('late-answer', [x['code'] for x in roam['diagnoses']])
+
     def test_reassoc_no_answer(self):
         rc, d, _ = self.run_lab('reassoc-no-answer')
         roam = [r for r in d['roams'] if r['to'] == AP2][0]
@@ -146,9 +155,13 @@ class LabPairs(unittest.TestCase):
         self.assertEqual(len(err.strip().splitlines()), 1, err)
 
     def test_clean_roams(self):
-        for name in ('ft-ota-ok', 'ft-ods-ok', 'btm-steer'):
+        for name in ('ft-ota-ok', 'ft-ods-ok', 'btm-steer', 'btm-reject',
+                     'mdid-mismatch', 'kvr-sequence', 'neighbor-report',
+                     'plain-psk-roam', 'dhcp-roam'):
             rc, d, err = self.run_lab(name)
             self.assertEqual(err, '', name)
+            for l in d['logs']:
+                self.assertEqual(l['align']['status'], 'ok', (name, l['file']))
             for r in attempts(d):
                 self.assertEqual(log_codes(r), [], (name, r['to'], r['diagnoses']))
             for r in d['roams']:
