@@ -14,8 +14,9 @@
  *   log-ap-no-answer	the logger got the request and never answered it
  *   log-status-differs	the logged status is not the air's
  *   log-ok-air-failed	the log says success, the attempt failed on the air
- *   log-unlogged	the attempt is within what the log covers (client,
- *			BSS, time) and the log has nothing of it
+ *   log-unlogged	the attempt's (re)association request is within what
+ *			the log covers (client, BSS, time) and the log has
+ *			nothing of the attempt
  *
  * and the log's own findings (a failure loop, a wrong passphrase) are put
  * on the attempt they end in, or are client events when the capture has
@@ -82,6 +83,52 @@ static bool
 log_code(enum eng_code id)
 {
 	return id >= ENG_C_LOG_KEY_CACHE && id <= ENG_C_LOG_WRONG_PSK;
+}
+
+#define LG_SCAN	8	/* attempts looked at before an event's time */
+
+/*
+ * The attempt an event belongs to: of its client, within the slack of the
+ * event's time, of the BSS it names; the one whose span holds the time,
+ * else the nearest (the newest of equals).  The client's attempts are in
+ * start order: the last that started by the time (plus the slack) is found
+ * by bisection, and a few before it are looked at.
+ */
+static const struct eng_roam *
+lg_attempt(const struct eng *e, const struct log_event *x, int64_t t)
+{
+	const struct eng_client *c = eng_find_client(e, x->mac);
+	const struct eng_roam *p, *best = NULL;
+	size_t n, lo, hi, mid, k;
+	int64_t end, d, bestd = INT64_MAX;
+
+	if (c == NULL || (n = eng_client_nroams(e, c)) == 0)
+		return NULL;
+	lo = 0;
+	hi = n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (eng_client_roam(e, c, mid)->start_ns - ENG_LOG_SLACK_NS <=
+		    t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k-- > 0 && lo - k <= LG_SCAN;) {
+		p = eng_client_roam(e, c, k);
+		end = p->last_frame_ns > p->end_ns ? p->last_frame_ns :
+		    p->end_ns;
+		if (p->result == ENG_R_PENDING && end < e->now)
+			end = e->now;	/* still open */
+		if (t > end + ENG_LOG_SLACK_NS || !bss_fits(p, x))
+			continue;
+		d = t < p->start_ns ? p->start_ns - t : t > end ? t - end : 0;
+		if (d < bestd) {
+			best = p;
+			bestd = d;
+		}
+	}
+	return best;
 }
 
 /* A diagnosis of a log: before the air's own (they explain them), after
@@ -339,8 +386,20 @@ scope_has(const uint8_t (*set)[6], unsigned n, const uint8_t *m)
 	return false;
 }
 
-/* Attempts of the log's clients to its BSSs within its span that it says
- * nothing of. */
+static bool
+has_assoc(const struct eng_roam *p)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nphases; i++)
+		if (p->phases[i].kind == ENG_P_ASSOC ||
+		    p->phases[i].kind == ENG_P_REASSOC)
+			return true;
+	return false;
+}
+
+/* Attempts of the log's clients to its BSSs within its span, with a
+ * (re)association request on the air, that it says nothing of. */
 static unsigned
 unlogged(struct eng *e, uint16_t log, const struct lg_scope *s)
 {
@@ -359,7 +418,8 @@ unlogged(struct eng *e, uint16_t log, const struct lg_scope *s)
 		n = eng_client_nroams(e, c);
 		for (k = 0; k < n; k++) {
 			p = eng_client_roam(e, c, k);
-			if (p == NULL || p->nphases == 0 ||
+			/* a (re)association request every such log records */
+			if (p == NULL || !has_assoc(p) ||
 			    !scope_has((const uint8_t (*)[6])s->bss, s->nbss,
 			    p->to) || p->start_ns < s->first ||
 			    p->start_ns > s->last)
@@ -486,8 +546,7 @@ eng_log_attach(struct eng *e, uint16_t log, const struct log_event *ev,
 			scope_add(s->bss, &s->nbss, x->bssid);
 		if (x->side == LOG_SIDE_INFRA)
 			s->infra = true;
-		p = eng_roam_at(e, x->mac, t, ENG_LOG_SLACK_NS);
-		if (p == NULL || !bss_fits(p, x)) {
+		if ((p = lg_attempt(e, x, t)) == NULL) {
 			if (eng_find_client(e, x->mac) != NULL)
 				st->unattached++;
 			else
