@@ -357,18 +357,32 @@ def main(rundir, sdir):
 
 
 def requests_again(pcap, client):
-    """The client's authentication and (re)association requests sent again
-    to the same AP before it answered (tshark)."""
+    """What the client's exchanges sent again before an answer (tshark): its
+    authentication and (re)association requests to the same AP before that
+    AP answered, and the AP's EAPOL-Key message 1 sent again after the
+    client's message 2 and before any message 3 (a 4-way that did not take:
+    a wrong passphrase)."""
     p = subprocess.run(['tshark', '-r', pcap, '-Y', 'wlan.fc.type_subtype == 0x0000 || '
-                        'wlan.fc.type_subtype == 0x0002 || wlan.fc.type_subtype == 0x000b',
+                        'wlan.fc.type_subtype == 0x0001 || wlan.fc.type_subtype == 0x0002 || '
+                        'wlan.fc.type_subtype == 0x0003 || wlan.fc.type_subtype == 0x000b || '
+                        'wlan_rsna_eapol.keydes.msgnr',
                         '-T', 'fields', '-e', 'wlan.fc.type_subtype', '-e', 'wlan.sa',
-                        '-e', 'wlan.da', '-e', 'wlan.fixed.auth_seq'],
+                        '-e', 'wlan.da', '-e', 'wlan.fixed.auth_seq',
+                        '-e', 'wlan_rsna_eapol.keydes.msgnr'],
                        capture_output=True, text=True, timeout=60)
-    pending, n = set(), 0
+    pending, m2, n = set(), set(), 0
     for ln in p.stdout.splitlines():
-        f = (ln.split('\t') + ['', '', '', ''])[:4]
-        st, sa, da, seq = int(f[0], 0), f[1].lower(), f[2].lower(), f[3]
-        if sa == client and (st in (0, 2) or (seq and int(seq, 0) == 1)):
+        f = (ln.split('\t') + ['', '', '', '', ''])[:5]
+        st, sa, da, seq, msg = int(f[0], 0), f[1].lower(), f[2].lower(), f[3], f[4]
+        if msg:
+            if sa == client and msg == '2':
+                m2.add(da)
+            elif da == client and msg == '1':
+                n += sa in m2
+                m2.discard(sa)
+            elif da == client and msg == '3':
+                m2.discard(sa)
+        elif sa == client and (st in (0, 2) or (seq and int(seq, 0) == 1)):
             key = (da, 'auth' if st == 11 else 'assoc')
             n += key in pending
             pending.add(key)
