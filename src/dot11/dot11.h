@@ -1188,6 +1188,8 @@ struct d11_frame {
 	enum d11_error	 error;		/* D11_OK or why decoding stopped */
 	struct d11_radio radio;
 	bool		 bad_fcs;	/* radiotap said FCS failed: untrusted */
+	/* an FCS follows the frame (mac + mac_len): d11_fcs_ok() checks it */
+	bool		 fcs_at_end;
 
 	/* the 802.11 frame, FCS removed when the radio header said so */
 	const uint8_t	*mac;
@@ -1258,6 +1260,15 @@ struct d11_frame {
  */
 enum d11_error	 d11_parse(int dlt, const uint8_t *buf, size_t len,
 		    struct d11_frame *f);
+
+/*
+ * Whether the FCS after a frame d11_parse() decoded is its CRC-32 (the
+ * FCS field, IEEE 802.11-2020 9.2.4.8); true when the capture carries none
+ * (or the radio padded the frame, which the FCS does not cover).  Not done
+ * for every frame: the caller asks when a frame's contents would change
+ * what it keeps.
+ */
+bool		 d11_fcs_ok(const struct d11_frame *f);
 
 /* The pieces, for tests and for callers that already hold the 802.11 frame. */
 enum d11_error	 d11_parse_radio(int dlt, const uint8_t *buf, size_t len,

@@ -586,6 +586,7 @@ d11_parse(int dlt, const uint8_t *buf, size_t len, struct d11_frame *f)
 
 	e = d11_parse_radio(dlt, buf, len, &f->radio, &hl, &fcs, &bad);
 	f->bad_fcs = bad;
+	f->fcs_at_end = false;
 	if (e != D11_OK) {
 		memset(&f->mac, 0, offsetof(struct d11_frame, has_elems) -
 		    offsetof(struct d11_frame, mac));
@@ -595,9 +596,35 @@ d11_parse(int dlt, const uint8_t *buf, size_t len, struct d11_frame *f)
 	}
 	buf += hl;
 	len -= hl;
-	if (fcs && len >= 4)
-		len -= 4;
 	pad = (f->radio.present & D11_RADIO_FLAGS) &&
 	    (f->radio.flags & 0x20);
+	if (fcs && len >= 4) {
+		len -= 4;
+		f->fcs_at_end = !pad;
+	}
 	return parse_mac(buf, len, f, pad);
+}
+
+/* CRC-32 of IEEE 802.3 (reflected 0xedb88320), four bits at a time. */
+static const uint32_t crc_nibble[16] = {
+	0x00000000, 0x1db71064, 0x3b6e20c8, 0x26d930ac,
+	0x76dc4190, 0x6b6b51f4, 0x4db26158, 0x5005713c,
+	0xedb88320, 0xf00f9344, 0xd6d6a3e8, 0xcb61b38c,
+	0x9b64c2b0, 0x86d3d2d4, 0xa00ae278, 0xbdbdf21c
+};
+
+bool
+d11_fcs_ok(const struct d11_frame *f)
+{
+	uint32_t	 crc = 0xffffffff;
+	size_t		 i;
+
+	if (!f->fcs_at_end || f->mac == NULL)
+		return true;
+	for (i = 0; i < f->mac_len; i++) {
+		crc ^= f->mac[i];
+		crc = (crc >> 4) ^ crc_nibble[crc & 0x0f];
+		crc = (crc >> 4) ^ crc_nibble[crc & 0x0f];
+	}
+	return ~crc == d11_le32(f->mac + f->mac_len);
 }
