@@ -545,6 +545,46 @@ class LabRuns(Base):
         self.assertEqual(p.returncode, 3)
 
 
+class CorruptFrames(Base):
+    def test_corrupted_beacons_make_no_ap_and_no_change(self):
+        # Wireshark_802_11.pcap carries an FCS on every frame, and tshark
+        # (FCS checking on) finds 97 of them wrong while the radio header
+        # does not say so.  A corrupted beacon makes no AP (its BSSID is
+        # garbled) and changes no AP's SSID or channel: the APs are those
+        # of the beacons and probe responses whose FCS is good, with their
+        # SSIDs, and none has a change.
+        if not TSHARK:
+            self.skipTest("tshark not installed")
+        path = os.path.join(DATA, "public",
+                            "Computer-Networking-A-Top-Down-Approach-NOTES",
+                            "Wireshark_802_11.pcap")
+
+        def fields(flt, *keys):
+            p = subprocess.run(
+                [TSHARK, "-o", "wlan.check_checksum:TRUE", "-r", path, "-Y",
+                 flt, "-T", "fields"] + [x for k in keys for x in ("-e", k)],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                timeout=120)
+            return [ln.split("\t") for ln in p.stdout.decode().splitlines()]
+        self.assertEqual(len(fields("wlan.fcs.status == 0",
+                                    "frame.number")), 97)
+        good = fields("(wlan.fc.type_subtype == 8 || wlan.fc.type_subtype "
+                      "== 5) && wlan.fcs.status == 1", "wlan.bssid",
+                      "wlan.ssid")
+        exp = {}
+        for bssid, ssid in good:
+            exp.setdefault(bssid, set()).add(bytes.fromhex(ssid).decode())
+        self.assertEqual(len(exp), 3)
+        doc = report(path)
+        got = dict((a["bssid"], a["ssid"]) for a in doc["aps"])
+        self.assertEqual(set(got), set(exp))
+        for bssid, ssid in got.items():
+            self.assertEqual(exp[bssid], {ssid})
+        for a in doc["aps"]:
+            self.assertEqual(a["changes"], [], a["bssid"])
+            self.assertEqual(a["changes_total"], 0)
+
+
 class Caps(Base):
     def test_caps_match_tshark_on_public_assoc_requests(self):
         if not TSHARK:

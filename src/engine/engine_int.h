@@ -518,6 +518,7 @@ bool		 mg_sides(const struct d11_frame *, const uint8_t **sta,
 		    const uint8_t **bss, bool *from_ap);
 void		 mg_sent(struct eng *, struct client *, const uint8_t *bss,
 		    bool from_ap, const struct d11_frame *, uint64_t n);
+bool		 mg_fcs_bad(struct eng *, const struct d11_frame *);
 
 /* ------------------------------------------------------------------------
  * action.c
@@ -567,7 +568,7 @@ void		 rc_ess_heard(struct eng *, struct ap *);
 /* ------------------------------------------------------------------------
  * ess.c
  */
-void		 ess_beacon(struct eng *, struct ap *,
+bool		 ess_beacon(struct eng *, struct ap *,
 		    const struct d11_frame *);
 void		 ess_ap_gone(struct eng *, struct ap *);
 unsigned	 ess_nmdids(const struct eng *, const char *ssid);

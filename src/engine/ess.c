@@ -444,7 +444,12 @@ changes(struct eng *e, struct ap *a, const struct ap_caps *o)
 		change(e, a, ENG_AF_BTM, onoff(o->btm), onoff(p->btm));
 }
 
-void
+/*
+ * A beacon or probe response of a known AP: what it advertises, and the
+ * changes a later beacon makes.  False when the frame would change what is
+ * kept but its FCS is wrong: a corrupted beacon is no change.
+ */
+bool
 ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 {
 	const struct d11_elems *ie = &f->ie;
@@ -464,7 +469,7 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 	if (f->radio.bw != 0)
 		a->width_mhz = (uint16_t)(f->radio.bw * 10);
 	if (!f->has_elems)
-		return;
+		return true;
 	/* the SSID: beacons tell it; a probe response only until the first
 	 * beacon or when the beacons hide it (compared with the hot copy) */
 	if (ie->ssid != NULL && ie->ssid_len > 0 && ie->ssid[0] != '\0' &&
@@ -472,6 +477,8 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 		n = ie->ssid_len > 32 ? 32 : ie->ssid_len;
 		if (!a->has_ssid || a->ssid_len != n ||
 		    memcmp(a->ssid, ie->ssid, n) != 0) {
+			if (mg_fcs_bad(e, f))
+				return false;
 			memcpy(old, p->ssid, sizeof old);
 			memcpy(p->ssid, ie->ssid, n);
 			p->ssid[n] = '\0';
@@ -488,11 +495,16 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 	if (!beacon && a->beaconed) {
 		if (upd)
 			ess_update(e, a);
-		return;
+		return true;
 	}
 	/* capabilities from the latest beacon (a probe response only until
 	 * the first beacon) */
 	if (!caps_same(f, p, &a->caps)) {
+		if (mg_fcs_bad(e, f)) {
+			if (upd)
+				ess_update(e, a);
+			return false;
+		}
 		caps_from(f, p, &c);
 		o = a->caps;
 		a->caps = c;
@@ -506,6 +518,7 @@ ess_beacon(struct eng *e, struct ap *a, const struct d11_frame *f)
 		a->beaconed = true;
 	if (upd)
 		ess_update(e, a);
+	return true;
 }
 
 /* ------------------------------------------------------------------------

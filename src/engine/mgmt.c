@@ -204,8 +204,11 @@ on_beacon(struct eng *e, const struct rs_rec *rec)
 	struct client *c = NULL;
 	struct ap *a;
 
-	if (f->bssid == NULL || f->addr2 == NULL ||
-	    (a = st_ap_get(e, f->bssid)) == NULL)
+	if (f->bssid == NULL || f->addr2 == NULL)
+		return;
+	/* a corrupted beacon makes no AP (its FCS checked only then) */
+	if ((a = st_ap(e, f->bssid)) == NULL &&
+	    (mg_fcs_bad(e, f) || (a = st_ap_get(e, f->bssid)) == NULL))
 		return;
 	st_ap_heard(e, a);
 	/* a probe response to a client looking at this AP */
@@ -216,7 +219,8 @@ on_beacon(struct eng *e, const struct rs_rec *rec)
 	}
 	if (a->waiters != NULL)
 		rc_ap_frame(e, a, c, f, rec->n);
-	ess_beacon(e, a, f);
+	if (!ess_beacon(e, a, f))
+		return;
 	ap_tx(e, a, f, rec->n);
 	if (a->ess != NULL && a->ess->n > 1)
 		rc_ess_heard(e, a);
@@ -275,6 +279,20 @@ on_data(struct eng *e, const struct rs_rec *rec)
 		memcpy(c->data_bss, bss, 6);
 		c->data_ns = e->now;
 	}
+}
+
+/*
+ * A frame whose FCS is wrong (when the capture has one): counted with
+ * those the radio header flags, and not taken in.  Checked only where a
+ * frame would add or change what is kept about an AP, not for every frame.
+ */
+bool
+mg_fcs_bad(struct eng *e, const struct d11_frame *f)
+{
+	if (d11_fcs_ok(f))
+		return false;
+	e->cnt.bad_fcs++;
+	return true;
 }
 
 void

@@ -9,9 +9,10 @@
  * 4-way handshake (and the reconnection after it), BTM with Disassociation
  * Imminent then the AP's disassociation then a hard roam, SAE and FILS
  * joins, a join seen only from the AP, a 4-way M1 repeated with the retry
- * bit, AP capability changes; and the context, lookups and bounds the
- * engine keeps (RSSI, channel/band, trigger, pairs, ping-pong, sticky
- * clients, attempts by id and time, eviction, incremental ESS findings).
+ * bit, AP capability changes (a corrupted beacon is none); and the
+ * context, lookups and bounds the engine keeps (RSSI, channel/band,
+ * trigger, pairs, ping-pong, sticky clients, attempts by id and time,
+ * eviction, incremental ESS findings).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,6 +52,10 @@ static uint16_t		 seqno = 100;
 static uint16_t		 freq = 2412;
 static int8_t		 signal = -50;
 static bool		 retry_bit;
+/* an FCS after the frame: none, its CRC-32, or the CRC-32 of the frame
+ * before one of its bytes was corrupted */
+static enum { FCS_NONE, FCS_GOOD, FCS_CORRUPT } fcs_mode;
+static size_t		 rt_len;
 
 static void
 put(struct buf *b, const void *p, size_t n)
@@ -86,19 +91,40 @@ fill(struct buf *b, uint8_t v, size_t n)
 	b->n += n;
 }
 
-/* Radiotap: channel (frequency) and dBm antenna signal. */
+/* Radiotap: channel (frequency) and dBm antenna signal; with an FCS, the
+ * Flags field first (0x10: FCS at the end) and a byte of alignment. */
 static void
 rt(struct buf *b)
 {
 	b->n = 0;
 	put8(b, 0);
 	put8(b, 0);
-	put16(b, 13);
-	put16(b, (1 << 3) | (1 << 5));
+	put16(b, fcs_mode != FCS_NONE ? 15 : 13);
+	put16(b, (fcs_mode != FCS_NONE ? 1 << 1 : 0) | (1 << 3) | (1 << 5));
 	put16(b, 0);
+	if (fcs_mode != FCS_NONE) {
+		put8(b, 0x10);
+		put8(b, 0);
+	}
 	put16(b, freq);
 	put16(b, freq < 3000 ? 0x00a0 : 0x0140);
 	put8(b, (uint8_t)signal);
+	rt_len = b->n;
+}
+
+/* CRC-32 (IEEE 802.3), bit by bit. */
+static uint32_t
+crc32_bits(const uint8_t *p, size_t n)
+{
+	uint32_t c = 0xffffffff;
+	int k;
+
+	while (n-- > 0) {
+		c ^= *p++;
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? (c >> 1) ^ 0xedb88320 : c >> 1;
+	}
+	return ~c;
 }
 
 static void
@@ -120,6 +146,17 @@ static uint64_t	 frame_no;
 static void
 feedn(struct buf *b, int64_t dt_ms)
 {
+	uint32_t crc;
+
+	if (fcs_mode != FCS_NONE) {
+		crc = crc32_bits(b->b + rt_len, b->n - rt_len);
+		put8(b, crc & 0xff);
+		put8(b, (crc >> 8) & 0xff);
+		put8(b, (crc >> 16) & 0xff);
+		put8(b, crc >> 24);
+		if (fcs_mode == FCS_CORRUPT)
+			b->b[b->n - 5] ^= 0x08;	/* the frame's last byte */
+	}
 	now_ns += dt_ms * MS;
 	memset(&R, 0, sizeof R);
 	R.n = ++frame_no;
@@ -431,6 +468,7 @@ setup_conf(const struct eng_conf *c, const char *sla)
 	freq = 2412;
 	signal = -50;
 	retry_bit = false;
+	fcs_mode = FCS_NONE;
 	return 0;
 }
 
@@ -1094,6 +1132,44 @@ test_capability_change(void **state)
 	assert_false(a->nr);
 }
 
+/* Beacons with an FCS: a corrupted one (its FCS wrong, the radio header
+ * not saying so) neither makes an AP nor changes one; the same beacon
+ * whole does. */
+static void
+test_corrupted_beacon(void **state)
+{
+	const struct eng_ap *a;
+
+	(void)state;
+	fcs_mode = FCS_CORRUPT;
+	beacon(AP1, 1, true, false, true, true, 10);
+	assert_null(eng_find_ap(E, AP1));
+	assert_int_equal(eng_counters(E)->bad_fcs, 1);
+	fcs_mode = FCS_GOOD;
+	beacon(AP1, 1, true, false, true, true, 100);
+	a = eng_find_ap(E, AP1);
+	assert_non_null(a);
+	assert_true(a->btm);
+	/* the last byte is the Extended Capabilities' BTM bit: corrupted,
+	 * it would turn 11v off */
+	fcs_mode = FCS_CORRUPT;
+	beacon(AP1, 1, true, false, true, true, 100);
+	beacon(AP1, 6, true, true, false, false, 100);
+	a = eng_find_ap(E, AP1);
+	assert_true(a->btm);
+	assert_int_equal(a->channel, 1);
+	assert_false(a->ft_over_ds);
+	assert_int_equal(a->changes_total, 0);
+	assert_int_equal(eng_counters(E)->bad_fcs, 3);
+	/* whole, the same change is one */
+	fcs_mode = FCS_GOOD;
+	beacon(AP1, 1, true, false, true, false, 100);
+	a = eng_find_ap(E, AP1);
+	assert_false(a->btm);
+	assert_int_equal(a->changes_total, 1);
+	assert_int_equal(eng_counters(E)->bad_fcs, 3);
+}
+
 /* ------------------------------------------------------------------------
  * Context and lookups.
  */
@@ -1403,6 +1479,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_m1_retry_counted, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_capability_change, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_corrupted_beacon, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_rssi_and_band, setup,
 		    teardown),
