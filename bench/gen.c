@@ -83,6 +83,23 @@ put_fill(struct buf *b, size_t n)
 		b->b[b->n++] = (uint8_t)rnd();
 }
 
+/* The FCS: CRC-32 (IEEE 802.3) of the 802.11 frame after the 24-byte
+ * radiotap header, as a radio writes it. */
+static void
+put_fcs(struct buf *b)
+{
+	uint32_t	 c = 0xffffffff;
+	size_t		 i;
+	int		 k;
+
+	for (i = 24; i < b->n; i++) {
+		c ^= b->b[i];
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? (c >> 1) ^ 0xedb88320 : c >> 1;
+	}
+	put32(b, ~c);
+}
+
 /* 32 APs, 400 clients; addresses derived from an index */
 static void
 ap_addr(uint8_t *a, unsigned i)
@@ -559,8 +576,15 @@ main(int argc, char **argv)
 				ctrl(&b, sta);
 			bg++;
 		}
-		if (fcs)
-			put_fill(&b, 4);
+		if (fcs) {
+			/* the random bytes once written here: the same
+			 * sequence for what follows */
+			(void)rnd();
+			(void)rnd();
+			(void)rnd();
+			(void)rnd();
+			put_fcs(&b);
+		}
 		if (pcapw_write_record(fp, (uint32_t)(tsft / 1000000),
 		    (uint32_t)(tsft % 1000000), b.b, (uint32_t)b.n) != 0)
 			err(1, "write");
