@@ -4,15 +4,16 @@
  * parser and fed to the engine in time order, as a capture would be.
  *
  * One test per lifecycle path and aftermath: a clean join, a refused roam
- * that returns to the old AP, no answer then another try, FT refused then
- * a full authentication (fallback), a deauthentication in the middle of the
+ * that returns to the old AP, no answer then another try, FT refused then a
+ * full authentication (fallback), a deauthentication in the middle of the
  * 4-way handshake (and the reconnection after it), BTM with Disassociation
- * Imminent then the AP's disassociation then a hard roam, SAE and FILS
- * joins, a join seen only from the AP, a 4-way M1 repeated with the retry
- * bit, AP capability changes (a corrupted beacon is none); and the
- * context, lookups and bounds the engine keeps (RSSI, channel/band,
- * trigger, pairs, ping-pong, sticky clients, attempts by id and time,
- * eviction, incremental ESS findings).
+ * Imminent then the AP's disassociation then a hard roam, a
+ * deauthentication by the AP then a hard roam (forced), SAE and FILS joins,
+ * a join seen only from the AP, a 4-way M1 repeated with the retry bit, AP
+ * capability changes (a corrupted beacon is none); and the context, lookups
+ * and bounds the engine keeps (RSSI, channel/band, trigger, pairs,
+ * ping-pong, sticky clients, attempts by id and time, eviction, incremental
+ * ESS findings).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -915,6 +916,60 @@ test_btm_disassoc_hard_roam(void **state)
 	assert_int_equal(r->new_ap.channel, 6);
 }
 
+/* The AP deauthenticates the client (no BTM before), which associates
+ * with AP2 seconds later: a hard roam, forced, with the reason; the client
+ * deauthenticating itself is no force. */
+static void
+test_forced_hard_roam(void **state)
+{
+	const struct eng_roam *r;
+
+	(void)state;
+	joined_ap1();
+	leave(AP1, true, true, D11_RS_INACTIVITY, 2000);
+	assert_false(eng_find_client(E, STA)->associated);
+	freq = 2437;
+	auth(AP2, true, D11_AUTH_OPEN, 1, 0, 3000);
+	auth(AP2, false, D11_AUTH_OPEN, 2, 0, 3);
+	assoc_req(AP2, false, D11_AKM_PSK, false, 3);
+	assoc_resp(AP2, false, 0, false, 3);
+	eapol(AP2, 1, false, 5);
+	eapol(AP2, 2, false, 5);
+	eapol(AP2, 3, false, 5);
+	eapol(AP2, 4, false, 5);
+	data(AP2, true, 5);
+	assert_int_equal(nroams(), 2);
+	r = roam(1);
+	assert_true(r->hard);
+	assert_memory_equal(r->from, AP1, 6);
+	assert_int_equal(r->result, ENG_R_OK);
+	assert_int_equal(r->trigger, ENG_T_FORCED);
+	assert_int_equal(r->trigger_reason, D11_RS_INACTIVITY);
+	assert_int_equal(r->nevents, 1);
+	assert_int_equal(r->events[0].kind, ENG_E_DEAUTH);
+	assert_true(r->events[0].by_ap);
+	/* back to AP1 after leaving AP2 itself: hard, the client's own */
+	leave(AP2, true, false, D11_RS_LEAVING_NETWORK_DEAUTH, 1000);
+	freq = 2412;
+	auth(AP1, true, D11_AUTH_OPEN, 1, 0, 1000);
+	auth(AP1, false, D11_AUTH_OPEN, 2, 0, 3);
+	assoc_req(AP1, false, D11_AKM_PSK, false, 3);
+	assoc_resp(AP1, false, 0, false, 3);
+	eapol(AP1, 1, false, 5);
+	eapol(AP1, 2, false, 5);
+	eapol(AP1, 3, false, 5);
+	eapol(AP1, 4, false, 5);
+	data(AP1, true, 5);
+	assert_int_equal(nroams(), 3);
+	r = roam(2);
+	assert_true(r->hard);
+	assert_memory_equal(r->from, AP2, 6);
+	assert_int_equal(r->trigger, ENG_T_CLIENT);
+	assert_int_equal(r->trigger_reason, -1);
+	assert_int_equal(r->nevents, 1);
+	assert_false(r->events[0].by_ap);
+}
+
 /* A neighbor report shortly before: assisted. */
 static void
 test_assisted(void **state)
@@ -1470,6 +1525,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_btm_disassoc_hard_roam,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forced_hard_roam, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_assisted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sae_join, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fils_join, setup, teardown),
