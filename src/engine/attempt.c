@@ -1584,9 +1584,8 @@ sweep_one(struct eng *e, struct att *a)
 			att_close(e, a);
 		break;
 	default:
-		if (quiet > EI_IDLE_NS || settled(a->st))
-			if (quiet > EI_IDLE_NS)
-				att_close(e, a);
+		if (quiet > EI_IDLE_NS)
+			att_close(e, a);
 		break;
 	}
 }
