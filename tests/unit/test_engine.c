@@ -561,6 +561,22 @@ joined_ap1(void)
 	data(AP1, false, 10);
 }
 
+/* The client's open authentication at ap dt ms from now, its
+ * (re)association and the 4-way (3 and 5 ms apart), then its data. */
+static void
+psk_join(const uint8_t *ap, bool reassoc, int64_t dt)
+{
+	auth(ap, true, D11_AUTH_OPEN, 1, 0, dt);
+	auth(ap, false, D11_AUTH_OPEN, 2, 0, 3);
+	assoc_req(ap, reassoc, D11_AKM_PSK, false, 3);
+	assoc_resp(ap, reassoc, 0, false, 3);
+	eapol(ap, 1, false, 5);
+	eapol(ap, 2, false, 5);
+	eapol(ap, 3, false, 5);
+	eapol(ap, 4, false, 5);
+	data(ap, true, 5);
+}
+
 /* ------------------------------------------------------------------------
  * The lifecycle.
  */
@@ -661,15 +677,7 @@ test_no_response_then_retry(void **state)
 	assert_int_equal(roam(1)->state, ENG_S_RECOVERING);
 	assert_int_equal(roam(1)->result, ENG_R_PENDING);
 	freq = 2437;
-	auth(AP2, true, D11_AUTH_OPEN, 1, 0, 100);
-	auth(AP2, false, D11_AUTH_OPEN, 2, 0, 3);
-	assoc_req(AP2, true, D11_AKM_PSK, false, 3);
-	assoc_resp(AP2, true, 0, false, 3);
-	eapol(AP2, 1, false, 5);
-	eapol(AP2, 2, false, 5);
-	eapol(AP2, 3, false, 5);
-	eapol(AP2, 4, false, 5);
-	data(AP2, true, 5);
+	psk_join(AP2, true, 100);
 	assert_int_equal(nroams(), 2);
 	r = roam(1);
 	assert_int_equal(r->result, ENG_R_OK);
@@ -775,15 +783,7 @@ test_ft_refused_fallback(void **state)
 	freq = 2437;
 	auth(AP2, true, D11_AUTH_FT, 1, 0, 300);
 	auth(AP2, false, D11_AUTH_FT, 2, D11_ST_INVALID_PMKID, 10);
-	auth(AP2, true, D11_AUTH_OPEN, 1, 0, 50);
-	auth(AP2, false, D11_AUTH_OPEN, 2, 0, 3);
-	assoc_req(AP2, true, D11_AKM_PSK, false, 3);
-	assoc_resp(AP2, true, 0, false, 3);
-	eapol(AP2, 1, false, 5);
-	eapol(AP2, 2, false, 5);
-	eapol(AP2, 3, false, 5);
-	eapol(AP2, 4, false, 5);
-	data(AP2, true, 5);
+	psk_join(AP2, true, 50);
 	assert_int_equal(nroams(), 2);
 	r = roam(1);
 	assert_int_equal(r->result, ENG_R_FALLBACK);
@@ -883,15 +883,7 @@ test_btm_disassoc_hard_roam(void **state)
 	leave(AP1, false, true, D11_RS_BSS_TRANSITION_DISASSOC, 100);
 	assert_false(eng_find_client(E, STA)->has_bss);
 	freq = 2437;
-	auth(AP2, true, D11_AUTH_OPEN, 1, 0, 300);
-	auth(AP2, false, D11_AUTH_OPEN, 2, 0, 3);
-	assoc_req(AP2, false, D11_AKM_PSK, false, 3);
-	assoc_resp(AP2, false, 0, false, 3);
-	eapol(AP2, 1, false, 5);
-	eapol(AP2, 2, false, 5);
-	eapol(AP2, 3, false, 5);
-	eapol(AP2, 4, false, 5);
-	data(AP2, true, 5);
+	psk_join(AP2, false, 300);
 	assert_int_equal(nroams(), 2);
 	r = roam(1);
 	assert_false(r->is_join);
@@ -929,15 +921,7 @@ test_forced_hard_roam(void **state)
 	leave(AP1, true, true, D11_RS_INACTIVITY, 2000);
 	assert_false(eng_find_client(E, STA)->associated);
 	freq = 2437;
-	auth(AP2, true, D11_AUTH_OPEN, 1, 0, 3000);
-	auth(AP2, false, D11_AUTH_OPEN, 2, 0, 3);
-	assoc_req(AP2, false, D11_AKM_PSK, false, 3);
-	assoc_resp(AP2, false, 0, false, 3);
-	eapol(AP2, 1, false, 5);
-	eapol(AP2, 2, false, 5);
-	eapol(AP2, 3, false, 5);
-	eapol(AP2, 4, false, 5);
-	data(AP2, true, 5);
+	psk_join(AP2, false, 3000);
 	assert_int_equal(nroams(), 2);
 	r = roam(1);
 	assert_true(r->hard);
@@ -951,15 +935,7 @@ test_forced_hard_roam(void **state)
 	/* back to AP1 after leaving AP2 itself: hard, the client's own */
 	leave(AP2, true, false, D11_RS_LEAVING_NETWORK_DEAUTH, 1000);
 	freq = 2412;
-	auth(AP1, true, D11_AUTH_OPEN, 1, 0, 1000);
-	auth(AP1, false, D11_AUTH_OPEN, 2, 0, 3);
-	assoc_req(AP1, false, D11_AKM_PSK, false, 3);
-	assoc_resp(AP1, false, 0, false, 3);
-	eapol(AP1, 1, false, 5);
-	eapol(AP1, 2, false, 5);
-	eapol(AP1, 3, false, 5);
-	eapol(AP1, 4, false, 5);
-	data(AP1, true, 5);
+	psk_join(AP1, false, 1000);
 	assert_int_equal(nroams(), 3);
 	r = roam(2);
 	assert_true(r->hard);
