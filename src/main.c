@@ -1004,11 +1004,6 @@ main(int argc, char **argv)
 		    strcmp(o.src[i].arg, "-") == 0 && log_stdin(&o))
 			return (die(RS_EXIT_USAGE, "-r - and --log - both read "
 			    "stdin: give one of them a file"));
-		if (o.src[i].kind == SRC_FILE &&
-		    strcmp(o.src[i].arg, "-") == 0 && !headless)
-			return (die(RS_EXIT_USAGE, "-r - reads the capture "
-			    "from stdin, but the screen needs stdin for its "
-			    "keys: use --report or --frames, or give a file"));
 	}
 	if (o.replay_set && !files_only)
 		return (die(RS_EXIT_USAGE, "--replay paces files; it cannot "

@@ -1077,6 +1077,7 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	struct tui		 t;
 	struct pollfd		 pfd[2];
 	SCREEN			*scr;
+	FILE			*keys, *tty = NULL;
 	const char		*cs;
 	enum feed_rc		 fr;
 	int64_t			 last_draw = 0, now;
@@ -1097,16 +1098,28 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	    strcmp(cs, "utf8") == 0);
 	text_set_utf8(t.utf8);
 
-	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+	if (!isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "roamscope: the screen needs a terminal on "
-		    "stdin and stdout; use --report or --frames for headless "
-		    "output\n");
+		    "stdout; use --report or --frames for headless output\n");
 		return (RS_EXIT_USAGE);
 	}
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+	/* Keys come from the controlling terminal, as less reads them, so
+	 * that stdin can carry a capture (-r -). */
+	if (isatty(STDIN_FILENO))
+		keys = stdin;
+	else if ((keys = tty = fopen("/dev/tty", "r")) == NULL) {
+		fprintf(stderr, "roamscope: the screen needs a terminal for "
+		    "its keys, and /dev/tty cannot be opened (%s); use "
+		    "--report or --frames for headless output\n",
+		    strerror(errno));
+		return (RS_EXIT_USAGE);
+	}
+	if ((scr = newterm(NULL, stdout, keys)) == NULL) {
 		fprintf(stderr, "roamscope: cannot drive the terminal "
 		    "(TERM=%s); set TERM to your terminal's type, or use "
 		    "--report\n", getenv("TERM") ? getenv("TERM") : "");
+		if (tty != NULL)
+			fclose(tty);
 		return (RS_EXIT_USAGE);
 	}
 	set_term(scr);
@@ -1128,7 +1141,7 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	getmaxyx(stdscr, t.rows, t.cols);
 	tui_model_refresh(&t);
 
-	pfd[0].fd = STDIN_FILENO;
+	pfd[0].fd = fileno(keys);
 	pfd[0].events = POLLIN;
 	pfd[1].fd = cap_wakeup_fd(cap);
 	pfd[1].events = POLLIN;
@@ -1211,6 +1224,8 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	curs_set(1);
 	endwin();
 	delscreen(scr);
+	if (tty != NULL)
+		fclose(tty);
 	tui_free_state(&t);
 	return (code);
 }
