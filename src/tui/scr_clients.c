@@ -173,32 +173,58 @@ clients_move(struct tui *t, long d, bool absolute)
 	tui_model_roams(t);
 }
 
-/* Column widths for the screen width; 0 drops a column. */
+/* Column widths for the screen width; 0 drops a column.  What a
+ * walk-tester watches (the client, the AP it is on now, its last roam)
+ * stays at 80 columns; CAPS, when last heard and the vendor go first. */
 struct ccols {
-	int	 mac, vendor, ap, ssid, rssi, roams, fail, last, caps;
+	int	 mac, vendor, ap, ssid, rssi, heard, roams, fail, last, caps;
 };
 
 static void
 layout(int w, struct ccols *c)
 {
+	int	 n;
+
 	c->mac = 17;
 	c->vendor = w >= 110 ? 10 : 0;
-	c->ap = w >= 90 ? 17 : 0;
-	c->ssid = w >= 120 ? 16 : w >= 90 ? 12 : 10;
+	c->ap = w >= 80 ? 17 : 0;
+	c->ssid = w >= 120 ? 16 : w >= 90 ? 12 : w >= 80 ? 8 : 10;
 	c->rssi = 4;
+	c->heard = w >= 100 ? 5 : 0;
 	c->roams = 5;
 	c->fail = 4;
-	c->caps = w >= 100 ? 7 : 4;
-	/* LAST gets what is left (1 leading mark, 1 space between). */
-	c->last = w - 1 - c->mac - c->ssid - c->rssi - c->roams - c->fail -
-	    c->caps - 7 - (c->vendor ? c->vendor + 1 : 0) -
-	    (c->ap ? c->ap + 1 : 0);
+	c->caps = w >= 100 ? 7 : w >= 90 ? 4 : 0;
+	/* LAST gets what is left (1 leading mark, 1 space after each). */
+	n = 1 + c->mac + 1 + c->ssid + 1 + c->rssi + 1 + c->roams + 1 +
+	    c->fail + 1 + (c->vendor ? c->vendor + 1 : 0) +
+	    (c->ap ? c->ap + 1 : 0) + (c->heard ? c->heard + 1 : 0) +
+	    (c->caps ? c->caps + 1 : 0);
+	c->last = w - n;
 	if (c->last > 36 && c->vendor == 0 && w >= 90) {
 		c->vendor = 10;
 		c->last -= 11;
 	}
 	if (c->last < 8)
 		c->last = 8;
+}
+
+/* Seconds since the client was last heard, as of the newest frame. */
+static void
+heard_text(const struct tui *t, const struct eng_client *c, char *out,
+    size_t len)
+{
+	int64_t	 s;
+
+	if (t->newest_ns == 0 || c->last_ns == 0 || c->last_ns > t->newest_ns)
+		s = 0;
+	else
+		s = (t->newest_ns - c->last_ns) / 1000000000;
+	if (s < 100)
+		snprintf(out, len, "%3llds", (long long)s);
+	else if (s < 6000)
+		snprintf(out, len, "%3lldm", (long long)(s / 60));
+	else
+		snprintf(out, len, "%3lldh", (long long)(s / 3600));
 }
 
 static int
@@ -230,6 +256,7 @@ clients_draw(struct tui *t, int y, int h)
 	x = col(t, y, x, cc.ssid, TA_TITLE, "SSID");
 	x = col(t, y, x, cc.rssi, TA_TITLE, t->sort == TS_RSSI ? "RSS~" :
 	    "RSSI");
+	x = col(t, y, x, cc.heard, TA_TITLE, "HEARD");
 	x = col(t, y, x, cc.roams, TA_TITLE, t->sort == TS_ROAMS ? "ROAM~" :
 	    "ROAMS");
 	x = col(t, y, x, cc.fail, TA_TITLE, t->sort == TS_FAILS ? "FAI~" :
@@ -286,6 +313,8 @@ clients_draw(struct tui *t, int y, int h)
 		else
 			snprintf(buf, sizeof buf, "   -");
 		x = col(t, y + 1 + (int)row, x, cc.rssi, attr, buf);
+		heard_text(t, c, buf, sizeof buf);
+		x = col(t, y + 1 + (int)row, x, cc.heard, attr, buf);
 		snprintf(buf, sizeof buf, "%5u", c->nroams);
 		x = col(t, y + 1 + (int)row, x, cc.roams, attr, buf);
 		snprintf(buf, sizeof buf, "%4u", c->nfailed > c->nfail ?

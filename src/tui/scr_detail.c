@@ -73,6 +73,16 @@ fld(struct tui *t, int depth, const uint8_t *p, size_t len,
 	}
 }
 
+/* A status or reason code: its IEEE wording with the number, and the
+ * enum name (as hostapd logs it) on a line of its own, so neither is cut. */
+static void
+code_fld(struct tui *t, int depth, const uint8_t *p, const char *label,
+    unsigned code, const char *desc, const char *name)
+{
+	fld(t, depth, p, 2, "%s: %u %s", label, code, desc);
+	fld(t, depth + 1, p, 2, "name: %s", name);
+}
+
 static char *
 hex(const uint8_t *p, size_t n, char *out, size_t len)
 {
@@ -235,9 +245,10 @@ ml_fields(struct tui *t, const struct d11_frame *f, const struct d11_ml *ml)
 			fld(t, 3, NULL, 0, "AP Removal Timer: %u TBTTs (%s)",
 			    s->removal_timer, d11_reconf_op_name(s->reconf_op));
 		if (s->has_status)
-			fld(t, 3, d11_ml_sta_at(ml, s, 2u + s->info_len + 2,
-			    2), 2, "Status code: %s (%u)",
-			    d11_status_name(s->status), s->status);
+			code_fld(t, 3, d11_ml_sta_at(ml, s, 2u +
+			    s->info_len + 2, 2), "Status code", s->status,
+			    d11_status_desc(s->status),
+			    d11_status_name(s->status));
 		if (s->channel >= 0)
 			fld(t, 3, NULL, 0, "Channel: %d", s->channel);
 	}
@@ -422,8 +433,9 @@ mgmt_fields(struct tui *t, const struct d11_frame *f)
 			    d11_auth_alg_name(f->auth_alg), f->auth_alg);
 			fld(t, 1, b + 2, 2, "Authentication SEQ: %u",
 			    f->auth_seq);
-			fld(t, 1, b + 4, 2, "Status code: %s (%u)",
-			    d11_status_name(f->status), f->status);
+			code_fld(t, 1, b + 4, "Status code", f->status,
+			    d11_status_desc(f->status),
+			    d11_status_name(f->status));
 			el = 6;
 		}
 		break;
@@ -446,8 +458,9 @@ mgmt_fields(struct tui *t, const struct d11_frame *f)
 		if (n >= 6) {
 			fld(t, 1, b, 2, "Capabilities Information: 0x%04x",
 			    f->capab);
-			fld(t, 1, b + 2, 2, "Status code: %s (%u)",
-			    d11_status_name(f->status), f->status);
+			code_fld(t, 1, b + 2, "Status code", f->status,
+			    d11_status_desc(f->status),
+			    d11_status_name(f->status));
 			fld(t, 1, b + 4, 2, "Association ID: %u", f->aid);
 			el = 6;
 		}
@@ -455,8 +468,9 @@ mgmt_fields(struct tui *t, const struct d11_frame *f)
 	case D11_K_DEAUTH:
 	case D11_K_DISASSOC:
 		if (n >= 2)
-			fld(t, 1, b, 2, "Reason code: %s (%u)",
-			    d11_reason_name(f->reason), f->reason);
+			code_fld(t, 1, b, "Reason code", f->reason,
+			    d11_reason_desc(f->reason),
+			    d11_reason_name(f->reason));
 		return;
 	case D11_K_BEACON:
 	case D11_K_PROBE_RESP:
@@ -489,14 +503,16 @@ action_fields(struct tui *t, const struct d11_frame *f)
 
 	if (n < 1)
 		return;
-	fld(t, 1, b, 1, "Category code: %s (%u)",
-	    d11_category_name(a->category), a->category);
+	/* What the parser decoded: a protected one has no category (its
+	 * first bytes are the CCMP/GCMP header, not a Category field). */
 	if (!a->readable) {
-		fld(t, 1, b + 1, n - 1, "Protected (PMF): the body is "
+		fld(t, 1, b, n, "Protected (PMF): category and body "
 		    "encrypted; a BTM, neighbor report or FT action here "
 		    "cannot be read, only inferred");
 		return;
 	}
+	fld(t, 1, b, 1, "Category code: %s (%u)",
+	    d11_category_name(a->category), a->category);
 	if (a->has_action)
 		fld(t, 1, b + 1, 1, "Action code: %s (%u)",
 		    d11_action_name(a->category, a->action), a->action);
@@ -571,8 +587,9 @@ action_fields(struct tui *t, const struct d11_frame *f)
 			e = a->ft_target_ap + 6;
 		}
 		if (a->has_ft_status && e != NULL) {
-			fld(t, 1, e, 2, "Status code: %s (%u)",
-			    d11_status_name(a->ft_status), a->ft_status);
+			code_fld(t, 1, e, "Status code", a->ft_status,
+			    d11_status_desc(a->ft_status),
+			    d11_status_name(a->ft_status));
 			e += 2;
 		}
 		break;
@@ -767,8 +784,9 @@ detail_draw(struct tui *t, int y, int h)
 	int			 off, len;
 	size_t			 k;
 
-	snprintf(title, sizeof title, "FRAME %llu of roam #%llu  %s",
-	    (unsigned long long)t->df_n, (unsigned long long)t->dr_roam.id,
+	snprintf(title, sizeof title, "FRAME %llu of %s #%u  %s",
+	    (unsigned long long)t->df_n, t->dr_roam.is_join ? "join" : "roam",
+	    tui_roam_num(t, &t->dr_roam),
 	    tui_clock(t->df_ts, clk, sizeof clk, true));
 	tui_hline(t, y, 0, t->cols, TA_TITLE, title);
 	hf = (h - 2) * 55 / 100;

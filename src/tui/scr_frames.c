@@ -170,9 +170,10 @@ frames_draw(struct tui *t, int y, int h)
 	size_t			 i, row, k, nrow, sel;
 	int			 rows = h - 2, attr, sattr, yy, xt, xd, wt;
 
-	snprintf(title, sizeof title, "FRAMES of %s #%llu  %s %s %s  "
+	snprintf(title, sizeof title, "FRAMES of %s #%u  %s %s %s  "
 	    "%u frame%s%s", r->is_join ? "join" : "roam",
-	    (unsigned long long)r->id, tui_mac(r->client, m), t->g.arrow,
+	    tui_roam_num(t, r), tui_mac(r->client, m),
+	    t->g.arrow,
 	    tui_mac(r->to, b), r->nframes, r->nframes == 1 ? "" : "s",
 	    r->frames_over ? " (more not kept)" : "");
 	tui_hline(t, y, 0, t->cols, TA_TITLE, title);

@@ -96,10 +96,13 @@ roams_draw(struct tui *t, int y, int h)
 	}
 	v = oui_vendor(c->mac);
 	snprintf(title, sizeof title, "ROAMS of %s%s%s  %u roam%s, %u "
-	    "join%s, %u failed", tui_mac(c->mac, m), v ? " " : "",
+	    "join%s, %u failed%s%s", tui_mac(c->mac, m), v ? " " : "",
 	    v ? v : "", c->nroams, c->nroams == 1 ? "" : "s",
 	    c->njoins, c->njoins == 1 ? "" : "s",
-	    c->nfailed > c->nfail ? c->nfailed : c->nfail);
+	    c->nfailed > c->nfail ? c->nfailed : c->nfail,
+	    t->following ? "  [following: f unpins]" : "",
+	    t->cols >= 110 && c->caps.known ? "  CAPS: k 11k, v 11v, "
+	    "r 11r, w PMF" : "");
 	tui_hline(t, y, 0, t->cols, t->pane == 1 ? TA_TITLE : TA_DIM, title);
 	if (t->nroams == 0) {
 		tui_put(t, y + 1, 1, t->cols - 1, TA_DIM, "(no roams yet)");
@@ -133,15 +136,16 @@ roams_draw(struct tui *t, int y, int h)
 			tui_mac(r->from, a);
 		if (t->cols >= 110)
 			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
-			    "#%-4llu %s  %s %s %s  %-6s %s  %s",
-			    (unsigned long long)r->id,
+			    "%s#%-3u %s  %s %s %s  %-6s %s  %s",
+			    r->is_join ? "J" : " ", tui_roam_num(t, r),
 			    tui_clock(r->start_ns, clk, sizeof clk, false), a,
 			    t->g.arrow, tui_mac(r->to, b),
 			    tui_method_name(r->method, false), ms, out);
 		else
 			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
-			    "#%-4llu %s %s %s %-6s%s  %s",
-			    (unsigned long long)r->id, a, t->g.arrow,
+			    "%s#%-3u %s %s %s %-6s%s  %s",
+			    r->is_join ? "J" : " ", tui_roam_num(t, r), a,
+			    t->g.arrow,
 			    tui_mac(r->to, b), tui_method_name(r->method, false),
 			    ms, out);
 	}
@@ -151,7 +155,7 @@ roams_draw(struct tui *t, int y, int h)
  * The swimlane.
  */
 #define NLANES	7
-#define LABEL_W	15
+#define LABEL_W	16	/* "11r FT over DS" and a space */
 
 static int
 lane_of(enum eng_phase_kind k)
@@ -234,9 +238,27 @@ phase_attr(const struct eng_phase *p)
 }
 
 /* "6.0ms ✗ 53 INVALID_PMKID" and the like. */
+/*
+ * An exchange without its answer: "pending" while the attempt is open and
+ * nothing came after it; "response not captured" when a later phase shows
+ * that the AP did answer (the sniffer missed it); else "no response".
+ */
+static const char *
+unanswered(const struct eng_roam *r, const struct eng_phase *p)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nphases; i++)
+		if (&r->phases[i] != p && r->phases[i].start_ns > p->start_ns)
+			return ("response not captured");
+	if (r->result == ENG_R_PENDING)
+		return ("pending");
+	return ("no response");
+}
+
 static void
-phase_note(const struct tui *t, const struct eng_phase *p, int64_t t0,
-    char *out, size_t len)
+phase_note(const struct tui *t, const struct eng_roam *r,
+    const struct eng_phase *p, int64_t t0, char *out, size_t len)
 {
 	size_t	o = 0;
 
@@ -250,7 +272,7 @@ phase_note(const struct tui *t, const struct eng_phase *p, int64_t t0,
 	else if (p->ms >= 0)
 		ADD("%.1fms", p->ms);
 	else
-		ADD("no response");
+		ADD("%s", unanswered(r, p));
 	if (p->status != ENG_STATUS_NONE) {
 		if (p->kind == ENG_P_BTM)
 			ADD(" %s %s", p->status == 0 ? t->g.check :
@@ -352,14 +374,14 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 	roam_outcome(r, out, sizeof out);
 	text_safe(ssid, sizeof ssid, r->ssid);
 	if (r->is_join)
-		snprintf(title, sizeof title, "%s %s join #%llu %s %s %s %s "
+		snprintf(title, sizeof title, "%s %s join #%u %s %s %s %s "
 		    "%s %s", tui_mac(r->client, m), t->g.dot,
-		    (unsigned long long)r->id, t->g.dot, tui_mac(r->to, b),
+		    tui_roam_num(t, r), t->g.dot, tui_mac(r->to, b),
 		    ssid, t->g.dot, tui_method_name(r->method, true), out);
 	else
-		snprintf(title, sizeof title, "%s %s roam #%llu %s %s %s %s "
+		snprintf(title, sizeof title, "%s %s roam #%u %s %s %s %s "
 		    "%s %s %s %s%s", tui_mac(r->client, m), t->g.dot,
-		    (unsigned long long)r->id, t->g.dot, r->has_from ?
+		    tui_roam_num(t, r), t->g.dot, r->has_from ?
 		    tui_mac(r->from, a) : "?", t->g.arrow, tui_mac(r->to, b),
 		    t->g.dot, tui_method_name(r->method, true), t->g.dot, out,
 		    roam_context(t, r, ctx, sizeof ctx));
@@ -400,7 +422,7 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 	for (i = 0; i < nshow; i++) {
 		lane = show[i];
 		row = y + 1 + i;
-		tui_put(t, row, 1, LABEL_W - 2, has[lane] ? TA_NORMAL : TA_DIM,
+		tui_put(t, row, 1, LABEL_W - 1, has[lane] ? TA_NORMAL : TA_DIM,
 		    lane_label(r, lane));
 		c1 = x0;
 		note[0] = '\0';
@@ -422,7 +444,7 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 			for (j = c0; j <= c1; j++)
 				tui_put(t, row, j, 1, phase_attr(p),
 				    bar_glyph(t, p));
-			phase_note(t, p, t0, note, sizeof note);
+			phase_note(t, r, p, t0, note, sizeof note);
 			tui_put(t, row, c1 + 2, t->cols - c1 - 2, phase_attr(p),
 			    note);
 		}
@@ -535,8 +557,9 @@ roam_write_pcapng(struct tui *t, const struct eng_roam *r, char *msg,
 		snprintf(msg, msglen, "w: %s", err);
 		return (-1);
 	}
-	snprintf(msg, msglen, "wrote %zu frame%s of roam #%llu to %s%s", wrote,
-	    wrote == 1 ? "" : "s", (unsigned long long)r->id, path,
+	snprintf(msg, msglen, "wrote %zu frame%s of %s #%u to %s%s", wrote,
+	    wrote == 1 ? "" : "s", r->is_join ? "join" : "roam",
+	    tui_roam_num(t, r), path,
 	    gone ? " (some frames were no longer in memory)" : "");
 	return (0);
 }

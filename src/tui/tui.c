@@ -226,6 +226,31 @@ tui_verdict_attr(enum eng_verdict v, enum eng_result r)
 	return (TA_NORMAL);
 }
 
+/* A roam's number among its client's roams (or a join's among its joins),
+ * as the counts beside it say: 1 is the first.  0 once it aged out. */
+unsigned
+tui_roam_num(const struct tui *t, const struct eng_roam *r)
+{
+	const struct eng_client	*c;
+	const struct eng_roam	*x;
+	size_t			 i, n;
+	unsigned		 later = 0, total;
+
+	if ((c = eng_find_client(t->eng, r->client)) == NULL)
+		return (0);
+	total = r->is_join ? c->njoins : c->nroams;
+	n = eng_client_nroams(t->eng, c);
+	for (i = n; i-- > 0;) {
+		if ((x = eng_client_roam(t->eng, c, i)) == NULL)
+			continue;
+		if (x->id == r->id)
+			return (total > later ? total - later : 0);
+		if (x->is_join == r->is_join)
+			later++;
+	}
+	return (0);
+}
+
 void
 tui_status(struct tui *t, const char *fmt, ...)
 {
@@ -310,7 +335,7 @@ setup_glyphs(struct tui *t)
 		t->g.tick = "+";
 		t->g.arrow = "->";
 		t->g.cross = "x";
-		t->g.check = "v";
+		t->g.check = "ok";	/* "v" would read as 802.11v */
 		t->g.dot = "-";
 		t->g.mark = "<";
 	}
@@ -393,6 +418,12 @@ model_sources(struct tui *t)
 			o += (size_t)snprintf(t->sources + o,
 			    sizeof t->sources - o, "%s%s", i ? ", " : "",
 			    si.desc[0] != '\0' ? si.desc : si.name);
+		/* several sources: each one's own drops */
+		if (n > 1 && o < sizeof t->sources - 1)
+			o += (size_t)snprintf(t->sources + o,
+			    sizeof t->sources - o, " drops %llu",
+			    (unsigned long long)(si.ring_drops +
+			    si.kernel_drops));
 	}
 	(void)all_ended;
 	t->live = cap_live(t->cap);
@@ -458,9 +489,12 @@ tui_model_refresh(struct tui *t)
 			return;
 		}
 		t->ncl = 0;
+		t->nroaming = 0;
 		for (i = 0; i < n; i++) {
 			if ((c = eng_client(t->eng, i)) == NULL)
 				continue;
+			if (c->nroams != 0)
+				t->nroaming++;
 			t->cl[t->ncl] = *c;
 			last_summary(t, c, t->last[t->ncl],
 			    sizeof t->last[t->ncl], &t->last_v[t->ncl]);
@@ -492,6 +526,7 @@ tui_model_refresh(struct tui *t)
 	model_sources(t);
 	clients_rebuild(t);
 	tui_model_roams(t);
+	recent_rebuild(t);
 }
 
 /* ------------------------------------------------------------------------
@@ -512,14 +547,42 @@ commas(uint64_t v, char *out, size_t len)
 	out[o] = '\0';
 }
 
+/* "PAUSED +1,234 frames +2 roams +1 FAIL": what arrived since the pause,
+ * by what it is (the screen shows the counts as they were). */
+static void
+paused_text(struct tui *t, char *out, size_t len)
+{
+	const struct eng_counters	*live = eng_counters(t->eng);
+	char				 a[32];
+	uint64_t			 roams, fails, fails0;
+	size_t				 o;
+
+	commas(t->paused_new, a, sizeof a);
+	snprintf(out, len, "PAUSED +%s frame%s", a, t->paused_new == 1 ?
+	    "" : "s");
+	roams = live->roams + live->joins - t->cnt.roams - t->cnt.joins;
+	fails = live->fail > live->roams_failed ? live->fail :
+	    live->roams_failed;
+	fails0 = t->cnt.fail > t->cnt.roams_failed ? t->cnt.fail :
+	    t->cnt.roams_failed;
+	o = strlen(out);
+	if (roams != 0 && o < len)
+		o += (size_t)snprintf(out + o, len - o, " +%llu roam%s",
+		    (unsigned long long)roams, roams == 1 ? "" : "s");
+	if (fails > fails0 && o < len)
+		snprintf(out + o, len - o, " +%llu FAIL",
+		    (unsigned long long)(fails - fails0));
+}
+
 static void
 draw_header(struct tui *t)
 {
-	char		 a[32], b[64], clk[32], cnt[160], fw[64], st[48];
-	char		 src[128];
-	const char	*state;
+	char		 a[32], b[64], clk[32], cnt[160], fw[64], st[96];
+	char		 wn[32], src[128];
+	const char	*state, *sep;
 	int		 x = 0, w = t->cols, sattr = TA_HEADER, room, fixed;
-	bool		 flash, help;
+	int		 level;
+	bool		 flash, help, name, usec;
 	uint64_t	 fails;
 
 	tui_fill(t, 0, 0, t->cols, TA_HEADER);
@@ -535,8 +598,7 @@ draw_header(struct tui *t)
 		state = "READ";
 	if (t->paused) {
 		sattr = TA_WARN;
-		commas(t->paused_new, a, sizeof a);
-		snprintf(st, sizeof st, "%s +%s new", state, a);
+		paused_text(t, st, sizeof st);
 	} else
 		snprintf(st, sizeof st, "%s", state);
 
@@ -546,32 +608,42 @@ draw_header(struct tui *t)
 	if (t->dups != 0) {
 		size_t	 bl = strlen(b);
 
-		snprintf(b + bl, sizeof b - bl, " dup ");
+		snprintf(b + bl, sizeof b - bl, " dups ");
 		bl = strlen(b);
 		commas(t->dups, b + bl, sizeof b - bl);
 	}
-	tui_clock(t->newest_ns, clk, sizeof clk, false);
 	fails = t->cnt.fail > t->cnt.roams_failed ? t->cnt.fail :
 	    t->cnt.roams_failed;
 	snprintf(fw, sizeof fw, "FAIL %llu", (unsigned long long)fails);
+	snprintf(wn, sizeof wn, "WARN %llu", (unsigned long long)t->cnt.warn);
 	flash = t->flash_until > t->now_mono &&
 	    ((t->flash_until - t->now_mono) / 500000000) % 2 == 0;
 
-	/* Long labels when they fit, short ones when not; the sources get
-	 * what is left. */
-	snprintf(cnt, sizeof cnt, "  frames %s  drops %s  clients %zu  "
-	    "roams %llu  ", a, b, t->ncl, (unsigned long long)t->cnt.roams);
-	fixed = 11 + (int)strlen(st) + (int)strlen(fw) + 8 +
-	    snprintf(NULL, 0, "%llu", (unsigned long long)t->cnt.warn) +
-	    2 + (int)strlen(clk);
-	if (fixed + (int)strlen(cnt) > w)
-		snprintf(cnt, sizeof cnt, " fr %s dr %s cl %zu ro %llu ", a,
-		    b, t->ncl, (unsigned long long)t->cnt.roams);
-	fixed += (int)strlen(cnt);
-	help = fixed + 8 <= w;
-	room = w - fixed - (help ? 8 : 0) - 2;
+	/* The words stay; narrower screens lose, in this order, the
+	 * program's name, the double spaces, the milliseconds, the help
+	 * hint; the sources get what is left. */
+	for (level = 0; ; level++) {
+		name = level < 1;
+		sep = level < 2 ? "  " : " ";
+		usec = level < 3;
+		help = level < 4;
+		snprintf(cnt, sizeof cnt, "%sframes %s%sdrops %s%sclients "
+		    "%zu%sroams %llu%s", sep, a, sep, b, sep, t->ncl, sep,
+		    (unsigned long long)(t->cnt.roams), sep);
+		tui_clock(t->newest_ns, clk, sizeof clk, false);
+		if (!usec)
+			clk[8] = '\0';
+		fixed = (name ? 11 : 0) + (int)text_width(st) +
+		    (int)strlen(cnt) + (int)strlen(fw) + (int)strlen(sep) +
+		    (int)strlen(wn) + (int)strlen(sep) + (int)strlen(clk) +
+		    (help ? 8 : 0);
+		if (fixed <= w || level >= 4)
+			break;
+	}
+	room = w - fixed - 2;
 
-	x += tui_put(t, 0, x, w - x, TA_HEADER, "roamscope  ");
+	if (name)
+		x += tui_put(t, 0, x, w - x, TA_HEADER, "roamscope  ");
 	if (t->wfail[0] != '\0') {
 		/* a recording is being lost: that, before anything */
 		text_safe(src, sizeof src, t->wfail);
@@ -586,23 +658,41 @@ draw_header(struct tui *t)
 	x += tui_put(t, 0, x, w - x, TA_HEADER, cnt);
 	x += tui_put(t, 0, x, w - x, flash ? TA_FLASH : fails ? TA_FAIL :
 	    TA_HEADER, fw);
-	x += tui_put(t, 0, x, w - x, TA_HEADER, "  ");
-	x += tui_putf(t, 0, x, w - x, t->cnt.warn ? TA_WARN : TA_HEADER,
-	    "WARN %llu", (unsigned long long)t->cnt.warn);
-	x += tui_putf(t, 0, x, w - x, TA_HEADER, "  %s", clk);
-	if (help && w - x >= 8)
+	x += tui_put(t, 0, x, w - x, TA_HEADER, sep);
+	x += tui_put(t, 0, x, w - x, t->cnt.warn ? TA_WARN : TA_HEADER, wn);
+	x += tui_putf(t, 0, x, w - x, TA_HEADER, "%s%s", sep, clk);
+	if (help && w - x >= 7)
 		tui_put(t, 0, w - 7, 7, TA_HEADER, "?:help");
+}
+
+/* The footer's keys, the most useful first, as many as fit. */
+static void
+draw_keys(struct tui *t, int y, const char *const *keys, size_t n)
+{
+	size_t	 i;
+	int	 x = 0, kw;
+
+	for (i = 0; i < n; i++) {
+		if (keys[i] == NULL || keys[i][0] == '\0')
+			continue;
+		kw = (int)text_width(keys[i]);
+		if (x + kw > t->cols)
+			continue;
+		x += tui_put(t, y, x, t->cols - x, TA_DIM, keys[i]);
+		x += tui_put(t, y, x, t->cols - x, TA_DIM, "  ");
+	}
 }
 
 static void
 draw_status(struct tui *t)
 {
+	char	 flt[80], srt[32], bell[16];
 	int	 y = t->rows - 1, x = 0;
 
 	if (t->prompting) {
-		x += tui_put(t, y, 0, t->cols, TA_TITLE,
-		    "filter (MAC, SSID, vendor or \"failed\"; Enter applies, "
-		    "Esc cancels): ");
+		x += tui_put(t, y, 0, t->cols, TA_TITLE, t->cols >= 100 ?
+		    "filter (MAC, vendor, SSID, AP, method, status, fail or "
+		    "warn; Enter keeps, Esc clears): " : "filter: ");
 		x += tui_put(t, y, x, t->cols - x, TA_NORMAL, t->prompt);
 		curs_set(1);
 		move(y, x < t->cols ? x : t->cols - 1);
@@ -614,20 +704,39 @@ draw_status(struct tui *t)
 		return;
 	}
 	switch (t->view) {
-	case TV_MAIN:
-		tui_putf(t, y, 0, t->cols, TA_DIM, "q quit  ? help  Tab pane"
-		    "  Enter drill  / filter%s%s  s sort:%s  a APs  p pause"
-		    "  w write  b bell:%s", t->filter[0] ? "=" : "",
-		    t->filter, clients_sort_name(t->sort),
-		    t->bell ? "on" : "off");
+	case TV_MAIN: {
+		const char	*k[16];
+		size_t		 n = 0;
+
+		snprintf(flt, sizeof flt, "/ filter%s%s", t->filter[0] ?
+		    "=" : "", t->filter);
+		snprintf(srt, sizeof srt, "s sort:%s",
+		    clients_sort_name(t->sort));
+		snprintf(bell, sizeof bell, "b bell:%s", t->bell ? "on" :
+		    "off");
+		k[n++] = "? help";
+		k[n++] = "q quit";
+		k[n++] = "n/N failures";
+		k[n++] = "Enter drill";
+		k[n++] = "Tab pane";
+		k[n++] = flt;
+		k[n++] = t->following ? "f unpin" : "f follow";
+		k[n++] = tui_lower_recent(t) ? "r client's" : "r recent";
+		k[n++] = "p pause";
+		k[n++] = "w write";
+		k[n++] = "a APs";
+		k[n++] = srt;
+		k[n++] = bell;
+		draw_keys(t, y, k, n);
 		break;
+	}
 	case TV_FRAMES:
-		tui_put(t, y, 0, t->cols, TA_DIM, "Enter decode frame  Esc "
-		    "back  w write these frames  p pause  ? help  q quit");
+		tui_put(t, y, 0, t->cols, TA_DIM, "Enter decode  Esc "
+		    "back  w write  p pause  ? help  q quit");
 		break;
 	case TV_DETAIL:
-		tui_put(t, y, 0, t->cols, TA_DIM, "up/down select field "
-		    "(its bytes are highlighted)  Esc back  ? help  q quit");
+		tui_put(t, y, 0, t->cols, TA_DIM, "up/down field "
+		    "(its bytes highlighted)  Esc back  ? help  q quit");
 		break;
 	case TV_APS:
 		tui_put(t, y, 0, t->cols, TA_DIM, "Esc or a back  p pause  "
@@ -658,16 +767,26 @@ draw_too_small(struct tui *t)
 	tui_put(t, y++, 0, t->cols, TA_DIM, "q quits");
 }
 
+/* The roam the swimlane shows: the lower pane's selection. */
+static const struct eng_roam *
+main_roam(const struct tui *t)
+{
+	return (tui_lower_recent(t) ? recent_selected(t) : roams_selected(t));
+}
+
 static void
 draw_main(struct tui *t)
 {
 	const struct eng_roam	*r;
-	int			 avail, hc, hr, hs, y;
+	int			 avail, hc, hr, hs, y, most;
+	size_t			 nlow;
+	bool			 recent = tui_lower_recent(t);
 
 	avail = t->rows - 2;
-	hc = t->rows >= 24 ? 4 : 2;	/* most roam rows shown */
-	hr = 1 + (int)(t->nroams == 0 ? 1 : t->nroams < (size_t)hc ?
-	    t->nroams : (size_t)hc);
+	most = t->rows >= 40 ? (recent ? 8 : 4) : t->rows >= 24 ? 4 : 2;
+	nlow = recent ? t->nrc : t->nroams;
+	hr = 1 + (int)(nlow == 0 ? 1 : nlow < (size_t)most ? nlow :
+	    (size_t)most);
 	hs = 11;
 	if (t->rows >= 34)
 		hs = 13;
@@ -684,9 +803,12 @@ draw_main(struct tui *t)
 	y = 1;
 	clients_draw(t, y, hc);
 	y += hc;
-	roams_draw(t, y, hr);
+	if (recent)
+		recent_draw(t, y, hr);
+	else
+		roams_draw(t, y, hr);
 	y += hr;
-	if ((r = roams_selected(t)) != NULL)
+	if ((r = main_roam(t)) != NULL)
 		swimlane_draw(t, r, y, hs);
 	else
 		tui_hline(t, y, 0, t->cols, TA_DIM, t->ncl == 0 ?
@@ -750,6 +872,8 @@ move_sel(struct tui *t, long d, bool abs)
 	case TV_MAIN:
 		if (t->pane == 0)
 			clients_move(t, d, abs);
+		else if (tui_lower_recent(t))
+			recent_move(t, d, abs);
 		else
 			roams_move(t, d, abs);
 		break;
@@ -789,6 +913,7 @@ go_back(struct tui *t)
 			t->filter[0] = '\0';
 			clients_rebuild(t);
 			tui_model_roams(t);
+			recent_rebuild(t);
 		}
 		break;
 	}
@@ -802,11 +927,13 @@ enter(struct tui *t)
 	switch (t->view) {
 	case TV_MAIN:
 		if (t->pane == 0) {
-			if (t->nroams != 0)
+			if ((tui_lower_recent(t) ? t->nrc : t->nroams) != 0)
 				t->pane = 1;
 			break;
 		}
-		if ((r = roams_selected(t)) == NULL)
+		if (tui_lower_recent(t) && recent_enter(t))
+			break;
+		if ((r = main_roam(t)) == NULL)
 			break;
 		t->dr_roam = *r;
 		t->fr_sel = t->fr_top = 0;
@@ -832,7 +959,7 @@ write_roam(struct tui *t)
 	if (t->view == TV_FRAMES || t->view == TV_DETAIL)
 		r = &t->dr_roam;
 	else
-		r = roams_selected(t);
+		r = main_roam(t);
 	if (r == NULL || r->id == 0) {
 		tui_status(t, "w: select a roam first");
 		return;
@@ -841,22 +968,31 @@ write_roam(struct tui *t)
 	tui_status(t, "%s", msg);
 }
 
+/* The filter applies as it is typed; Esc clears it, Enter keeps it. */
+static void
+apply_filter(struct tui *t, const char *f)
+{
+	snprintf(t->filter, sizeof t->filter, "%s", f);
+	t->cl_top = 0;
+	t->rc_top = 0;
+	clients_rebuild(t);
+	tui_model_roams(t);
+	recent_rebuild(t);
+}
+
 static void
 prompt_key(struct tui *t, int ch)
 {
 	switch (ch) {
 	case 27:
 		t->prompting = false;
-		break;
+		apply_filter(t, "");
+		return;
 	case '\r':
 	case '\n':
 	case KEY_ENTER:
 		t->prompting = false;
-		snprintf(t->filter, sizeof t->filter, "%s", t->prompt);
-		t->cl_top = 0;
-		clients_rebuild(t);
-		tui_model_roams(t);
-		break;
+		return;
 	case KEY_BACKSPACE:
 	case 127:
 	case 8:
@@ -871,6 +1007,68 @@ prompt_key(struct tui *t, int ch)
 		}
 		break;
 	}
+	apply_filter(t, t->prompt);
+}
+
+/* n/N: the next (older) or previous (newer) failed or WARN roam of any
+ * client, in the recent pane; the clients pane selects its client. */
+static void
+jump_failure(struct tui *t, int dir)
+{
+	const struct eng_roam	*r;
+
+	if (t->view != TV_MAIN)
+		t->view = TV_MAIN;
+	if (!tui_lower_recent(t)) {
+		t->following = false;
+		t->lower = TL_RECENT;
+		recent_rebuild(t);
+	}
+	t->pane = 1;
+	if (!recent_jump(t, dir)) {
+		tui_status(t, "no %s failed or WARN roam", dir > 0 ?
+		    "older" : "newer");
+		return;
+	}
+	if ((r = recent_selected(t)) != NULL) {
+		memcpy(t->sel_mac, r->client, 6);
+		t->has_sel = true;
+		t->sel_roam = 0;
+		tui_model_roams(t);
+	}
+}
+
+static void
+toggle_follow(struct tui *t)
+{
+	const struct eng_roam	*r;
+	const struct eng_client	*c;
+	char			 m[18];
+
+	if (t->view != TV_MAIN)
+		return;
+	if (t->following) {
+		t->following = false;
+		tui_status(t, "following no client");
+		return;
+	}
+	/* From the recent pane: the selected roam's client. */
+	if (t->pane == 1 && tui_lower_recent(t) &&
+	    (r = recent_selected(t)) != NULL) {
+		memcpy(t->sel_mac, r->client, 6);
+		t->has_sel = true;
+		clients_rebuild(t);
+	}
+	if ((c = clients_selected(t)) == NULL) {
+		tui_status(t, "f: select a client first");
+		return;
+	}
+	t->following = true;
+	t->sel_roam = 0;
+	t->roam_top = 0;
+	tui_model_roams(t);
+	tui_status(t, "following %s: its roams below, the newest selected "
+	    "(f unpins)", tui_mac(c->mac, m));
 }
 
 /* Returns false to quit. */
@@ -924,13 +1122,34 @@ handle_key(struct tui *t, int ch)
 	case '/':
 		if (t->view != TV_MAIN)
 			t->view = TV_MAIN;
-		t->pane = 0;
 		t->prompting = true;
 		snprintf(t->prompt, sizeof t->prompt, "%s", t->filter);
 		t->prompt_len = strlen(t->prompt);
 		break;
 	case 'w':
 		write_roam(t);
+		break;
+	case 'n':
+		jump_failure(t, 1);
+		break;
+	case 'N':
+		jump_failure(t, -1);
+		break;
+	case 'f':
+		toggle_follow(t);
+		break;
+	case 'r':
+		if (t->view != TV_MAIN)
+			break;
+		t->following = false;
+		t->lower = tui_lower_recent(t) ? TL_CLIENT : TL_RECENT;
+		tui_status(t, "lower pane: %s", t->lower == TL_RECENT ?
+		    "recent roams of every client" :
+		    "the selected client's roams");
+		break;
+	case 'e':
+		if (t->view == TV_MAIN && tui_lower_recent(t))
+			recent_toggle_open(t);
 		break;
 	case '\t':
 		if (t->view == TV_MAIN)
@@ -1009,16 +1228,20 @@ note_failures(struct tui *t, uint64_t *seen)
 		if (r == NULL || (r->result != ENG_R_FAILED &&
 		    r->verdict != ENG_V_FAIL))
 			continue;
+		/* Paused, the screen still shows what it showed: say that
+		 * this one is not on it yet. */
 		if (r->status != ENG_STATUS_NONE)
-			tui_status(t, "FAIL: %s %s #%llu %s, status %d %s",
+			tui_status(t, "FAIL%s: %s %s #%u %s, status %d %s",
+			    t->paused ? " (new, not shown while paused)" : "",
 			    tui_mac(r->client, m), r->is_join ? "join" :
-			    "roam", (unsigned long long)r->id,
+			    "roam", tui_roam_num(t, r),
 			    tui_method_name(r->method, false), r->status,
 			    d11_status_name((uint16_t)r->status));
 		else
-			tui_status(t, "FAIL: %s %s #%llu %s, %s, %.0f ms",
+			tui_status(t, "FAIL%s: %s %s #%u %s, %s, %.0f ms",
+			    t->paused ? " (new, not shown while paused)" : "",
 			    tui_mac(r->client, m), r->is_join ? "join" :
-			    "roam", (unsigned long long)r->id,
+			    "roam", tui_roam_num(t, r),
 			    tui_method_name(r->method, false),
 			    eng_result_name(r->result), r->total_ms);
 		break;
@@ -1048,6 +1271,7 @@ tui_free_state(struct tui *t)
 	free(t->ap_order);
 	free(t->fnd);
 	free(t->roams);
+	free(t->rc);
 }
 
 /* For bench/bench_tui.c: a state drawing into the current screen. */

@@ -72,6 +72,40 @@ struct tui_glyphs {
 	const char	*mark;		/* an ESS inconsistency */
 };
 
+/* The lower pane of TV_MAIN: every client's roams newest first, or the
+ * selected client's; AUTO is the recent one once several clients roam. */
+enum tui_lower {
+	TL_AUTO,
+	TL_RECENT,
+	TL_CLIENT,
+};
+
+/* One row of the recent-roams pane: a roam, or a run of identical
+ * consecutive failures collapsed into one (count > 1). */
+#define TUI_RECENT_MAX	2000
+#define TUI_WHY_TEXT	100
+
+struct tui_recent {
+	uint64_t	 id;		/* the newest of the run */
+	uint64_t	 first_id;	/* the oldest of the run (its identity) */
+	uint32_t	 count;
+	uint8_t		 client[6];
+	uint8_t		 from[6];
+	uint8_t		 to[6];
+	bool		 has_from;
+	bool		 is_join;
+	int64_t		 start_ns;
+	enum eng_method	 method;
+	enum eng_result	 result;
+	enum eng_verdict verdict;
+	int		 status;
+	double		 total_ms;
+	double		 outage_ms;
+	uint8_t		 ch_old, ch_new;
+	uint8_t		 band_old, band_new;
+	char		 why[TUI_WHY_TEXT];
+};
+
 #define TUI_FIELD_TEXT	160
 #define TUI_MAX_FIELDS	320
 
@@ -152,6 +186,18 @@ struct tui {
 	struct tui_field fields[TUI_MAX_FIELDS];
 	size_t		 nfields;
 
+	/* the lower pane: recent roams (all clients) or one client's */
+	enum tui_lower	 lower;
+	bool		 following;	/* f: the selected client pinned */
+	size_t		 nroaming;	/* clients with a roam */
+	struct tui_recent *rc;
+	size_t		 nrc, rc_cap;
+	uint64_t	 rc_sel;	/* roam id, 0 newest */
+	size_t		 rc_top;
+	uint64_t	 rc_open;	/* first_id of the expanded run, 0 */
+	struct eng_roam	 rc_roam;	/* the selected row's roam */
+	bool		 rc_has_roam;
+
 	enum tui_sort	 sort;
 	char		 filter[64];
 	bool		 prompting;
@@ -180,6 +226,7 @@ char	*tui_mac(const uint8_t *, char out[18]);
 char	*tui_clock(int64_t ns, char *out, size_t len, bool usec);
 const char *tui_method_name(enum eng_method, bool full);
 int	 tui_verdict_attr(enum eng_verdict, enum eng_result);
+unsigned tui_roam_num(const struct tui *, const struct eng_roam *);
 int	 tui_bench_init(struct tui *, struct eng *, int rows, int cols);
 void	 tui_bench_free(struct tui *);
 
@@ -197,6 +244,17 @@ const struct eng_roam *roams_selected(const struct tui *);
 void	 swimlane_draw(struct tui *, const struct eng_roam *, int y, int h);
 int	 roam_write_pcapng(struct tui *, const struct eng_roam *,
 	    char *msg, size_t msglen);
+
+/* scr_recent.c */
+void	 recent_rebuild(struct tui *);
+void	 recent_draw(struct tui *, int y, int h);
+void	 recent_move(struct tui *, long delta, bool absolute);
+const struct eng_roam *recent_selected(const struct tui *);
+bool	 recent_enter(struct tui *);
+void	 recent_toggle_open(struct tui *);
+bool	 recent_jump(struct tui *, int dir);
+bool	 tui_lower_recent(const struct tui *);
+bool	 tui_filter_roam(const struct tui *, const struct eng_roam *);
 
 /* scr_frames.c */
 void	 frames_draw(struct tui *, int y, int h);
