@@ -12,14 +12,14 @@ tui_check "replay starts" "REPLAY"
 tui_wait "02:00:00:00:0" 10
 tui_keys p
 tui_check "paused" "PAUSED +"
-first=$(sed -n '1s/.*PAUSED +\([0-9,]*\) new.*/\1/p' "$T/screen" | tr -d ,)
+first=$(sed -n '1s/.*PAUSED +\([0-9,]*\) frame.*/\1/p' "$T/screen" | tr -d ,)
 frames1=$(sed -n '1s/.* frames \([0-9,]*\) .*/\1/p' "$T/screen" | tr -d ,)
 grew=no
 i=0
 while [ $i -lt 80 ]; do
 	sleep 0.1
 	tui_screen >/dev/null
-	now=$(sed -n '1s/.*PAUSED +\([0-9,]*\) new.*/\1/p' "$T/screen" | tr -d ,)
+	now=$(sed -n '1s/.*PAUSED +\([0-9,]*\) frame.*/\1/p' "$T/screen" | tr -d ,)
 	if [ -n "$now" ] && [ -n "$first" ] && [ "$now" -gt "$first" ]; then
 		grew=yes
 		break

@@ -188,7 +188,7 @@ layout(int w, struct ccols *c)
 	c->mac = 17;
 	c->vendor = w >= 110 ? 10 : 0;
 	c->ap = w >= 80 ? 17 : 0;
-	c->ssid = w >= 120 ? 16 : w >= 90 ? 12 : w >= 80 ? 8 : 10;
+	c->ssid = w >= 140 ? 16 : w >= 90 ? 12 : w >= 80 ? 8 : 10;
 	c->rssi = 4;
 	c->heard = w >= 100 ? 5 : 0;
 	c->roams = 5;
