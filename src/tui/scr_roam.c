@@ -240,18 +240,44 @@ phase_attr(const struct eng_phase *p)
 /* "6.0ms ✗ 53 INVALID_PMKID" and the like. */
 /*
  * An exchange without its answer: "pending" while the attempt is open and
- * nothing came after it; "response not captured" when a later phase shows
- * that the AP did answer (the sniffer missed it); else "no response".
+ * nothing came after it; "response not captured" when the next phase, with
+ * the same AP, could only follow a successful answer (reassociation after
+ * FT or open authentication, keys or data after (re)association): the AP
+ * answered and the sniffer missed it; else "no response".
  */
+static bool
+needs_answer_of(enum eng_phase_kind before, enum eng_phase_kind next)
+{
+	switch (before) {
+	case ENG_P_FT_AUTH:
+	case ENG_P_FT_ACTION:
+	case ENG_P_AUTH:
+		return (next == ENG_P_REASSOC || next == ENG_P_ASSOC);
+	case ENG_P_REASSOC:
+	case ENG_P_ASSOC:
+		return (next == ENG_P_EAP || next == ENG_P_4WAY ||
+		    next == ENG_P_DATA);
+	default:
+		return (false);
+	}
+}
+
 static const char *
 unanswered(const struct eng_roam *r, const struct eng_phase *p)
 {
-	size_t	i;
+	const struct eng_phase	*q, *next = NULL;
+	size_t			 i;
 
-	for (i = 0; i < r->nphases; i++)
-		if (&r->phases[i] != p && r->phases[i].start_ns > p->start_ns)
-			return ("response not captured");
-	if (r->result == ENG_R_PENDING)
+	for (i = 0; i < r->nphases; i++) {
+		q = &r->phases[i];
+		if (q != p && q->start_ns > p->start_ns &&
+		    (next == NULL || q->start_ns < next->start_ns))
+			next = q;
+	}
+	if (next != NULL && memcmp(next->ap, p->ap, 6) == 0 &&
+	    needs_answer_of(p->kind, next->kind))
+		return ("response not captured");
+	if (next == NULL && r->result == ENG_R_PENDING)
 		return ("pending");
 	return ("no response");
 }
