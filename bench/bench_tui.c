@@ -7,7 +7,8 @@
  * /dev/null at 160x50.  One redraw = refresh the view model from the engine
  * (copy clients, APs and findings, sort, the selected client's roams) +
  * draw every pane + doupdate() of the whole screen (redrawwin, so that
- * ncurses emits every cell, not a diff).
+ * ncurses emits every cell, not a diff).  Every client roams, so the lower
+ * pane is the recent roams of all clients (its rows rebuilt each time).
  */
 #include "config.h"
 
@@ -194,6 +195,8 @@ main(void)
 	    "160x50 screen\n", eng_nclients(e),
 	    (unsigned long long)(eng_counters(e)->roams +
 	    eng_counters(e)->joins), eng_naps(e));
+	printf("bench_tui: lower pane: %s, %zu rows\n", tui_lower_recent(&t) ?
+	    "recent roams of every client" : "the client's roams", t.nrc);
 	printf("bench_tui: full redraw (model + draw + output): median %.3f "
 	    "ms, mean %.3f ms, max %.3f ms over %d (target <= 2 ms): %s\n",
 	    (double)dt[ITER / 2] / 1e6, (double)sum / ITER / 1e6,
