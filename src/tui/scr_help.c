@@ -14,11 +14,25 @@ static const char *const help[] = {
 	"  Up/Down, k/j      move the selection",
 	"  PgUp/PgDn         a page up/down",
 	"  Home/End, g/G     first/last row",
-	"  Tab               switch between the clients and the roams pane",
+	"  Tab               switch between the clients and the lower pane",
 	"  Enter, Right      drill down: client -> its roams -> the roam's",
-	"                    frames -> one frame's fields and bytes",
+	"                    frames -> one frame's fields and bytes; on a",
+	"                    collapsed row (x168) it expands the run",
 	"  Esc, Backspace    back up a level (on the clients pane: clear",
 	"                    the filter)",
+	"",
+	"Failures and roams",
+	"  n / N             the next (older) / previous (newer) failed or",
+	"                    WARN roam of any client",
+	"  r                 lower pane: recent roams of every client (newest",
+	"                    first; the default once several clients roam)",
+	"                    or the selected client's roams",
+	"  f                 follow the selected client: its roams below, the",
+	"                    newest selected as they come; f again unpins",
+	"  e                 expand / collapse a run of identical failures",
+	"  /                 filter as you type: MAC, vendor, SSID, AP,",
+	"                    method (FT-ODS, PSK, ...), status name, or the",
+	"                    words fail / warn; Enter keeps it, Esc clears",
 	"",
 	"Views",
 	"  a                 access points by SSID (MDID, FT over DS, AKMs,",
@@ -27,8 +41,8 @@ static const char *const help[] = {
 	"",
 	"Actions",
 	"  space, p          pause/resume the view (capture goes on; the",
-	"                    header counts what arrived while paused)",
-	"  /                 filter clients by MAC, SSID, vendor or \"failed\"",
+	"                    header counts the frames, roams and FAILs that",
+	"                    arrived while paused)",
 	"  s                 sort clients: first seen, recent, MAC, roams,",
 	"                    failures, RSSI",
 	"  w                 write the selected roam's frames to",
@@ -37,10 +51,22 @@ static const char *const help[] = {
 	"  Ctrl-L            redraw the screen",
 	"  q                 quit",
 	"",
-	"Swimlane: one lane per phase (11k neighbor report, 11v BTM, 11r FT",
-	"auth or FT action over the DS, (re)association, 802.1X, 4-way,",
-	"first data) on a shared time axis; green ok, yellow WARN, red FAIL",
-	"or refused (status by its IEEE name).  Thresholds: --sla FILE.",
+	"Columns",
+	"  CAPS k v r w      what the client's (re)association request",
+	"                    offered: k 802.11k (RM capabilities), v 802.11v",
+	"                    (BSS transition), r 802.11r (Mobility Domain),",
+	"                    w PMF (802.11w, MFP capable); - not offered,",
+	"                    ? no request seen yet",
+	"  HEARD             seconds since the client was last heard",
+	"  J#1, #1           joins and roams, each numbered from 1 per client",
+	"",
+	" Swimlane: one lane per phase (11k neighbor report, 11v BTM, 11r FT",
+	" auth or FT action over the DS, (re)association, 802.1X, 4-way,",
+	" first data) on a shared time axis; green ok, yellow WARN, red FAIL",
+	" or refused (status by its IEEE name).  An unanswered request is",
+	" \"pending\" while the roam goes on, \"response not captured\" when",
+	" what followed shows the AP answered, else \"no response\".",
+	" Thresholds: --sla FILE.",
 };
 
 #define NHELP	(sizeof help / sizeof help[0])
@@ -70,7 +96,6 @@ help_draw(struct tui *t, int y, int h)
 		if (i >= NHELP)
 			break;
 		tui_put(t, y + row, 1, t->cols - 1, help[i][0] != ' ' &&
-		    help[i][0] != '\0' && row > 0 && i < 26 ? TA_TITLE :
-		    TA_NORMAL, help[i]);
+		    help[i][0] != '\0' ? TA_TITLE : TA_NORMAL, help[i]);
 	}
 }

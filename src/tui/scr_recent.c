@@ -93,6 +93,8 @@ same_failure(const struct tui_recent *a, const struct eng_roam *r)
 static void
 row_from(struct tui_recent *x, const struct eng_roam *r)
 {
+	char	 tmp[ENG_DIAG_TEXT + 64];
+
 	x->id = x->first_id = r->id;
 	x->count = 1;
 	memcpy(x->client, r->client, 6);
@@ -111,10 +113,15 @@ row_from(struct tui_recent *x, const struct eng_roam *r)
 	x->ch_new = r->new_ap.channel;
 	x->band_old = r->old_ap.band;
 	x->band_new = r->new_ap.band;
-	if (r->ndiags != 0)
-		text_safe(x->why, sizeof x->why, r->diags[0].text);
-	else
-		x->why[0] = '\0';
+	/* A refusal's status first: on 80 columns it is what fits. */
+	tmp[0] = '\0';
+	if (r->status > 0)
+		snprintf(tmp, sizeof tmp, "%d %s%s%s", r->status,
+		    d11_status_name((uint16_t)r->status), r->ndiags ? ": " :
+		    "", r->ndiags ? r->diags[0].text : "");
+	else if (r->ndiags != 0)
+		snprintf(tmp, sizeof tmp, "%s", r->diags[0].text);
+	text_safe(x->why, sizeof x->why, tmp);
 }
 
 static size_t
@@ -363,9 +370,6 @@ recent_draw(struct tui *t, int y, int h)
 		if (x->count > 1)
 			snprintf(why, sizeof why, "%s%u (Enter expands) %s",
 			    t->utf8 ? "\xc3\x97" : "x", x->count, x->why);
-		else if (x->status > 0 && x->why[0] == '\0')
-			snprintf(why, sizeof why, "%d %s", x->status,
-			    d11_status_name((uint16_t)x->status));
 		else
 			snprintf(why, sizeof why, "%s", x->why);
 		snprintf(line, sizeof line, "%s %s %*s%s%-*s %-*s %-6s %s "

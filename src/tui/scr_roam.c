@@ -68,7 +68,7 @@ roams_move(struct tui *t, long d, bool absolute)
 static void
 roam_outcome(const struct eng_roam *r, char *out, size_t len)
 {
-	if (r->status != ENG_STATUS_NONE && r->result != ENG_R_OK)
+	if (r->status > 0 && r->result != ENG_R_OK)
 		snprintf(out, len, "%s %d %s", eng_result_name(r->result),
 		    r->status, d11_status_name((uint16_t)r->status));
 	else
@@ -364,23 +364,48 @@ wrap(struct tui *t, int y, int x, int w, int maxrows, int attr,
 	return (used);
 }
 
-/* " · ch 1→6 · -67→-58 dBm · steered" (what is known), into buf. */
+/* "ch 1 (2.4) → 6 (2.4) · RSSI -67 → -58 dBm · trigger steered · outage
+ * 12 ms · D deauth by AP, reason 3 ..." (what is known), into buf. */
 static const char *
 roam_context(const struct tui *t, const struct eng_roam *r, char *buf,
     size_t len)
 {
-	size_t o = 0;
+	const struct eng_event	*e;
+	size_t			 o = 0, i;
 
+#define CTX(...) do {							\
+	if (o < len)							\
+		o += (size_t)snprintf(buf + o, len - o, __VA_ARGS__);	\
+} while (0)
 	buf[0] = '\0';
 	if (r->old_ap.channel != 0 && r->new_ap.channel != 0)
-		o += (size_t)snprintf(buf + o, len - o, " %s ch %u%s%u",
-		    t->g.dot, r->old_ap.channel, t->g.arrow, r->new_ap.channel);
-	if (o < len && r->old_ap.has_rssi && r->new_ap.has_rssi)
-		o += (size_t)snprintf(buf + o, len - o, " %s %d%s%d dBm",
-		    t->g.dot, r->old_ap.rssi, t->g.arrow, r->new_ap.rssi);
-	if (o < len && r->trigger != ENG_T_CLIENT)
-		snprintf(buf + o, len - o, " %s %s", t->g.dot,
+		CTX("ch %u%s%s%s %s %u%s%s%s", r->old_ap.channel,
+		    r->old_ap.band ? " (" : "", eng_band_name(r->old_ap.band),
+		    r->old_ap.band ? ")" : "", t->g.arrow, r->new_ap.channel,
+		    r->new_ap.band ? " (" : "", eng_band_name(r->new_ap.band),
+		    r->new_ap.band ? ")" : "");
+	else if (r->new_ap.channel != 0)
+		CTX("ch %u%s%s%s", r->new_ap.channel, r->new_ap.band ? " (" :
+		    "", eng_band_name(r->new_ap.band), r->new_ap.band ? ")" :
+		    "");
+	if (r->old_ap.has_rssi && r->new_ap.has_rssi)
+		CTX("%sRSSI %d %s %d dBm", o ? "  " : "", r->old_ap.rssi,
+		    t->g.arrow, r->new_ap.rssi);
+	else if (r->new_ap.has_rssi)
+		CTX("%sRSSI %d dBm", o ? "  " : "", r->new_ap.rssi);
+	if (!r->is_join)
+		CTX("%strigger %s", o ? "  " : "",
 		    eng_trigger_name(r->trigger));
+	if (r->outage_ms >= 0)
+		CTX("%soutage %.0f ms", o ? "  " : "", r->outage_ms);
+	for (i = 0; i < r->nevents; i++) {
+		e = &r->events[i];
+		CTX("%s%s %s by %s, reason %u %s", o ? "  " : "",
+		    e->kind == ENG_E_DEAUTH ? "D" : "X",
+		    eng_event_name(e->kind), e->by_ap ? "AP" : "client",
+		    e->reason, d11_reason_name(e->reason));
+	}
+#undef CTX
 	return buf;
 }
 
@@ -389,12 +414,13 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 {
 	const struct eng_phase	*p;
 	char			 title[200], m[18], a[18], b[18], note[96];
-	char			 out[80], ssid[40], ctx[96];
-	bool			 has[NLANES] = { false };
+	char			 out[80], ssid[40], ctx[320];
+	bool			 has[NLANES] = { false }, ctxrow;
 	int			 show[NLANES], nshow = 0, lane, i, j;
 	int			 x0 = LABEL_W, W, A, row, c0, c1, room;
 	int64_t			 t0, t1, span;
-	size_t			 k, f, bi;
+	size_t			 k, kn, f, bi;
+	int			 cn;
 
 	/* Title: who, which roam, where from and to, how, outcome. */
 	roam_outcome(r, out, sizeof out);
@@ -406,13 +432,20 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 		    ssid, t->g.dot, tui_method_name(r->method, true), out);
 	else
 		snprintf(title, sizeof title, "%s %s roam #%u %s %s %s %s "
-		    "%s %s %s %s%s", tui_mac(r->client, m), t->g.dot,
+		    "%s %s %s %s", tui_mac(r->client, m), t->g.dot,
 		    tui_roam_num(t, r), t->g.dot, r->has_from ?
 		    tui_mac(r->from, a) : "?", t->g.arrow, tui_mac(r->to, b),
-		    t->g.dot, tui_method_name(r->method, true), t->g.dot, out,
-		    roam_context(t, r, ctx, sizeof ctx));
+		    t->g.dot, tui_method_name(r->method, true), t->g.dot, out);
 	tui_hline(t, y, 0, t->cols, tui_verdict_attr(r->verdict, r->result) ==
 	    TA_FAIL ? TA_FAIL : TA_TITLE, title);
+	/* The context on a line of its own, when there is room for it. */
+	roam_context(t, r, ctx, sizeof ctx);
+	ctxrow = ctx[0] != '\0' && h >= 9;
+	if (ctxrow) {
+		tui_put(t, y + 1, 1, t->cols - 1, TA_NORMAL, ctx);
+		y++;
+		h--;
+	}
 
 	/* The shared time axis: every phase and the roam itself. */
 	t0 = r->start_ns;
@@ -427,6 +460,12 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 			t1 = p->end_ns;
 		if (p->start_ns > t1)
 			t1 = p->start_ns;
+	}
+	for (k = 0; k < r->nevents; k++) {
+		if (r->events[k].ts_ns != 0 && r->events[k].ts_ns < t0)
+			t0 = r->events[k].ts_ns;
+		if (r->events[k].ts_ns > t1)
+			t1 = r->events[k].ts_ns;
 	}
 	span = t1 - t0;
 	if (span <= 0)
@@ -458,8 +497,25 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 				continue;
 			c0 = x0 + (int)((double)(p->start_ns - t0) / span *
 			    (W - 1));
-			if (p->kind == ENG_P_DATA || p->end_ns == 0)
-				c1 = p->kind == ENG_P_DATA ? c0 : x0 + W - 1;
+			/* the lane's next exchange: neither this bar nor its
+			 * note runs into it */
+			cn = INT_MAX;
+			for (kn = 0; kn < r->nphases; kn++)
+				if (kn != k && lane_of(r->phases[kn].kind) ==
+				    lane && r->phases[kn].start_ns >
+				    p->start_ns) {
+					j = x0 + (int)((double)
+					    (r->phases[kn].start_ns - t0) /
+					    span * (W - 1));
+					if (j < cn)
+						cn = j;
+				}
+			if (p->kind == ENG_P_DATA)
+				c1 = c0;
+			else if (p->end_ns == 0 && cn != INT_MAX)
+				c1 = cn - 2 < c0 + 3 ? cn - 2 : c0 + 3;
+			else if (p->end_ns == 0)
+				c1 = x0 + W - 1;
 			else
 				c1 = x0 + (int)((double)(p->end_ns - t0) /
 				    span * (W - 1));
@@ -471,8 +527,8 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 				tui_put(t, row, j, 1, phase_attr(p),
 				    bar_glyph(t, p));
 			phase_note(t, r, p, t0, note, sizeof note);
-			tui_put(t, row, c1 + 2, t->cols - c1 - 2, phase_attr(p),
-			    note);
+			tui_put(t, row, c1 + 2, (cn != INT_MAX ? cn - 1 :
+			    t->cols) - c1 - 2, phase_attr(p), note);
 		}
 		if (!has[lane] && lane == 6 && r->result != ENG_R_OK &&
 		    r->result != ENG_R_PENDING && !r->is_join)
@@ -485,6 +541,22 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 	/* the logs' lane (scr_log.c) */
 	if (row < y + h)
 		row += loglane_draw(t, r, row, x0, W, t0, span);
+
+	/* Deauthentication (D) and disassociation (X) as marks on the
+	 * (re)association lane, or the axis when that lane is not shown. */
+	for (k = 0; k < r->nevents; k++) {
+		const struct eng_event	*e = &r->events[k];
+		int			 er = row;
+
+		for (i = 0; i < nshow; i++)
+			if (show[i] == 3)
+				er = y + 1 + i;
+		j = x0 + (int)((double)(e->ts_ns - t0) / span * (W - 1));
+		if (j < x0)
+			j = x0;
+		tui_put(t, er, j, 1, e->by_ap ? TA_FAIL : TA_WARN,
+		    e->kind == ENG_E_DEAUTH ? "D" : "X");
+	}
 
 	/* Axis: 0 on the left, the span on the right. */
 	if (row < y + h) {

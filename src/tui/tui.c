@@ -376,7 +376,7 @@ last_summary(struct tui *t, const struct eng_client *c, char *out,
 		return;
 	*verdict = (uint8_t)tui_verdict_attr(r->verdict, r->result);
 	if ((r->result == ENG_R_FAILED || r->result == ENG_R_RETURNED) &&
-	    r->status != ENG_STATUS_NONE)
+	    r->status > 0)
 		snprintf(out, len, "%s%s FAIL %d %s", r->is_join ? "join " :
 		    "", tui_method_name(r->method, false), r->status,
 		    d11_status_name((uint16_t)r->status));
@@ -1230,7 +1230,7 @@ note_failures(struct tui *t, uint64_t *seen)
 			continue;
 		/* Paused, the screen still shows what it showed: say that
 		 * this one is not on it yet. */
-		if (r->status != ENG_STATUS_NONE)
+		if (r->status > 0)
 			tui_status(t, "FAIL%s: %s %s #%u %s, status %d %s",
 			    t->paused ? " (new, not shown while paused)" : "",
 			    tui_mac(r->client, m), r->is_join ? "join" :
