@@ -128,6 +128,58 @@ else
 fi
 tui_keys q
 
+# --- a status in the detail: the IEEE words, the enum on its own line ---
+tui_start 120 40 "'$ROAMSCOPE' -r '$PMKID'; echo rs-exit=\$?; sleep 60"
+tui_check "detail: client row" "02:00:00:00:02:00"
+tui_keys Tab Enter
+tui_check "detail: the roam's frames" "FRAMES of roam #1 "
+tui_keys j Enter
+tui_check "detail: status 53 in IEEE words" "Status code: 53 Invalid PMKID" 3
+tui_check "detail: its enum name beside it, whole" "name: INVALID_PMKID" 3
+tui_keys Escape Escape
+# the swimlane's context line, and the help that explains CAPS
+tui_check "context: channels and bands old -> new" "ch 1 (2.4) → 6 (2.4)" 3
+tui_keys '?'
+tui_check "help: n/N" "the next (older) / previous (newer) failed" 3
+tui_keys NPage
+tui_check "help: the CAPS letters" "w PMF (802.11w, MFP capable)" 3
+tui_keys q
+
+# --- a steered roam: the trigger in the context line ---
+tui_start 120 40 "'$ROAMSCOPE' -r '$DATA/lab/btm-steer.pcap'; echo rs-exit=\$?; sleep 60"
+tui_check "context: trigger steered" "trigger steered"
+tui_keys q
+
+# --- a deauthentication: a mark on the lane, named in the context ---
+tui_start 120 40 "'$ROAMSCOPE' -r '$DATA/lab/wrong-psk.pcap'; echo rs-exit=\$?; sleep 60"
+tui_check "deauth: named with its reason" "D deauth by AP, reason 15 4WAY_HANDSHAKE_TIMEOUT"
+if grep -E -q '^ assoc .* D *$' "$T/screen"; then
+	t_ok "deauth: D marked on the (re)association lane"
+else
+	t_fail "deauth: D marked on the lane" "no D"
+	sed 's/^/#   | /' "$T/screen"
+fi
+tui_keys q
+
+# --- PMF-protected action frames: what the parser decoded, no category ---
+tui_start 120 40 "'$ROAMSCOPE' -r '$DATA/lab/pmf-kvr-sequence.pcap'; echo rs-exit=\$?; sleep 60"
+tui_check "pmf: client row" "02:00:00:00:02:00"
+tui_keys Tab Enter
+tui_check "pmf: frames list says encrypted" "Action (PMF: encrypted)" 3
+if grep -q "Spectrum Management" "$T/screen"; then
+	t_fail "pmf: no category read from the CCMP header" "Spectrum Management shown"
+else
+	t_ok "pmf: no category read from the CCMP header"
+fi
+tui_keys Enter
+tui_check "pmf: detail says encrypted" "Protected (PMF): category and body encrypted" 3
+if grep -q "Category code" "$T/screen"; then
+	t_fail "pmf: detail shows no Category code" "it does"
+else
+	t_ok "pmf: detail shows no Category code"
+fi
+tui_keys q
+
 # --- LANG=C: words for ok, not a v ---
 tui_start 100 30 "env LC_ALL=C LANG=C '$ROAMSCOPE' -r '$PMKID'; echo rs-exit=\$?; sleep 60"
 tui_check "C locale: client row" "02:00:00:00:02:00"

@@ -104,9 +104,9 @@ frame_summary(const struct d11_frame *f, char *type, size_t tlen,
 		break;
 	case D11_K_ACTION:
 	case D11_K_ACTION_NOACK:
+		/* the parser reads no category under PMF: neither do we */
 		if (!f->act.readable)
-			snprintf(type, tlen, "Action %s (protected: body "
-			    "encrypted)", d11_category_name(f->act.category));
+			snprintf(type, tlen, "Action (PMF: encrypted)");
 		else if (f->act.has_action)
 			snprintf(type, tlen, "%s",
 			    d11_action_name(f->act.category, f->act.action));
