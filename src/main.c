@@ -129,7 +129,7 @@ static const struct option longopts[] = {
 	{ "log",		required_argument,	NULL, OPT_LOG },
 	{ "log-offset",		required_argument,	NULL, OPT_LOG_OFFSET },
 	{ "log-follow",		required_argument,	NULL, OPT_LOG_FOLLOW },
-	{ "help",		no_argument,		NULL, 'h' },
+	{ "help",		optional_argument,	NULL, 'h' },
 	{ NULL,			0,			NULL, 0 }
 };
 
@@ -141,6 +141,7 @@ static uint64_t			 notes_seen;	/* cap_note_next's */
 static bool			 wfail_said;
 
 static void	usage(FILE *);
+static void	usage_short(FILE *);
 static int	die(int, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 static int	parse_args(int, char **, struct opts *);
@@ -211,7 +212,7 @@ usage(FILE *f)
 "                          the log's clock minus the capture's, instead of\n"
 "                          the offset found from events both show\n"
 "\n"
-"  -h, --help              this help\n"
+"  -h, --help[=all]        the short help; all: this one\n"
 "      --version           print the version\n"
 "\n"
 "Exit status: 0 ok, 1 usage, 2 permission, 3 a roam failed (--report),\n"
@@ -224,6 +225,34 @@ usage(FILE *f)
 "stream %.1f MiB (files wait for the analysis; live capture cannot).\n",
 	    (double)cap_ring_bytes(true) / mib,
 	    (double)cap_ring_bytes(false) / mib);
+}
+
+/* -h, --help: what fits a 24-line terminal; --help=all the rest. */
+static void
+usage_short(FILE *f)
+{
+	fprintf(f,
+"usage: roamscope [options] -r FILE | -i IFACE | -m RADIO[:CH[:WIDTH]] | --demo\n"
+"Watch Wi-Fi clients roam: 802.11k/v/r phases, timings and failures.\n"
+"\n"
+"  -r FILE          read a pcap/pcapng file; \"-\" a stream on stdin (the\n"
+"                   screen's keys then come from the terminal)\n"
+"  --follow FILE    a file still being written\n"
+"  -i IFACE         capture on a monitor-mode interface\n"
+"  -m RADIO[:CHANNEL[:WIDTH]]  create, tune and capture on a monitor interface\n"
+"  --demo, --list   the bundled demo; radios, interfaces and channels\n"
+"  -w FILE          also write every frame to a pcapng FILE\n"
+"  --report[=text|json|csv], --frames[=all]   headless output\n"
+"  --sla FILE       WARN/FAIL thresholds     --replay[=SPEED]  pace files\n"
+"  -h, --help       this help; --help=all every option; man roamscope\n"
+"\n"
+"Examples:\n"
+"  roamscope -r walk.pcapng\n"
+"  ssh sensor tcpdump -i mon0 -U -w - | roamscope -r -\n"
+"  roamscope -r <(ssh s1 tcpdump -i mon0 -U -w -) -r <(ssh s2 tcpdump ...)\n"
+"  sudo roamscope -m phy1:36 -m phy2:1\n"
+"\n"
+"Keys: ? help  q quit  n/N failures  Enter drill  f follow  / filter  p pause\n");
 }
 
 static int
@@ -479,7 +508,13 @@ parse_args(int argc, char **argv, struct opts *o)
 			printf("roamscope %s\n", PACKAGE_VERSION);
 			return (stdout_done() + 1);
 		case 'h':
-			usage(stdout);
+			if (optarg != NULL && strcmp(optarg, "all") != 0)
+				return (die(RS_EXIT_USAGE, "--help=%s: the "
+				    "long form is --help=all", optarg) + 1);
+			if (optarg != NULL)
+				usage(stdout);
+			else
+				usage_short(stdout);
 			return (stdout_done() + 1);
 		case ':':
 			bad = argv[optind - 1];

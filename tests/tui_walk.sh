@@ -15,6 +15,34 @@ row_of() {
 	grep -F -- "$1" "$T/screen" | head -1
 }
 
+# --- --help fits a 24-line, 80-column terminal; --help=all has the rest ---
+t_run --help
+lines=$(wc -l <"$T/out")
+wide=$(awk 'length($0) > 80' "$T/out" | wc -l)
+if [ "$rc" = 0 ] && [ "$lines" -le 23 ] && [ "$wide" = 0 ] &&
+    grep -q -- '--help=all' "$T/out"; then
+	t_ok "--help: $lines lines, none over 80 columns, names --help=all"
+else
+	t_fail "--help fits 24 lines" "rc $rc, $lines lines, $wide too wide"
+fi
+t_run --help=all
+if [ "$rc" = 0 ] && grep -q -- '--max-roams N' "$T/out"; then
+	t_ok "--help=all: every option"
+else
+	t_fail "--help=all: every option" "rc $rc"
+fi
+# the man page's -m line (when man can render it here)
+if command -v man >/dev/null 2>&1 &&
+    man -l "$top_srcdir/doc/roamscope.1" >"$T/man" 2>/dev/null; then
+	if grep -q -- '-m radio\[:channel\[:width\]\], --monitor spec' "$T/man"; then
+		t_ok "man: the -m line"
+	else
+		t_fail "man: the -m line" "$(grep -- '^ *-m ' "$T/man")"
+	fi
+else
+	t_skip "man: the -m line" "no man here"
+fi
+
 # --- a capture on stdin, at 80x24: keys from /dev/tty, q restores ---
 tui_start_shell 80 24
 tui_keys "cat '$DEMO' | '$ROAMSCOPE' -r -; echo rs-exit=\$?; stty -a | grep -q ' icanon' && echo tty-sane" Enter
