@@ -12,15 +12,7 @@ RS=$1 TOP=$2
 T=$(mktemp -d "${TMPDIR:-/tmp}/rs-bench-stop.XXXXXX")
 trap 'tmux -f /dev/null -L rs-bench-$$ kill-server 2>/dev/null; rm -rf "$T"' EXIT
 TM="tmux -f /dev/null -L rs-bench-$$"
-ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-wait_pane() {
-	_t=$(ms)
-	while ! $TM capture-pane -p 2>/dev/null | grep -F -q -- "$1"; do
-		[ $(( $(ms) - _t )) -lt 20000 ] || return 1
-		sleep 0.005
-	done
-}
+. "$TOP/bench/tmuxlib.sh"
 
 for n in 4000 50000; do
 	python3 "$TOP/tests/data/crafted/make_odd_captures.py" --flood "$n" \

@@ -11,15 +11,7 @@ RS=$1 F=$2
 T=$(mktemp -d "${TMPDIR:-/tmp}/rs-bench-keys.XXXXXX")
 TM="tmux -f /dev/null -L rs-bench-keys-$$"
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
-ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-wait_pane() {
-	_t=$(ms)
-	while ! $TM capture-pane -p 2>/dev/null | grep -F -q -- "$1"; do
-		[ $(( $(ms) - _t )) -lt 20000 ] || return 1
-		sleep 0.005
-	done
-}
+. "$(dirname "$0")/tmuxlib.sh"
 key() {	# key NAME KEY STRING-THEN
 	_t=$(ms); $TM send-keys "$2" 2>/dev/null; wait_pane "$3"
 	echo $(( $(ms) - _t )) >>"$T/$1"

@@ -156,16 +156,8 @@ clients_move(struct tui *t, long d, bool absolute)
 {
 	long	r;
 
-	if (t->nrows == 0)
+	if ((r = tui_pick((long)sel_row(t), d, absolute, t->nrows)) < 0)
 		return;
-	if (absolute)
-		r = d < 0 ? (long)t->nrows - 1 : d;
-	else
-		r = (long)sel_row(t) + d;
-	if (r < 0)
-		r = 0;
-	if (r >= (long)t->nrows)
-		r = (long)t->nrows - 1;
 	memcpy(t->sel_mac, t->cl[t->order[r]].mac, 6);
 	t->has_sel = true;
 	t->sel_roam = 0;

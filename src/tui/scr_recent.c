@@ -201,16 +201,8 @@ recent_move(struct tui *t, long d, bool absolute)
 {
 	long	r;
 
-	if (t->nrc == 0)
+	if ((r = tui_pick((long)sel_index(t), d, absolute, t->nrc)) < 0)
 		return;
-	if (absolute)
-		r = d < 0 ? (long)t->nrc - 1 : d;
-	else
-		r = (long)sel_index(t) + d;
-	if (r < 0)
-		r = 0;
-	if (r >= (long)t->nrc)
-		r = (long)t->nrc - 1;
 	/* The top row follows the newest (id 0) while live. */
 	t->rc_sel = r == 0 ? 0 : t->rc[r].id;
 	load_selected(t);

@@ -51,16 +51,8 @@ roams_move(struct tui *t, long d, bool absolute)
 {
 	long	r;
 
-	if (t->nroams == 0)
+	if ((r = tui_pick((long)sel_index(t), d, absolute, t->nroams)) < 0)
 		return;
-	if (absolute)
-		r = d < 0 ? (long)t->nroams - 1 : d;
-	else
-		r = (long)sel_index(t) + d;
-	if (r < 0)
-		r = 0;
-	if (r >= (long)t->nroams)
-		r = (long)t->nroams - 1;
 	/* The newest roam is "follow the newest" (id 0) while live. */
 	t->sel_roam = r == 0 ? 0 : t->roams[r].id;
 }

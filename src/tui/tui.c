@@ -226,6 +226,26 @@ tui_verdict_attr(enum eng_verdict v, enum eng_result r)
 	return (TA_NORMAL);
 }
 
+/* The row a move lands on among n rows: d rows from cur, or row d
+ * (absolute; -1 the last); -1 when there are none. */
+long
+tui_pick(long cur, long d, bool absolute, size_t n)
+{
+	long	r;
+
+	if (n == 0)
+		return (-1);
+	if (absolute)
+		r = d < 0 ? (long)n - 1 : d;
+	else
+		r = cur + d;
+	if (r < 0)
+		r = 0;
+	if (r >= (long)n)
+		r = (long)n - 1;
+	return (r);
+}
+
 /* A roam's number among its client's roams (or a join's among its joins),
  * as the counts beside it say: 1 is the first.  0 once it aged out. */
 unsigned

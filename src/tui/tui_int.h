@@ -227,6 +227,7 @@ char	*tui_clock(int64_t ns, char *out, size_t len, bool usec);
 const char *tui_method_name(enum eng_method, bool full);
 int	 tui_verdict_attr(enum eng_verdict, enum eng_result);
 unsigned tui_roam_num(const struct tui *, const struct eng_roam *);
+long	 tui_pick(long cur, long d, bool absolute, size_t n);
 int	 tui_bench_init(struct tui *, struct eng *, int rows, int cols);
 void	 tui_bench_free(struct tui *);
 
