@@ -159,6 +159,13 @@ tui_keys q
 # --- a status in the detail: the IEEE words, the enum on its own line ---
 tui_start 120 40 "'$ROAMSCOPE' -r '$PMKID'; echo rs-exit=\$?; sleep 60"
 tui_check "detail: client row" "02:00:00:00:02:00"
+tui_check "120 columns: the CAPS letters explained in a title" "CAPS: k 11k, v 11v, r 11r, w PMF"
+if grep -q ' HEARD ' "$T/screen" && grep -E -q '^>02:00:00:00:02:00 .* [0-9]+s ' "$T/screen"; then
+	t_ok "120 columns: seconds since last heard"
+else
+	t_fail "120 columns: seconds since last heard" "no HEARD column"
+	sed 's/^/#   | /' "$T/screen"
+fi
 tui_keys Tab Enter
 tui_check "detail: the roam's frames" "FRAMES of roam #1 "
 tui_keys j Enter
