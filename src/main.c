@@ -244,6 +244,7 @@ usage_short(FILE *f)
 "  -w FILE          also write every frame to a pcapng FILE\n"
 "  --report[=text|json|csv], --frames[=all]   headless output\n"
 "  --sla FILE       WARN/FAIL thresholds     --replay[=SPEED]  pace files\n"
+"  --log [FORMAT:]FILE  a controller, AP or client log put on the roams\n"
 "  -h, --help       this help; --help=all every option; man roamscope\n"
 "\n"
 "Examples:\n"
