@@ -1179,7 +1179,8 @@ main(int argc, char **argv)
 	}
 	if (user != NULL) {
 		err[0] = '\0';
-		if ((code = cap_drop_privileges(user, err, sizeof err)) != 0) {
+		if ((code = cap_drop_privileges(cap, user, err,
+		    sizeof err)) != 0) {
 			die(code, "%s", err[0] != '\0' ? err : user);
 			cap_stop(cap);
 			goto out;

@@ -112,11 +112,13 @@ void		 cap_emergency_cleanup(void);
 
 /* --list: radios, their interfaces, modes and channels, to f. */
 int		 cap_list_radios(FILE *f, char *err, size_t errlen);
-/* -Z USER: drop root after captures are open. */
-int		 cap_drop_privileges(const char *user, char *err, size_t errlen);
+/* -Z USER: drop root after captures are open (c's -w file is given to
+ * the user who ran sudo; CAP_NET_ADMIN kept while c has -m interfaces). */
+int		 cap_drop_privileges(struct cap *c, const char *user,
+		    char *err, size_t errlen);
 
 /*
- * Notes for callers (cap.c):
+ * Notes for callers (cap_int.h says which file does what):
  * - cap_wakeup_fd() is poked when a producer commits a record after
  *   cap_next() returned 0, so: call cap_next(.., 0) until it returns 0, then
  *   poll().  Use a poll timeout of 100 ms or less: records held back by the
@@ -153,7 +155,7 @@ int		 cap_drop_privileges(const char *user, char *err, size_t errlen);
  *   copy kept is the one from the source tuned to the frame's channel when
  *   a source is (-m), else the first in timestamp order.  One source: no
  *   work at all.  -w keeps every copy.
- * - cap_drop_privileges(NULL, ...) drops to $SUDO_USER when root (no-op
+ * - cap_drop_privileges(c, NULL, ...) drops to $SUDO_USER when root (no-op
  *   otherwise); the -w file is chowned to the new user; CAP_NET_ADMIN is
  *   kept (main thread only) when -m created interfaces, to delete them.
  */

@@ -125,17 +125,6 @@ nl80211_emergency_cleanup(void)
 	errno = saved;
 }
 
-int
-nl80211_have_monitors(void)
-{
-	int	 i;
-
-	for (i = 0; i < EMERG_MAX; i++)
-		if (emerg[i].used)
-			return 1;
-	return 0;
-}
-
 /* ------------------------------------------------------------------------
  * Requests.
  */

@@ -44,8 +44,6 @@ int	 nl80211_delete_monitor(const struct nl_monitor *, char *err,
 /* Delete every registered interface with raw netlink sends; only
  * async-signal-safe calls (socket, sendto, recv, close). */
 void	 nl80211_emergency_cleanup(void);
-/* Any interface still registered (so -Z keeps CAP_NET_ADMIN). */
-int	 nl80211_have_monitors(void);
 int	 nl80211_list(FILE *, char *err, size_t errlen);
 
 #endif /* CAP_NL80211_H */

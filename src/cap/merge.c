@@ -1,0 +1,436 @@
+/*
+ * merge.c -- the consumer: cap_next() hands out the sources' records in
+ * timestamp order.
+ *
+ * Peek at every ring's oldest slot and hand out the oldest record.  File
+ * sources must lose nothing and merge exactly, so the consumer waits until
+ * every unfinished file source has a record (and file producers wait for
+ * space).  Live sources never wait: a full ring drops (and counts), and an
+ * idle adapter only holds the others back by a short reorder window.
+ * The same frame heard by several sources (or by several interfaces of
+ * one pcapng) is handed out once; --replay paces files by their stamps.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cap/cap_int.h"
+#include "rs.h"
+
+/*
+ * Cross-source de-duplication window, on capture timestamps.  In the lab
+ * (mac80211_hwsim under TCG) two monitor radios stamp the same frame 0.05 ms
+ * apart (median), 3.3 ms at worst; USB adapters hand frames up in URB
+ * batches of a few ms.  20 ms covers both with margin and stays well under
+ * a beacon interval.  The cost of a wide window: two retransmissions of one
+ * frame that are byte-identical (both with Retry set) less than 20 ms apart,
+ * each heard by only one of two sources, count as one.
+ */
+#define DEDUP_WINDOW_NS	(20 * 1000000LL)
+#define DEDUP_BUCKETS	4096		/* x DEDUP_WAYS recent frames */
+#define DEDUP_WAYS	4
+#define DEDUP_ENTRIES	(DEDUP_BUCKETS * DEDUP_WAYS)
+
+/*
+ * A recent frame: its digest and time, and who heard it (a bit per
+ * origin, in c->dd_seen: dd_words 64-bit words per entry).  An origin is a
+ * source, or one interface of a source that has several (a pcapng of
+ * several adapters): numbered densely as they appear, so any number of
+ * sources and interfaces is told apart.
+ */
+struct dedup_ent {
+	uint64_t	 digest;	/* 0: free */
+	int64_t		 ts_ns;
+};
+
+
+/*
+ * Digest of the 802.11 frame as sent (MAC header and body, no radio header,
+ * no FCS), so that copies from two adapters match whatever their radiotap
+ * says; 0 when there is no header to compare.  A word at a time: this runs
+ * for every frame when there are several sources.
+ */
+uint64_t
+merge_digest(const struct d11_frame *f)
+{
+	const uint8_t	*p = f->mac;
+	size_t		 n = f->mac_len, i;
+	uint64_t	 h = 0x9e3779b97f4a7c15ULL ^ n, w;
+
+	if (p == NULL || n < 10)	/* an ACK is 10 bytes */
+		return 0;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p + i, n - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 29;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 32;
+	return h != 0 ? h : 1;
+}
+
+
+int
+merge_setup(struct cap *c)
+{
+	size_t	 i;
+	int	 multi = c->nsrc > 1;
+
+	/* a pcapng may hold several adapters' records */
+	for (i = 0; i < c->nsrc; i++)
+		if (c->src[i]->fin.rd.fmt == CAPR_PCAPNG ||
+		    c->src[i]->kind == CAP_FOLLOW)
+			multi = 1;
+	if (!multi || c->dd != NULL)
+		return 0;
+	c->dd_words = 1;
+	if ((c->dd = calloc(DEDUP_ENTRIES, sizeof *c->dd)) == NULL ||
+	    (c->dd_seen = calloc(DEDUP_ENTRIES, sizeof *c->dd_seen)) == NULL)
+		return -1;
+	return 0;
+}
+
+void
+merge_free(struct cap *c)
+{
+	free(c->dd);
+	free(c->dd_seen);
+	c->dd = NULL;
+	c->dd_seen = NULL;
+}
+
+void
+cap_set_replay(struct cap *c, double speed)
+{
+	c->speed = speed > 0 ? speed : 0;
+}
+
+static void
+drain_efd(struct cap *c)
+{
+	uint64_t	 v;
+
+	while (read(c->efd, &v, sizeof v) > 0)
+		;
+}
+
+/*
+ * Choose the next record.  Returns the source, or NULL with *wait_ns set
+ * (-1: until a producer pokes) or *all_done.
+ */
+static struct cap_src *
+choose(struct cap *c, int64_t now, int64_t *wait_ns, int *all_done)
+{
+	struct cap_src		*s, *best = NULL;
+	struct ring_slot	*slot, *bslot = NULL;
+	size_t			 i;
+	int			 must_wait = 0, live_missing = 0;
+
+	*all_done = 1;
+	*wait_ns = -1;
+	for (i = 0; i < c->nsrc; i++) {
+		s = c->src[i];
+		slot = ring_peek(s->ring);
+		if (slot == NULL) {
+			if (!atomic_load_explicit(&s->ended,
+			    memory_order_acquire))
+				goto unfinished;
+			/* ended: its last commit is visible now */
+			if ((slot = ring_peek(s->ring)) == NULL)
+				continue;
+		}
+		*all_done = 0;
+		if (bslot == NULL || slot->rec.ts_ns < bslot->rec.ts_ns) {
+			best = s;
+			bslot = slot;
+		}
+		continue;
+unfinished:
+		*all_done = 0;
+		if (s->live)
+			live_missing = 1;
+		else
+			must_wait = 1;
+	}
+	if (best == NULL || must_wait)
+		return NULL;
+	/*
+	 * An idle live source holds the others back by the reorder window,
+	 * but never until a busy ring fills: past half full, deliver.
+	 */
+	if (live_missing && now - bslot->arrival_ns < REORDER_NS &&
+	    ring_count(best->ring) < ring_size(best->ring) / 2) {
+		*wait_ns = REORDER_NS - (now - bslot->arrival_ns);
+		return NULL;
+	}
+	return best;
+}
+
+/* |a - b| <= w, for any two stamps a file may hold (no overflow). */
+static bool
+ts_near(int64_t a, int64_t b, int64_t w)
+{
+	uint64_t	 d = a >= b ? (uint64_t)a - (uint64_t)b :
+			    (uint64_t)b - (uint64_t)a;
+
+	return d <= (uint64_t)w;
+}
+
+/*
+ * The origin number of the record in slot (its source, and its interface
+ * when the source has several); -1 when out of memory.  The seen-bitmaps
+ * grow a word when the origins pass a multiple of 64.
+ */
+static int64_t
+dd_origin(struct cap *c, struct cap_src *s, const struct ring_slot *slot)
+{
+	uint64_t	*nv;
+	uint32_t	*no;
+	size_t		 n, i, k, w;
+
+	if (slot->iface >= s->norig) {
+		n = s->norig != 0 ? s->norig : 4;
+		while (n <= slot->iface)
+			n *= 2;
+		if (n > CAPR_MAX_IFACES + 1 ||
+		    (no = realloc(s->orig, n * sizeof *no)) == NULL)
+			return -1;
+		for (i = s->norig; i < n; i++)
+			no[i] = UINT32_MAX;
+		s->orig = no;
+		s->norig = n;
+	}
+	if (s->orig[slot->iface] != UINT32_MAX)
+		return s->orig[slot->iface];
+	if (c->norigins == c->dd_words * 64) {
+		w = c->dd_words + 1;
+		if ((nv = calloc(DEDUP_ENTRIES, w * sizeof *nv)) == NULL)
+			return -1;
+		for (i = 0; i < DEDUP_ENTRIES; i++)
+			for (k = 0; k < c->dd_words; k++)
+				nv[i * w + k] = c->dd_seen[i * c->dd_words + k];
+		free(c->dd_seen);
+		c->dd_seen = nv;
+		c->dd_words = w;
+	}
+	s->orig[slot->iface] = c->norigins++;
+	return s->orig[slot->iface];
+}
+
+static uint64_t *
+dd_seen(struct cap *c, const struct dedup_ent *e)
+{
+	return &c->dd_seen[(size_t)(e - c->dd) * c->dd_words];
+}
+
+static bool
+dd_had(struct cap *c, const struct dedup_ent *e, uint32_t o)
+{
+	return (dd_seen(c, e)[o / 64] & (uint64_t)1 << (o % 64)) != 0;
+}
+
+/* The oldest remembered copy of frame d, near ts, that origin o has not
+ * had. */
+static struct dedup_ent *
+dd_find(struct cap *c, uint64_t d, int64_t ts, uint32_t o)
+{
+	struct dedup_ent	*e, *best = NULL;
+	int			 i;
+
+	e = &c->dd[(d & (DEDUP_BUCKETS - 1)) * DEDUP_WAYS];
+	for (i = 0; i < DEDUP_WAYS; i++, e++) {
+		if (e->digest != d || dd_had(c, e, o) ||
+		    !ts_near(e->ts_ns, ts, DEDUP_WINDOW_NS))
+			continue;
+		if (best == NULL || e->ts_ns < best->ts_ns)
+			best = e;
+	}
+	return best;
+}
+
+static void
+dd_remember(struct cap *c, uint64_t d, int64_t ts, uint32_t o)
+{
+	struct dedup_ent	*e, *v;
+	uint64_t		*seen;
+	int			 i;
+
+	/* A free way, else the oldest (expired ones are the oldest). */
+	v = e = &c->dd[(d & (DEDUP_BUCKETS - 1)) * DEDUP_WAYS];
+	for (i = 0; i < DEDUP_WAYS; i++, e++) {
+		if (e->digest == 0) {
+			v = e;
+			break;
+		}
+		if (e->ts_ns < v->ts_ns)
+			v = e;
+	}
+	v->digest = d;
+	v->ts_ns = ts;
+	seen = dd_seen(c, v);
+	memset(seen, 0, c->dd_words * sizeof *seen);
+	seen[o / 64] |= (uint64_t)1 << (o % 64);
+}
+
+enum { DD_DELIVER, DD_DROP, DD_WAIT };
+
+/*
+ * The record at the head of s: a copy of a frame another source delivered
+ * (drop it), a first copy (deliver and remember it), or a copy heard off
+ * its channel while another source is tuned there: that one's copy is
+ * preferred (its timestamps go with the rest of that channel), so drop ours
+ * when it is already queued there, wait for it up to the reorder window,
+ * and deliver ours when it does not come (the other adapter missed it).
+ */
+static int
+dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
+    int64_t now, int64_t *wait_ns)
+{
+	struct dedup_ent	*e;
+	struct cap_src		*t;
+	struct ring_slot	*o = NULL;
+	uint64_t		 d = slot->digest;
+	int64_t			 ts = slot->rec.ts_ns, org;
+	unsigned		 freq = slot->rec.f.radio.freq;
+	size_t			 i, k;
+
+	if (c->dd == NULL || d == 0 || (org = dd_origin(c, s, slot)) < 0)
+		return DD_DELIVER;
+	if ((e = dd_find(c, d, ts, (uint32_t)org)) != NULL) {
+		dd_seen(c, e)[org / 64] |= (uint64_t)1 << (org % 64);
+		s->dups++;
+		return DD_DROP;
+	}
+	if (s->freq != 0 && freq != 0 && freq != s->freq) {
+		for (i = 0; i < c->nsrc; i++) {
+			t = c->src[i];
+			if (t == s || t->freq != freq)
+				continue;
+			for (k = 0; (o = ring_peek_nth(t->ring, k)) != NULL;
+			    k++) {
+				if (o->rec.ts_ns > ts && !ts_near(o->rec.ts_ns,
+				    ts, DEDUP_WINDOW_NS))
+					break;
+				if (o->digest == d && ts_near(o->rec.ts_ns, ts,
+				    DEDUP_WINDOW_NS)) {
+					s->dups++;
+					return DD_DROP;
+				}
+			}
+			if (o == NULL && !atomic_load_explicit(&t->ended,
+			    memory_order_acquire) &&
+			    now - slot->arrival_ns < REORDER_NS) {
+				*wait_ns = REORDER_NS - (now -
+				    slot->arrival_ns);
+				return DD_WAIT;
+			}
+		}
+	}
+	dd_remember(c, d, ts, (uint32_t)org);
+	return DD_DELIVER;
+}
+
+/*
+ * When a paced record is due (monotonic ns).  In doubles, clamped: a
+ * crafted stamp or a tiny speed (--replay=1e-300) only means "much later",
+ * never an overflow.
+ */
+static int64_t
+pace_due(const struct cap *c, int64_t ts)
+{
+	double	 d = ((double)ts - (double)c->pace_ts) / c->speed;
+	double	 lim = (double)(INT64_MAX / 4);
+
+	if (!(d < lim))		/* also NaN */
+		d = lim;
+	if (d < -lim)
+		d = -lim;
+	return c->pace_wall + (int64_t)d;
+}
+
+int
+cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
+{
+	struct cap_src		*s;
+	struct ring_slot	*slot;
+	struct pollfd		 pfd;
+	int64_t			 now, deadline, wait_ns, due;
+	int			 all_done, ms, armed = 0;
+
+	if (c->held != NULL) {
+		ring_release(c->held->ring);
+		c->held = NULL;
+	}
+	if (!c->started)
+		return -1;
+	now = rs_mono_ns();
+	deadline = timeout_ms < 0 ? INT64_MAX :
+	    now + (int64_t)timeout_ms * 1000000LL;
+	for (;;) {
+		s = choose(c, now, &wait_ns, &all_done);
+		if (all_done)
+			return -1;
+		if (s != NULL) {
+			slot = ring_peek(s->ring);
+			if (c->speed > 0 && !s->live) {
+				if (!c->paced) {
+					c->paced = 1;
+					c->pace_wall = now;
+					c->pace_ts = slot->rec.ts_ns;
+				}
+				due = pace_due(c, slot->rec.ts_ns);
+				if (due > now) {
+					wait_ns = due - now;
+					goto wait;
+				}
+			}
+			switch (dd_check(c, s, slot, now, &wait_ns)) {
+			case DD_DROP:
+				ring_release(s->ring);
+				continue;
+			case DD_WAIT:
+				goto not_yet;
+			}
+			atomic_store(&c->want_wakeup, 0);
+			slot->rec.n = ++c->n;
+			c->held = s;
+			*rec = &slot->rec;
+			return 1;
+		}
+not_yet:
+		if (!armed) {
+			/* Tell producers we may sleep, then look again. */
+			atomic_store(&c->want_wakeup, 1);
+			atomic_thread_fence(memory_order_seq_cst);
+			armed = 1;
+			continue;
+		}
+wait:
+		if (now >= deadline)
+			return 0;
+		if (wait_ns < 0 || now + wait_ns > deadline)
+			wait_ns = deadline == INT64_MAX ? -1 : deadline - now;
+		if (wait_ns > 1000000000LL)	/* look again each second */
+			wait_ns = 1000000000LL;
+		ms = wait_ns < 0 ? -1 : (int)((wait_ns + 999999) / 1000000);
+		pfd.fd = c->efd;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, ms) == -1 && errno == EINTR)
+			return 0;	/* a signal: the caller looks at it */
+		drain_efd(c);
+		armed = 0;
+		now = rs_mono_ns();
+	}
+}
+
+int
+cap_wakeup_fd(struct cap *c)
+{
+	return c->efd;
+}
