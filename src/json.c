@@ -1,5 +1,10 @@
 /*
  * json.c -- a tiny streaming JSON writer.
+ *
+ * A top-level object or array holds the FILE's lock from its first byte
+ * to its last (flockfile), and every byte goes out with putc_unlocked:
+ * a program with capture threads would otherwise take and drop the lock
+ * for each of the hundreds of characters of a --frames line.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -9,14 +14,46 @@
 
 static const char hexdig[] = "0123456789abcdef";
 
+static void
+outs(FILE *f, const char *s)
+{
+	while (*s != '\0')
+		putc_unlocked(*s++, f);
+}
+
+static void
+outn(FILE *f, const void *p, size_t n)
+{
+	const uint8_t	*s = p;
+
+	while (n-- > 0)
+		putc_unlocked(*s++, f);
+}
+
+/* v in decimal, without printf's format parsing. */
+static void
+outu(FILE *f, unsigned long long v)
+{
+	char	 b[24];
+	int	 i = sizeof b;
+
+	do
+		b[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	outn(f, b + i, sizeof b - (size_t)i);
+}
+
 void
 json_init(struct json *j, FILE *f)
 {
 	j->f = f;
 	j->depth = 0;
 	j->after_key = false;
+	j->locked = false;
 	j->first[0] = true;
 }
+
+static void	write_string(FILE *, const void *, size_t);
 
 /* Separator before a value: none after a key, a comma between items. */
 static void
@@ -27,15 +64,19 @@ sep(struct json *j)
 		return;
 	}
 	if (!j->first[j->depth])
-		putc(',', j->f);
+		putc_unlocked(',', j->f);
 	j->first[j->depth] = false;
 }
 
 static void
 jopen(struct json *j, int c)
 {
+	if (j->depth == 0 && !j->locked) {
+		flockfile(j->f);
+		j->locked = true;
+	}
 	sep(j);
-	putc(c, j->f);
+	putc_unlocked(c, j->f);
 	if (j->depth < JSON_MAX_DEPTH - 1)
 		j->depth++;
 	j->first[j->depth] = true;
@@ -44,9 +85,13 @@ jopen(struct json *j, int c)
 static void
 jclose(struct json *j, int c)
 {
-	putc(c, j->f);
+	putc_unlocked(c, j->f);
 	if (j->depth > 0)
 		j->depth--;
+	if (j->depth == 0 && j->locked) {
+		funlockfile(j->f);
+		j->locked = false;
+	}
 }
 
 void
@@ -77,20 +122,20 @@ void
 json_key(struct json *j, const char *key)
 {
 	sep(j);
-	json_write_string(j->f, key, strlen(key));
-	putc(':', j->f);
+	write_string(j->f, key, strlen(key));
+	putc_unlocked(':', j->f);
 	j->after_key = true;
 }
 
 static void
 put_u(FILE *f, uint32_t c)
 {
-	putc('\\', f);
-	putc('u', f);
-	putc(hexdig[c >> 12 & 0xf], f);
-	putc(hexdig[c >> 8 & 0xf], f);
-	putc(hexdig[c >> 4 & 0xf], f);
-	putc(hexdig[c & 0xf], f);
+	putc_unlocked('\\', f);
+	putc_unlocked('u', f);
+	putc_unlocked(hexdig[c >> 12 & 0xf], f);
+	putc_unlocked(hexdig[c >> 8 & 0xf], f);
+	putc_unlocked(hexdig[c >> 4 & 0xf], f);
+	putc_unlocked(hexdig[c & 0xf], f);
 }
 
 /*
@@ -106,21 +151,21 @@ escaped_cp(uint32_t c)
 	    (c >= 0x2066 && c <= 0x2069);
 }
 
-void
-json_write_string(FILE *f, const void *s, size_t len)
+static void
+write_string(FILE *f, const void *s, size_t len)
 {
 	const uint8_t	*p = s;
 	size_t		 i = 0, n;
 	uint32_t	 cp;
 	uint8_t		 c;
 
-	putc('"', f);
+	putc_unlocked('"', f);
 	while (i < len) {
 		c = p[i];
 		if (c >= 0x20 && c < 0x7f) {
 			if (c == '"' || c == '\\')
-				putc('\\', f);
-			putc(c, f);
+				putc_unlocked('\\', f);
+			putc_unlocked(c, f);
 			i++;
 			continue;
 		}
@@ -128,32 +173,32 @@ json_write_string(FILE *f, const void *s, size_t len)
 			if ((n = text_utf8_next(p + i, len - i, &cp)) == 0) {
 				/* not UTF-8: one U+FFFD per byte (the bytes
 				 * go in a _hex key, json_kv_air) */
-				fputs("\xef\xbf\xbd", f);
+				outs(f, "\xef\xbf\xbd");
 				i++;
 			} else if (escaped_cp(cp)) {
 				put_u(f, cp);
 				i += n;
 			} else {
-				fwrite(p + i, 1, n, f);
+				outn(f, p + i, n);
 				i += n;
 			}
 			continue;
 		}
 		switch (c) {
 		case '\n':
-			fputs("\\n", f);
+			outs(f, "\\n");
 			break;
 		case '\r':
-			fputs("\\r", f);
+			outs(f, "\\r");
 			break;
 		case '\t':
-			fputs("\\t", f);
+			outs(f, "\\t");
 			break;
 		case '\b':
-			fputs("\\b", f);
+			outs(f, "\\b");
 			break;
 		case '\f':
-			fputs("\\f", f);
+			outs(f, "\\f");
 			break;
 		default:
 			put_u(f, c);	/* other controls, DEL */
@@ -161,7 +206,15 @@ json_write_string(FILE *f, const void *s, size_t len)
 		}
 		i++;
 	}
-	putc('"', f);
+	putc_unlocked('"', f);
+}
+
+void
+json_write_string(FILE *f, const void *s, size_t len)
+{
+	flockfile(f);
+	write_string(f, s, len);
+	funlockfile(f);
 }
 
 bool
@@ -187,42 +240,46 @@ void
 json_str(struct json *j, const char *s)
 {
 	sep(j);
-	json_write_string(j->f, s, strlen(s));
+	write_string(j->f, s, strlen(s));
 }
 
 void
 json_strn(struct json *j, const void *s, size_t len)
 {
 	sep(j);
-	json_write_string(j->f, s, len);
+	write_string(j->f, s, len);
 }
 
 void
 json_int(struct json *j, long long v)
 {
 	sep(j);
-	fprintf(j->f, "%lld", v);
+	if (v < 0) {
+		putc_unlocked('-', j->f);
+		outu(j->f, 0 - (unsigned long long)v);
+	} else
+		outu(j->f, (unsigned long long)v);
 }
 
 void
 json_uint(struct json *j, unsigned long long v)
 {
 	sep(j);
-	fprintf(j->f, "%llu", v);
+	outu(j->f, v);
 }
 
 void
 json_bool(struct json *j, bool v)
 {
 	sep(j);
-	fputs(v ? "true" : "false", j->f);
+	outs(j->f, v ? "true" : "false");
 }
 
 void
 json_null(struct json *j)
 {
 	sep(j);
-	fputs("null", j->f);
+	outs(j->f, "null");
 }
 
 void
@@ -231,12 +288,12 @@ json_hex(struct json *j, const uint8_t *p, size_t len)
 	size_t	 i;
 
 	sep(j);
-	putc('"', j->f);
+	putc_unlocked('"', j->f);
 	for (i = 0; i < len; i++) {
-		putc(hexdig[p[i] >> 4], j->f);
-		putc(hexdig[p[i] & 0xf], j->f);
+		putc_unlocked(hexdig[p[i] >> 4], j->f);
+		putc_unlocked(hexdig[p[i] & 0xf], j->f);
 	}
-	putc('"', j->f);
+	putc_unlocked('"', j->f);
 }
 
 void
@@ -245,21 +302,21 @@ json_mac(struct json *j, const uint8_t *mac)
 	int	 i;
 
 	sep(j);
-	putc('"', j->f);
+	putc_unlocked('"', j->f);
 	for (i = 0; i < 6; i++) {
 		if (i)
-			putc(':', j->f);
-		putc(hexdig[mac[i] >> 4], j->f);
-		putc(hexdig[mac[i] & 0xf], j->f);
+			putc_unlocked(':', j->f);
+		putc_unlocked(hexdig[mac[i] >> 4], j->f);
+		putc_unlocked(hexdig[mac[i] & 0xf], j->f);
 	}
-	putc('"', j->f);
+	putc_unlocked('"', j->f);
 }
 
 void
 json_raw(struct json *j, const char *text)
 {
 	sep(j);
-	fputs(text, j->f);
+	outs(j->f, text);
 }
 
 void

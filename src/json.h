@@ -22,6 +22,7 @@ struct json {
 	FILE		*f;
 	int		 depth;
 	bool		 after_key;
+	bool		 locked;	/* flockfile, in a top-level value */
 	bool		 first[JSON_MAX_DEPTH];
 };
 
