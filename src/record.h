@@ -1,11 +1,11 @@
 /*
  * record.h -- one captured frame on its way from a source to the engine.
  *
- * A capture thread reads a record, copies its bytes into a ring slot and runs
- * the shared parser there, so the decoded frame's pointers point into the
- * slot's own copy (rec->raw).  The consumer (main thread) then hands the
- * record to the roam engine, the --frames printer or the TUI, and releases
- * the slot.  Nothing may keep a pointer into a record after release: the
+ * A capture thread reads a record, copies its captured bytes into its ring
+ * and runs the shared parser there, so the decoded frame's pointers point
+ * into the ring's own copy (rec->raw).  The consumer (main thread) then
+ * hands the record to the roam engine, the --frames printer or the TUI,
+ * and releases the slot.  Nothing may keep a pointer into a record after release: the
  * engine copies what it keeps.
  */
 #ifndef RECORD_H

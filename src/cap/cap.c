@@ -71,8 +71,9 @@ cap_note_next(struct cap *c, uint64_t *seen, char *buf, size_t len)
 size_t
 cap_ring_bytes(bool live)
 {
-	return (live ? RING_LIVE_SLOTS : RING_FILE_SLOTS) *
-	    sizeof(struct ring_slot);
+	size_t	 n = live ? RING_LIVE_SLOTS : RING_FILE_SLOTS;
+
+	return ring_memory(n, n * RING_SLOT_BYTES);
 }
 
 struct cap *
@@ -121,6 +122,11 @@ cap_src_new(struct cap *c, enum cap_kind kind, const char *name,
 		return NULL;
 	}
 	c->src = v;
+	if ((s->roomfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) == -1) {
+		free(s);
+		snprintf(err, errlen, "eventfd: %s", strerror(errno));
+		return NULL;
+	}
 	s->cap = c;
 	s->kind = kind;
 	s->fin.fd = -1;
@@ -138,6 +144,7 @@ cap_src_free(struct cap_src *s)
 	if (s->pcap != NULL)
 		pcap_close(s->pcap);
 	file_close(&s->fin);
+	close(s->roomfd);
 	free(s->w_if);
 	free(s->orig);
 	ring_free(s->ring);
@@ -178,11 +185,18 @@ cap_start(struct cap *c, char *err, size_t errlen)
 		/* A file waits for room: it needs no seconds of buffer. */
 		slots = c->slots != 0 ? c->slots : s->pcap != NULL ?
 		    RING_LIVE_SLOTS : RING_FILE_SLOTS;
-		if ((s->ring = ring_new(slots)) == NULL) {
+		if ((s->ring = ring_new(slots, slots * RING_SLOT_BYTES)) ==
+		    NULL) {
 			snprintf(err, errlen, "out of memory for %zu ring "
 			    "slots", slots);
 			return RS_EXIT_INTERNAL;
 		}
+		/* a quarter of the ring per wake-up of the consumer */
+		s->batch = ring_size(s->ring) / 4;
+		if (s->batch > SRC_BATCH_MAX)
+			s->batch = SRC_BATCH_MAX;
+		if (s->batch == 0)
+			s->batch = 1;
 	}
 	if ((rc = w_start(c, err, errlen)) != 0)
 		return rc;

@@ -4,12 +4,12 @@
  * Every source (a file, stdin, a file still being written, a monitor
  * interface, a monitor interface created on a radio through nl80211) runs in
  * its own thread: it reads (libpcap for interfaces, our own pcap/pcapng
- * reader for everything else), copies each record into a slot of a
+ * reader for everything else), copies each record's captured bytes into a
  * lock-free single-producer/single-consumer ring and runs the shared parser
- * there.  A full ring drops the record and counts it; the capture thread never
- * blocks.  The main thread calls cap_next(), which merges the sources' rings
- * in timestamp order and numbers the records; live and offline share every
- * line after the reader.
+ * there, handing records on in batches.  A full ring drops the record and
+ * counts it (live sources; files wait).  The main thread calls cap_next(),
+ * which merges the sources' rings in timestamp order and numbers the
+ * records; live and offline share every line after the reader.
  */
 #ifndef CAP_H
 #define CAP_H
@@ -119,14 +119,19 @@ int		 cap_drop_privileges(struct cap *c, const char *user,
 
 /*
  * Notes for callers (cap_int.h says which file does what):
- * - cap_wakeup_fd() is poked when a producer commits a record after
+ * - cap_wakeup_fd() is poked when a producer hands on records after
  *   cap_next() returned 0, so: call cap_next(.., 0) until it returns 0, then
  *   poll().  Use a poll timeout of 100 ms or less: records held back by the
  *   live reorder window (100 ms) or by replay pacing wake nobody.
+ * - Records are handed on in batches: a quarter of the ring (at most 256)
+ *   at a time, and whatever is there whenever a capture thread is about to
+ *   wait (for input, or for room), so a quiet source's records never wait
+ *   for a batch to fill.
  * - Ring size: RING_LIVE_SLOTS (8192) per live source, RING_FILE_SLOTS
  *   (512) per file, stream or followed file, or the environment variable
- *   ROAMSCOPE_RING_SLOTS for all (read by cap_new); cap_ring_bytes() says
- *   what a ring takes.
+ *   ROAMSCOPE_RING_SLOTS for all (read by cap_new), each with room for
+ *   RING_SLOT_BYTES of captured bytes per slot on average;
+ *   cap_ring_bytes() says what a ring takes.
  * - File sources ("-" included) never drop: their threads wait for space.
  *   Live sources drop when their ring is full (ring_drops).
  * - -w is written by the capture threads before the ring, so it holds every

@@ -21,6 +21,7 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <stdalign.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -62,6 +63,7 @@ struct cap_src {
 	int			 dlt_known;	/* files: checked */
 	unsigned		 freq;
 	int			 live;		/* may stall: reorder window */
+	int			 offline;	/* live_add_handle */
 	int			 wait_full;	/* file: wait for space */
 
 	pcap_t			*pcap;
@@ -83,8 +85,16 @@ struct cap_src {
 	struct ring		*ring;
 	pthread_t		 thr;
 	int			 started;
+	size_t			 batch;		/* records per publish */
+	uint64_t		 nread;		/* records read (thread's) */
+	int64_t			 batch_ns;	/* live: when this batch was
+						   read, the records' arrival */
+	uint64_t		 size;		/* -r of a regular file: bytes */
+	int			 roomfd;	/* poked when the ring has room */
+	_Atomic int		 want_room;	/* the thread waits for it */
 	_Atomic int		 ended;
-	_Atomic uint64_t	 received;
+	_Atomic uint64_t	 received;	/* nread, at each publish */
+	_Atomic uint64_t	 done_bytes;	/* of size, at each publish */
 	_Atomic uint64_t	 kdrops;
 	uint64_t		 dups;		/* consumer only */
 	int			 error;		/* set before ended */
@@ -100,8 +110,9 @@ struct cap {
 
 	int			 efd;
 	int			 stopfd;	/* readable once stopping */
-	_Atomic int		 want_wakeup;
 	_Atomic int		 stop;
+	/* written by the consumer at each sleep: a line of its own */
+	alignas(64) _Atomic int	 want_wakeup;
 	int			 started;
 	int			 stopped;
 
@@ -150,8 +161,12 @@ int		 cap_linktype_error(const char *what, int dlt, char *err,
 
 /* --- source.c: the capture threads --------------------------------------- */
 
+#define SRC_BATCH_MAX	256	/* records per publish, at most */
+
 /* Hand one record to the ring (after -w): 0, or -1 when dropped. */
 int		 src_push(struct cap_src *, const struct capr_rec *);
+/* The records committed so far to the consumer (before any wait). */
+void		 src_publish(struct cap_src *);
 void		*src_thread(void *);
 
 /* --- file.c: files, streams, --follow ------------------------------------ */
@@ -171,6 +186,14 @@ void		 file_close(struct fin *);
 void		 live_run(struct cap_src *);
 /* pcap_stats into the source's kernel drops. */
 void		 live_stats(struct cap_src *);
+/*
+ * For benches and tests: a savefile opened with libpcap (a pipe, a file)
+ * as an interface: the live path (drops when the ring is full, arrival
+ * stamps, the reorder window) at libpcap's pace, ending at its end.  The
+ * handle is the capture's from then on.
+ */
+int		 live_add_handle(struct cap *, pcap_t *, const char *name,
+		    char *err, size_t errlen);
 
 /* --- merge.c: the consumer ----------------------------------------------- */
 

@@ -294,7 +294,7 @@ fin_records(struct cap_src *s, size_t *need)
 			s->error = RS_EXIT_FORMAT;
 			snprintf(s->errmsg, sizeof s->errmsg, "%s: %s after "
 			    "%ju frames", s->name, e, (uintmax_t)
-			    atomic_load(&s->received));
+			    s->nread);
 			return -1;
 		}
 		if (rc == CAPR_REC) {
@@ -403,7 +403,11 @@ file_run(struct cap_src *s)
 		}
 		if (atomic_load(&s->cap->stop))
 			return;
+		/* the read may wait: the consumer has what is there first */
+		src_publish(s);
 		n = fin_fill(fi, need, s->cap);
+		if (n > 0 && s->live)
+			s->batch_ns = rs_mono_ns();
 		if (n > 0 || n == -2)
 			continue;
 		if (n == -1) {
@@ -425,12 +429,12 @@ file_run(struct cap_src *s)
 				snprintf(s->errmsg, sizeof s->errmsg,
 				    "stdin: stream stopped mid-record after "
 				    "%ju frames", (uintmax_t)
-				    atomic_load(&s->received));
+				    s->nread);
 			else
 				snprintf(s->errmsg, sizeof s->errmsg,
 				    "%s: last record truncated after %ju "
 				    "frames", s->name, (uintmax_t)
-				    atomic_load(&s->received));
+				    s->nread);
 		}
 		return;
 	}

@@ -162,13 +162,36 @@ live_stats(struct cap_src *s)
 		atomic_store(&s->kdrops, (uint64_t)ps.ps_drop + ps.ps_ifdrop);
 }
 
+/*
+ * A savefile read as an interface (live_add_handle): as fast as libpcap
+ * reads it, dropping when the ring is full, until its end.
+ */
+static void
+offline_run(struct cap_src *s)
+{
+	int	 rc;
+
+	while (!atomic_load(&s->cap->stop)) {
+		s->batch_ns = rs_mono_ns();
+		rc = pcap_dispatch(s->pcap, SRC_BATCH_MAX, pcap_cb,
+		    (u_char *)s);
+		src_publish(s);
+		if (rc <= 0)
+			break;
+	}
+}
+
 void
 live_run(struct cap_src *s)
 {
 	struct pollfd	 pfd[2];
-	int64_t		 last = rs_mono_ns(), now;
+	int64_t		 last = rs_mono_ns();
 	int		 rc;
 
+	if (s->offline) {
+		offline_run(s);
+		return;
+	}
 	pfd[0].fd = pcap_get_selectable_fd(s->pcap);
 	pfd[0].events = POLLIN;
 	pfd[1].fd = s->cap->stopfd;
@@ -186,7 +209,10 @@ live_run(struct cap_src *s)
 			    "(interface removed or down)", s->name);
 			break;
 		}
+		/* what the kernel holds now, stamped once, handed on at once */
+		s->batch_ns = rs_mono_ns();
 		rc = pcap_dispatch(s->pcap, -1, pcap_cb, (u_char *)s);
+		src_publish(s);
 		if (rc == PCAP_ERROR) {
 			s->error = RS_EXIT_IFACE;
 			snprintf(s->errmsg, sizeof s->errmsg, "%s: %s (the "
@@ -194,11 +220,31 @@ live_run(struct cap_src *s)
 			    pcap_geterr(s->pcap));
 			break;
 		}
-		now = rs_mono_ns();
-		if (now - last > 1000000000LL) {
+		if (s->batch_ns - last > 1000000000LL) {
 			live_stats(s);
-			last = now;
+			last = s->batch_ns;
 		}
 	}
 	live_stats(s);
+}
+
+int
+live_add_handle(struct cap *c, pcap_t *p, const char *name, char *err,
+    size_t errlen)
+{
+	struct cap_src	*s;
+
+	if ((s = cap_src_new(c, CAP_IFACE, name, err, errlen)) == NULL)
+		return RS_EXIT_INTERNAL;
+	s->pcap = p;
+	s->offline = 1;
+	s->live = 1;
+	s->dlt = pcap_datalink(p);
+	if (!d11_dlt_supported(s->dlt)) {
+		s->pcap = NULL;
+		cap_src_free(s);
+		return cap_linktype_error(name, pcap_datalink(p), err, errlen);
+	}
+	cap_src_attach(c, s);
+	return 0;
 }

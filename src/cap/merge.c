@@ -120,12 +120,60 @@ drain_efd(struct cap *c)
 		;
 }
 
+/* The clock, read once per cap_next() and only when something needs it
+ * (live sources, pacing, waiting): *now is 0 until then. */
+static int64_t
+mono(int64_t *now)
+{
+	if (*now == 0)
+		*now = rs_mono_ns();
+	return *now;
+}
+
+/*
+ * Done with the oldest record of s.  A file thread waiting for room is
+ * woken once half its ring is free, so that it fills many slots per
+ * wake-up.
+ */
+static void
+release(struct cap_src *s)
+{
+	uint64_t	 one = 1;
+
+	ring_release(s->ring);
+	if (atomic_load_explicit(&s->want_room, memory_order_relaxed) &&
+	    ring_count(s->ring) <= ring_size(s->ring) / 2 &&
+	    atomic_exchange(&s->want_room, 0) &&
+	    write(s->roomfd, &one, sizeof one) < 0) {
+		/* EAGAIN: the counter is saturated, it wakes anyway */
+	}
+}
+
+/* About to sleep: a thread waiting for room it has gets it now. */
+static void
+room_before_sleep(struct cap *c)
+{
+	struct cap_src	*s;
+	uint64_t	 one = 1;
+	size_t		 i;
+
+	for (i = 0; i < c->nsrc; i++) {
+		s = c->src[i];
+		if (atomic_load_explicit(&s->want_room, memory_order_relaxed) &&
+		    ring_count(s->ring) < ring_size(s->ring) &&
+		    atomic_exchange(&s->want_room, 0) &&
+		    write(s->roomfd, &one, sizeof one) < 0) {
+			/* as in release() */
+		}
+	}
+}
+
 /*
  * Choose the next record.  Returns the source, or NULL with *wait_ns set
  * (-1: until a producer pokes) or *all_done.
  */
 static struct cap_src *
-choose(struct cap *c, int64_t now, int64_t *wait_ns, int *all_done)
+choose(struct cap *c, int64_t *now, int64_t *wait_ns, int *all_done)
 {
 	struct cap_src		*s, *best = NULL;
 	struct ring_slot	*slot, *bslot = NULL;
@@ -164,9 +212,9 @@ unfinished:
 	 * An idle live source holds the others back by the reorder window,
 	 * but never until a busy ring fills: past half full, deliver.
 	 */
-	if (live_missing && now - bslot->arrival_ns < REORDER_NS &&
+	if (live_missing && mono(now) - bslot->arrival_ns < REORDER_NS &&
 	    ring_count(best->ring) < ring_size(best->ring) / 2) {
-		*wait_ns = REORDER_NS - (now - bslot->arrival_ns);
+		*wait_ns = REORDER_NS - (*now - bslot->arrival_ns);
 		return NULL;
 	}
 	return best;
@@ -290,7 +338,7 @@ enum { DD_DELIVER, DD_DROP, DD_WAIT };
  */
 static int
 dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
-    int64_t now, int64_t *wait_ns)
+    int64_t *now, int64_t *wait_ns)
 {
 	struct dedup_ent	*e;
 	struct cap_src		*t;
@@ -325,8 +373,8 @@ dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
 			}
 			if (o == NULL && !atomic_load_explicit(&t->ended,
 			    memory_order_acquire) &&
-			    now - slot->arrival_ns < REORDER_NS) {
-				*wait_ns = REORDER_NS - (now -
+			    mono(now) - slot->arrival_ns < REORDER_NS) {
+				*wait_ns = REORDER_NS - (*now -
 				    slot->arrival_ns);
 				return DD_WAIT;
 			}
@@ -360,20 +408,17 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 	struct cap_src		*s;
 	struct ring_slot	*slot;
 	struct pollfd		 pfd;
-	int64_t			 now, deadline, wait_ns, due;
+	int64_t			 now = 0, deadline = 0, wait_ns, due;
 	int			 all_done, ms, armed = 0;
 
 	if (c->held != NULL) {
-		ring_release(c->held->ring);
+		release(c->held);
 		c->held = NULL;
 	}
 	if (!c->started)
 		return -1;
-	now = rs_mono_ns();
-	deadline = timeout_ms < 0 ? INT64_MAX :
-	    now + (int64_t)timeout_ms * 1000000LL;
 	for (;;) {
-		s = choose(c, now, &wait_ns, &all_done);
+		s = choose(c, &now, &wait_ns, &all_done);
 		if (all_done)
 			return -1;
 		if (s != NULL) {
@@ -381,23 +426,26 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 			if (c->speed > 0 && !s->live) {
 				if (!c->paced) {
 					c->paced = 1;
-					c->pace_wall = now;
+					c->pace_wall = mono(&now);
 					c->pace_ts = slot->rec.ts_ns;
 				}
 				due = pace_due(c, slot->rec.ts_ns);
-				if (due > now) {
+				if (due > mono(&now)) {
 					wait_ns = due - now;
 					goto wait;
 				}
 			}
-			switch (dd_check(c, s, slot, now, &wait_ns)) {
+			switch (dd_check(c, s, slot, &now, &wait_ns)) {
 			case DD_DROP:
-				ring_release(s->ring);
+				release(s);
 				continue;
 			case DD_WAIT:
 				goto not_yet;
 			}
-			atomic_store(&c->want_wakeup, 0);
+			/* found after all: nobody needs to poke us */
+			if (armed)
+				atomic_store_explicit(&c->want_wakeup, 0,
+				    memory_order_relaxed);
 			slot->rec.n = ++c->n;
 			c->held = s;
 			*rec = &slot->rec;
@@ -408,11 +456,15 @@ not_yet:
 			/* Tell producers we may sleep, then look again. */
 			atomic_store(&c->want_wakeup, 1);
 			atomic_thread_fence(memory_order_seq_cst);
+			room_before_sleep(c);
 			armed = 1;
 			continue;
 		}
 wait:
-		if (now >= deadline)
+		if (deadline == 0)
+			deadline = timeout_ms < 0 ? INT64_MAX : mono(&now) +
+			    (int64_t)timeout_ms * 1000000LL;
+		if (mono(&now) >= deadline)
 			return 0;
 		if (wait_ns < 0 || now + wait_ns > deadline)
 			wait_ns = deadline == INT64_MAX ? -1 : deadline - now;
@@ -425,7 +477,7 @@ wait:
 			return 0;	/* a signal: the caller looks at it */
 		drain_efd(c);
 		armed = 0;
-		now = rs_mono_ns();
+		now = 0;
 	}
 }
 

@@ -1,13 +1,17 @@
 /*
- * ring.h -- lock-free single-producer/single-consumer ring of record slots.
+ * ring.h -- lock-free single-producer/single-consumer ring of records.
  *
- * Each slot holds a struct rs_rec and room for RS_REC_MAX_BYTES of raw
- * bytes: the producer (a capture thread) reserves a slot, copies the record
- * into it, runs the parser there and commits; the consumer (the main thread)
- * peeks at the oldest slot and releases it when done.  Only head and tail
- * are shared, each written by one side (C11 acquire/release).  The ring
- * never blocks: ring_reserve() returns NULL when full and the caller decides
- * whether to drop (ring_drop) or to wait (file sources only).
+ * A ring is an array of slots (a struct rs_rec each, with the decoded
+ * frame) and an arena of bytes the records' raw bytes are packed into,
+ * each taking only what was captured.  The producer (a capture thread)
+ * reserves a slot with room for a record's bytes, fills it and commits it;
+ * committed slots reach the consumer in batches, at ring_publish().  The
+ * consumer (the main thread) peeks at the oldest published slot and
+ * releases it when done.  Only head and tail are shared, each written by
+ * one side (C11 acquire/release), once per batch on the producer's side.
+ * The ring never blocks: ring_reserve() returns NULL when it is full and
+ * the caller decides whether to drop (ring_drop) or to wait (file sources
+ * only); how the two sides sleep and wake each other is the caller's.
  */
 #ifndef RING_H
 #define RING_H
@@ -22,37 +26,49 @@
  * Slots per ring.  A live source cannot wait: its ring absorbs the
  * consumer's pauses (a redraw, a burst), 8192 frames.  A file, a stream
  * and --follow wait for room, so a few hundred keep the reader ahead.
+ * Bytes: RING_SLOT_BYTES per slot on average (a beacon takes ~300, a
+ * data frame up to its 2 KiB), and never less than two records of
+ * RS_REC_MAX_BYTES.
  */
 #define RING_LIVE_SLOTS		8192
 #define RING_FILE_SLOTS		512
+#define RING_SLOT_BYTES		1024
 
 struct ring_slot {
-	struct rs_rec	 rec;		/* rec.raw points at raw below */
-	int64_t		 arrival_ns;	/* CLOCK_MONOTONIC when committed */
-	uint64_t	 digest;	/* of the 802.11 frame, 0: none (cap.c) */
+	struct rs_rec	 rec;		/* rec.raw == bytes */
+	int64_t		 arrival_ns;	/* live: CLOCK_MONOTONIC when read */
+	uint64_t	 digest;	/* of the 802.11 frame, 0: none */
 	uint32_t	 iface;		/* the source's interface (pcapng) */
-	uint8_t		 raw[RS_REC_MAX_BYTES];
+	uint8_t		*bytes;		/* room for the length reserved */
+	uint64_t	 boff;		/* arena offset of bytes (ring.c) */
 };
 
 struct ring;
 
-/* nslots is rounded up to a power of two (at least 2); NULL on ENOMEM. */
-struct ring		*ring_new(size_t nslots);
+/* nslots and nbytes are rounded up to powers of two; NULL on ENOMEM. */
+struct ring		*ring_new(size_t nslots, size_t nbytes);
 void			 ring_free(struct ring *);
 size_t			 ring_size(const struct ring *);
+/* What a ring of nslots and nbytes takes. */
+size_t			 ring_memory(size_t nslots, size_t nbytes);
 
 /* Producer side. */
-struct ring_slot	*ring_reserve(struct ring *);	/* NULL when full */
-void			 ring_commit(struct ring *);
+/* A slot with len bytes at slot->bytes, or NULL when full. */
+struct ring_slot	*ring_reserve(struct ring *, size_t len);
+void			 ring_commit(struct ring *);	/* the reserved one */
+/* Committed slots to the consumer; returns how many, 0 when none. */
+size_t			 ring_publish(struct ring *);
+size_t			 ring_unpublished(const struct ring *);
 void			 ring_drop(struct ring *);	/* count one drop */
 
 /* Consumer side. */
 struct ring_slot	*ring_peek(struct ring *);	/* NULL when empty */
-/* The i-th committed slot from the oldest (0 is ring_peek's), or NULL. */
+/* The i-th published slot from the oldest (0 is ring_peek's), or NULL. */
 struct ring_slot	*ring_peek_nth(struct ring *, size_t i);
 void			 ring_release(struct ring *);
 
-/* Counters, readable from any thread. offered = committed + dropped. */
+/* Counters, readable from any thread.  offered = committed + dropped,
+ * committed counting published slots. */
 uint64_t		 ring_committed(const struct ring *);
 uint64_t		 ring_dropped(const struct ring *);
 uint64_t		 ring_consumed(const struct ring *);
