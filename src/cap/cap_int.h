@@ -86,19 +86,25 @@ struct cap_src {
 	pthread_t		 thr;
 	int			 started;
 	size_t			 batch;		/* records per publish */
-	uint64_t		 nread;		/* records read (thread's) */
-	int64_t			 batch_ns;	/* live: when this batch was
-						   read, the records' arrival */
 	uint64_t		 size;		/* -r of a regular file: bytes */
 	int			 roomfd;	/* poked when the ring has room */
-	_Atomic int		 want_room;	/* the thread waits for it */
+	int			 error;		/* set before ended */
+	char			 errmsg[256];
+
+	/* the thread's own, written per record */
+	alignas(64) uint64_t	 nread;		/* records read */
+	int64_t			 batch_ns;	/* live: when this batch was
+						   read, the records' arrival */
+
+	/* the consumer's: read by the thread at its end */
+	alignas(64) uint64_t	 dups;
+
+	/* written once per batch or rarely, read by the consumer */
+	alignas(64) _Atomic int	 want_room;	/* the thread waits for it */
 	_Atomic int		 ended;
 	_Atomic uint64_t	 received;	/* nread, at each publish */
 	_Atomic uint64_t	 done_bytes;	/* of size, at each publish */
 	_Atomic uint64_t	 kdrops;
-	uint64_t		 dups;		/* consumer only */
-	int			 error;		/* set before ended */
-	char			 errmsg[256];
 };
 
 struct dedup_ent;
@@ -116,20 +122,21 @@ struct cap {
 	int			 started;
 	int			 stopped;
 
-	/* merge.c */
+	/* merge.c; dd is set before the threads start, and read by them */
+	struct dedup_ent	*dd;		/* several origins only */
 	double			 speed;
+	/* the consumer's, written per record: a line of their own */
+	alignas(64) uint64_t	 n;
+	struct cap_src		*held;		/* slot handed out last */
 	int64_t			 pace_wall;	/* monotonic ns of the first */
 	int64_t			 pace_ts;	/* its record time */
 	int			 paced;
-	uint64_t		 n;
-	struct cap_src		*held;		/* slot handed out last */
-	struct dedup_ent	*dd;		/* several origins only */
 	uint64_t		*dd_seen;	/* DEDUP_ENTRIES x dd_words */
 	size_t			 dd_words;
 	uint32_t		 norigins;
 
 	/* write.c */
-	struct pcapng_w		*w;
+	alignas(64) struct pcapng_w *w;
 	char			 wpath[4096];
 	int			 wfd_stdout;	/* -w -: pcapng to stdout */
 	uint32_t		 w_snaplen;	/* every interface's */
@@ -198,6 +205,7 @@ int		 live_add_handle(struct cap *, pcap_t *, const char *name,
 /* --- merge.c: the consumer ----------------------------------------------- */
 
 #define REORDER_NS	(100 * 1000000LL)	/* live reorder window */
+#define SPIN_NS		(50 * 1000LL)		/* look again before a sleep */
 
 /* The digest cross-source de-duplication compares (0: none). */
 uint64_t	 merge_digest(const struct d11_frame *);

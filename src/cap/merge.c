@@ -120,6 +120,17 @@ drain_efd(struct cap *c)
 		;
 }
 
+/* A moment's pause in a wait loop (the CPU's hint where it has one). */
+static inline void
+cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
+}
+
 /* The clock, read once per cap_next() and only when something needs it
  * (live sources, pacing, waiting): *now is 0 until then. */
 static int64_t
@@ -170,10 +181,12 @@ room_before_sleep(struct cap *c)
 
 /*
  * Choose the next record.  Returns the source, or NULL with *wait_ns set
- * (-1: until a producer pokes) or *all_done.
+ * (-1: until a producer pokes) or *all_done; *file_wait when a file source
+ * has nothing yet (its thread is reading).
  */
 static struct cap_src *
-choose(struct cap *c, int64_t *now, int64_t *wait_ns, int *all_done)
+choose(struct cap *c, int64_t *now, int64_t *wait_ns, int *all_done,
+    int *file_wait)
 {
 	struct cap_src		*s, *best = NULL;
 	struct ring_slot	*slot, *bslot = NULL;
@@ -182,6 +195,7 @@ choose(struct cap *c, int64_t *now, int64_t *wait_ns, int *all_done)
 
 	*all_done = 1;
 	*wait_ns = -1;
+	*file_wait = 0;
 	for (i = 0; i < c->nsrc; i++) {
 		s = c->src[i];
 		slot = ring_peek(s->ring);
@@ -206,6 +220,7 @@ unfinished:
 		else
 			must_wait = 1;
 	}
+	*file_wait = must_wait;
 	if (best == NULL || must_wait)
 		return NULL;
 	/*
@@ -409,7 +424,8 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 	struct ring_slot	*slot;
 	struct pollfd		 pfd;
 	int64_t			 now = 0, deadline = 0, wait_ns, due;
-	int			 all_done, ms, armed = 0;
+	int64_t			 spin_end = 0;
+	int			 all_done, file_wait, ms, armed = 0;
 
 	if (c->held != NULL) {
 		release(c->held);
@@ -418,7 +434,7 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 	if (!c->started)
 		return -1;
 	for (;;) {
-		s = choose(c, &now, &wait_ns, &all_done);
+		s = choose(c, &now, &wait_ns, &all_done, &file_wait);
 		if (all_done)
 			return -1;
 		if (s != NULL) {
@@ -452,6 +468,20 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 			return 1;
 		}
 not_yet:
+		/*
+		 * A file's thread is reading and will hand on a batch within
+		 * microseconds: look again for a while before sleeping, so
+		 * that it need not wake us (a wake-up costs both threads
+		 * more than the batch takes, and may take the reader's CPU).
+		 */
+		if (!armed && file_wait && timeout_ms != 0 && wait_ns < 0) {
+			if (spin_end == 0)
+				spin_end = rs_mono_ns() + SPIN_NS;
+			if (rs_mono_ns() < spin_end) {
+				cpu_relax();
+				continue;
+			}
+		}
 		if (!armed) {
 			/* Tell producers we may sleep, then look again. */
 			atomic_store(&c->want_wakeup, 1);

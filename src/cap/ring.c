@@ -30,15 +30,20 @@ struct ring {
 	uint8_t			*bytes;
 	uint64_t		 bmask;
 
-	alignas(CACHELINE) _Atomic uint64_t head;	/* producer */
-	uint64_t		 p_head;	/* committed, not all published */
+	/* shared, each written by one side; a line each */
+	alignas(CACHELINE) _Atomic uint64_t head;	/* by the producer */
+	alignas(CACHELINE) _Atomic uint64_t tail;	/* by the consumer */
+	alignas(CACHELINE) _Atomic uint64_t dropped;	/* by the producer */
+
+	/* the producer's own: written at every commit */
+	alignas(CACHELINE) uint64_t p_head;	/* committed, not all published */
+	uint64_t		 p_pub;		/* published (head's value) */
 	uint64_t		 p_tail;	/* producer's view of tail */
 	uint64_t		 p_bhead;	/* arena end of the last commit */
 	uint64_t		 p_rend;	/* arena end of the reserved slot */
-	_Atomic uint64_t	 dropped;
 
-	alignas(CACHELINE) _Atomic uint64_t tail;	/* consumer */
-	uint64_t		 c_head;	/* consumer's view of head */
+	/* the consumer's own */
+	alignas(CACHELINE) uint64_t c_head;	/* consumer's view of head */
 };
 
 static size_t
@@ -155,19 +160,19 @@ ring_commit(struct ring *r)
 size_t
 ring_publish(struct ring *r)
 {
-	uint64_t	 h = atomic_load_explicit(&r->head, memory_order_relaxed);
+	uint64_t	 h = r->p_pub;
 
 	if (h == r->p_head)
 		return 0;
 	atomic_store_explicit(&r->head, r->p_head, memory_order_release);
+	r->p_pub = r->p_head;
 	return (size_t)(r->p_head - h);
 }
 
 size_t
 ring_unpublished(const struct ring *r)
 {
-	return (size_t)(r->p_head - atomic_load_explicit(
-	    &((struct ring *)r)->head, memory_order_relaxed));
+	return (size_t)(r->p_head - r->p_pub);
 }
 
 void
