@@ -248,6 +248,21 @@ cap_source_info(struct cap *c, size_t i, struct cap_source_info *info)
 	}
 }
 
+void
+cap_progress(struct cap *c, uint64_t *done, uint64_t *total)
+{
+	size_t	 i;
+
+	*done = *total = 0;
+	for (i = 0; i < c->nsrc; i++) {
+		if (c->src[i]->size == 0)
+			continue;
+		*total += c->src[i]->size;
+		*done += atomic_load_explicit(&c->src[i]->done_bytes,
+		    memory_order_relaxed);
+	}
+}
+
 bool
 cap_live(struct cap *c)
 {

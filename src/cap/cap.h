@@ -103,6 +103,9 @@ size_t		 cap_nsources(struct cap *);
 void		 cap_source_info(struct cap *, size_t i,
 		    struct cap_source_info *);
 bool		 cap_live(struct cap *);	/* any interface source */
+/* How far the -r files are read: bytes read of their total size (0 and 0
+ * when there is none: streams, --follow, interfaces). */
+void		 cap_progress(struct cap *, uint64_t *done, uint64_t *total);
 /* Stop threads, flush -w, delete interfaces we created. Safe to call twice,
  * and async-signal-tolerant enough for the fatal path (see cap_emergency). */
 void		 cap_stop(struct cap *);

@@ -255,6 +255,9 @@ cap_add_file(struct cap *c, const char *path, bool follow, char *err,
 	if ((rc = fin_open(s, path, err, errlen)) != 0 ||
 	    (rc = fin_prime(s, what, err, errlen)) != 0)
 		goto fail;
+	/* -r of a file: its size, for cap_progress */
+	if (!follow && s->fin.regular && fstat(s->fin.fd, &st) == 0)
+		s->size = (uint64_t)st.st_size;
 	/* A followed file may stall like an adapter: the reorder window. */
 	s->live = follow;
 	/* Dropping is for live sources only: files wait for ring space. */

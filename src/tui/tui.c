@@ -447,6 +447,33 @@ model_sources(struct tui *t)
 	}
 	(void)all_ended;
 	t->live = cap_live(t->cap);
+	cap_progress(t->cap, &t->read_done, &t->read_total);
+}
+
+/*
+ * Frames fed per second: over the time since the start until a second has
+ * passed, then over the last second or so.
+ */
+static void
+model_rate(struct tui *t, int64_t now)
+{
+	int64_t		 dt;
+
+	if (t->rate_at == 0) {
+		t->rate_at = now;
+		t->rate_n = t->cnt.frames;
+		return;
+	}
+	if ((dt = now - t->rate_at) <= 0)
+		return;
+	if (t->fps == 0 || dt >= 1000000000LL) {
+		t->fps = (uint64_t)((double)(t->cnt.frames - t->rate_n) *
+		    1e9 / (double)dt);
+		if (dt >= 1000000000LL) {
+			t->rate_at = now;
+			t->rate_n = t->cnt.frames;
+		}
+	}
 }
 
 /* Copy the selected client's roams, newest first.  Paused, roams that began
@@ -594,6 +621,19 @@ paused_text(struct tui *t, char *out, size_t len)
 		    (unsigned long long)(fails - fails0));
 }
 
+/* A rate, short: 950, 12k, 1.2M. */
+static const char *
+rate_str(uint64_t v, char *out, size_t len)
+{
+	if (v >= 1000000)
+		snprintf(out, len, "%.1fM", (double)v / 1e6);
+	else if (v >= 10000)
+		snprintf(out, len, "%lluk", (unsigned long long)v / 1000);
+	else
+		snprintf(out, len, "%llu", (unsigned long long)v);
+	return out;
+}
+
 static void
 draw_header(struct tui *t)
 {
@@ -619,7 +659,12 @@ draw_header(struct tui *t)
 	if (t->paused) {
 		sattr = TA_WARN;
 		paused_text(t, st, sizeof st);
-	} else
+	} else if (!t->ended && !t->live && !t->replay && t->read_total > 0)
+		/* reading files: how far, how fast */
+		snprintf(st, sizeof st, "%s %d%% %s fr/s", state,
+		    (int)(t->read_done * 100 / t->read_total),
+		    rate_str(t->fps, a, sizeof a));
+	else
 		snprintf(st, sizeof st, "%s", state);
 
 	commas(t->cnt.frames, a, sizeof a);
@@ -1384,6 +1429,8 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	setup_glyphs(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
 	tui_model_refresh(&t);
+	t.rate_at = rs_mono_ns();
+	t.rate_n = t.cnt.frames;
 
 	pfd[0].fd = fileno(keys);
 	pfd[0].events = POLLIN;
@@ -1430,6 +1477,7 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 				model_sources(&t);
 			drawn_gen = eng_generation(eng);
 			drawn_new = t.paused_new;
+			model_rate(&t, now);
 			tui_draw(&t);
 			last_draw = now;
 			dirty = false;

@@ -160,6 +160,11 @@ struct tui {
 	uint64_t	 received;
 	char		 sources[128];
 	bool		 live;
+	/* reading files: bytes of cap_progress, frames per second */
+	uint64_t	 read_done, read_total;
+	int64_t		 rate_at;	/* monotonic ns of rate_n */
+	uint64_t	 rate_n;	/* frames fed by then */
+	uint64_t	 fps;
 	uint64_t	 frozen_gen;	/* engine generation of the model */
 
 	/* selections, by identity so that they survive moving rows */
