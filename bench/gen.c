@@ -2,7 +2,11 @@
  * gen.c -- write the parser benchmark capture: exactly 1,007,000 radiotap
  * frames, reproducible from a seed.
  *
- * usage: gen [-s seed] [-n background] FILE
+ * usage: gen [-s seed] [-n background] [-c clients] FILE
+ *
+ * FILE "-" is stdout (a stream for roamscope -r -; the summary goes to
+ * stderr then).  -c sets the number of clients (400 by default), for the
+ * memory bench's 1,000.
  *
  * 1,000,000 background frames (beacons, protected QoS data, probe requests
  * and responses, ACK/RTS) and 7,000 roaming frames (FT authentication,
@@ -100,7 +104,9 @@ put_fcs(struct buf *b)
 	put32(b, ~c);
 }
 
-/* 32 APs, 400 clients; addresses derived from an index */
+/* 32 APs, nsta clients (400 unless -c); addresses derived from an index */
+static unsigned	 nsta = 400;
+
 static void
 ap_addr(uint8_t *a, unsigned i)
 {
@@ -527,7 +533,7 @@ main(int argc, char **argv)
 	int		 c;
 
 	rng = 0x726f616d73636f70ULL;	/* "roamscop" */
-	while ((c = getopt(argc, argv, "s:n:")) != -1) {
+	while ((c = getopt(argc, argv, "s:n:c:")) != -1) {
 		switch (c) {
 		case 's':
 			rng = strtoull(optarg, NULL, 0) | 1;
@@ -536,13 +542,20 @@ main(int argc, char **argv)
 			nbg = strtoul(optarg, NULL, 0);
 			nroam = nbg * 7 / 1000;
 			break;
+		case 'c':
+			nsta = (unsigned)strtoul(optarg, NULL, 0);
+			if (nsta == 0 || nsta > 65535)
+				goto usage;
+			break;
 		default:
 			goto usage;
 		}
 	}
 	if (optind + 1 != argc)
 		goto usage;
-	if ((fp = fopen(argv[optind], "wb")) == NULL)
+	if (strcmp(argv[optind], "-") == 0)
+		fp = stdout;
+	else if ((fp = fopen(argv[optind], "wb")) == NULL)
 		err(1, "%s", argv[optind]);
 
 	if (pcapw_write_header(fp, 65535, DLT_RADIOTAP) != 0)
@@ -553,7 +566,7 @@ main(int argc, char **argv)
 	for (i = 0; i < total; i++) {
 		tsft += 1 + rnd_n(300);
 		ap = rnd_n(32);
-		sta = rnd_n(400);
+		sta = rnd_n(nsta);
 		fcs = (int)rnd_n(2);
 		radiotap(&b, ap);
 		/* 7 roaming frames in every 1,001, spread evenly */
@@ -591,11 +604,13 @@ main(int argc, char **argv)
 	}
 	if (fclose(fp) != 0)
 		err(1, "%s", argv[optind]);
-	printf("%s: %lu frames (%lu background, %lu roaming)\n",
-	    argv[optind], total, bg, rm);
+	fprintf(fp == stdout ? stderr : stdout, "%s: %lu frames (%lu "
+	    "background, %lu roaming, %u clients)\n", argv[optind], total, bg,
+	    rm, nsta);
 	return (0);
 
 usage:
-	fprintf(stderr, "usage: gen [-s seed] [-n background] FILE\n");
+	fprintf(stderr, "usage: gen [-s seed] [-n background] [-c clients] "
+	    "FILE\n");
 	return (2);
 }
