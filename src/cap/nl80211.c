@@ -17,7 +17,11 @@
 #include <linux/nl80211.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <net/if.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -652,6 +656,68 @@ del_iface(struct nlctx *nc, int ifindex, char *kmsg, size_t kmsglen)
 
 static int	 remove_leftovers(struct nlctx *, struct nl_monitor *);
 
+/*
+ * Our monitors' names carry their creator: rsmon<phy>-<pid> (rsmon-<pid>
+ * when that would not fit IFNAMSIZ), so that a later run can tell the
+ * leftovers of a killed run from the interfaces of one still running.
+ */
+void
+mon_name(char *out, size_t len, int wiphy, long pid)
+{
+	char	 b[32];
+
+	snprintf(b, sizeof b, MON_PREFIX "%d-%ld", wiphy, pid);
+	if (strlen(b) + 1 >= IFNAMSIZ || strlen(b) >= len)
+		snprintf(b, sizeof b, MON_PREFIX "-%ld", pid);
+	snprintf(out, len, "%s", b);
+}
+
+/* The creator's pid in one of our names, 0 when it has none (an earlier
+ * version's rsmon<phy>, or not ours). */
+long
+mon_owner(const char *name)
+{
+	const char	*d, *p;
+	long		 pid = 0;
+
+	if (strncmp(name, MON_PREFIX, strlen(MON_PREFIX)) != 0 ||
+	    (d = strrchr(name, '-')) == NULL || d[1] < '1' || d[1] > '9')
+		return 0;
+	for (p = d + 1; *p >= '0' && *p <= '9'; p++)
+		if ((pid = pid * 10 + (*p - '0')) > 0x7fffffffL)
+			return 0;
+	/* one letter: the radio given twice in that run */
+	if (*p >= 'a' && *p <= 'z')
+		p++;
+	return *p == '\0' ? pid : 0;
+}
+
+/*
+ * Whether the run that made an interface is still there: its pid in use
+ * (kill 0: EPERM is another user's process, which is there) by a roamscope
+ * (/proc/PID/comm, where there is one: a pid used again by another program
+ * does not keep a leftover).
+ */
+bool
+mon_owner_alive(long pid)
+{
+	char	 path[64], comm[64];
+	ssize_t	 n;
+	int	 fd;
+
+	if (pid <= 0 || (kill((pid_t)pid, 0) == -1 && errno != EPERM))
+		return false;
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return true;
+	n = read(fd, comm, sizeof comm - 1);
+	close(fd);
+	if (n <= 0)
+		return true;
+	comm[n] = '\0';
+	return strstr(comm, "roamscope") != NULL;
+}
+
 int
 nl80211_create_monitor(const char *spec, struct nl_monitor *m, char *err,
     size_t errlen)
@@ -659,6 +725,7 @@ nl80211_create_monitor(const char *spec, struct nl_monitor *m, char *err,
 	struct nlctx	 nc;
 	struct nl_msg	*msg;
 	char		 radio[IFNAMSIZ + 8], kmsg[200], what[64];
+	size_t		 n;
 	int		 rc, i;
 
 	memset(m, 0, sizeof *m);
@@ -670,11 +737,16 @@ nl80211_create_monitor(const char *spec, struct nl_monitor *m, char *err,
 	if ((rc = resolve_radio(&nc, radio, &m->wiphy, err, errlen)) != 0)
 		goto out;
 	remove_leftovers(&nc, m);
-	/* rsmon<phy>, or rsmon<phy>-N when one could not be removed */
-	snprintf(m->ifname, sizeof m->ifname, MON_PREFIX "%d", m->wiphy);
-	for (i = 1; if_nametoindex(m->ifname) != 0 && i < 10; i++)
-		snprintf(m->ifname, sizeof m->ifname, MON_PREFIX "%d-%d",
-		    m->wiphy, i);
+	mon_name(m->ifname, sizeof m->ifname, m->wiphy, getpid());
+	/* the same radio twice in this run: rsmon<phy>-<pid>b, c, ... */
+	for (i = 1; if_nametoindex(m->ifname) != 0 && i < 10; i++) {
+		n = strlen(m->ifname);
+		if (i > 1)
+			n--;
+		if (n + 1 < sizeof m->ifname)
+			snprintf(m->ifname + n, sizeof m->ifname - n, "%c",
+			    'a' + i);
+	}
 	if ((msg = nl_new(&nc, NL80211_CMD_NEW_INTERFACE, 0)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		rc = RS_EXIT_INTERNAL;
@@ -803,8 +875,9 @@ cb_list_if(struct nl_msg *msg, void *arg)
 /*
  * A run killed with SIGKILL (no handler runs) leaves its monitor interfaces
  * behind, still tuned.  Ours are monitors named MON_PREFIX on the radio we
- * are asked to use; remove them (not one this run made: a radio given
- * twice) and tell the caller which, so that it can say so.
+ * are asked to use; remove those whose creator is gone (not one of a run
+ * still capturing there, nor one this run made: a radio given twice) and
+ * tell the caller which, so that it can say so.
  */
 static int
 remove_leftovers(struct nlctx *nc, struct nl_monitor *m)
@@ -834,6 +907,7 @@ remove_leftovers(struct nlctx *nc, struct nl_monitor *m)
 			    emerg[k].ifindex == lc->ifs[i].ifindex)
 				break;
 		if (k < EMERG_MAX ||
+		    mon_owner_alive(mon_owner(lc->ifs[i].name)) ||
 		    del_iface(nc, lc->ifs[i].ifindex, NULL, 0) != 0)
 			continue;
 		if (o + strlen(sep) + strlen(lc->ifs[i].name) + 1 <

@@ -5,10 +5,14 @@
 #ifndef CAP_NL80211_H
 #define CAP_NL80211_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
-/* Our monitor interfaces are MON_PREFIX<phy>: a later run finds leftovers. */
+/*
+ * Our monitor interfaces are MON_PREFIX<phy>-<pid>: a later run finds the
+ * leftovers of a killed one, and leaves those of a run still going.
+ */
 #define MON_PREFIX	"rsmon"
 
 struct nl_monitor {
@@ -45,5 +49,12 @@ int	 nl80211_delete_monitor(const struct nl_monitor *, char *err,
  * async-signal-safe calls (socket, sendto, recv, close). */
 void	 nl80211_emergency_cleanup(void);
 int	 nl80211_list(FILE *, char *err, size_t errlen);
+
+/* The name of the monitor that process pid creates on radio wiphy. */
+void	 mon_name(char *out, size_t len, int wiphy, long pid);
+/* The creator's pid in such a name, or 0. */
+long	 mon_owner(const char *name);
+/* Whether that roamscope still runs (a leftover's does not). */
+bool	 mon_owner_alive(long pid);
 
 #endif /* CAP_NL80211_H */

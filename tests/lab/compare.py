@@ -130,6 +130,12 @@ def main(rundir, sdir):
     if 'tui' in exp:
         tui_checks(rundir, name, exp, rs_bin)
         return
+    if exp.get('two_runs'):
+        if not rs_bin:
+            out('SKIP', 'rs:%s:two-runs' % name, 'roamscope not built')
+            return
+        two_run_checks(rundir, name, tr)
+        return
     if 'signal_runs' in exp or 'leftovers' in exp:
         if not rs_bin:
             out('SKIP', 'rs:%s:signals' % name, 'roamscope not built')
@@ -453,6 +459,60 @@ def leftover_checks(rundir, name):
         why.append('second run: exit %s, report %s' % (
             rc, 'ok' if report_ok(os.path.join(d, '2.json')) else 'missing'))
     rs_out(not why, 'rs:%s:leftovers' % name, '; '.join(why))
+
+
+def two_run_checks(rundir, name, tr):
+    """Two runs on the same radios: the second leaves the first's monitor
+    interfaces (named with the first's pid) alone, each takes only its own
+    away, and both report the last roam, made while both ran."""
+    d = os.path.join(rundir, 'two')
+    pid = {k: (read_text(os.path.join(d, k + '.pid')) or '').strip() for k in 'ab'}
+    alone = rs_ifaces(os.path.join(d, 'iw-a'))
+    both = rs_ifaces(os.path.join(d, 'iw-both'))
+    a_left = rs_ifaces(os.path.join(d, 'iw-a-after-b'))
+    after = rs_ifaces(os.path.join(d, 'iw-after'))
+    why = []
+    if len(alone) != 2 or not all(i.endswith('-' + pid['a']) for i in alone):
+        why.append('run A (pid %s) alone: %s, expected 2 named ...-%s' % (pid['a'], alone, pid['a']))
+    if len(both) != 4 or not set(alone) <= set(both):
+        why.append('with B running: %s, expected A\'s %s and 2 of B\'s' % (both, alone))
+    mine_b = sorted(set(both) - set(alone))
+    if not all(i.endswith('-' + pid['b']) for i in mine_b):
+        why.append('run B (pid %s) made %s' % (pid['b'], mine_b))
+    if a_left != alone:
+        why.append('after B stopped: %s, expected A\'s %s' % (a_left, alone))
+    if after:
+        why.append('left after both: %s' % after)
+    berr = read_text(os.path.join(d, 'b.err')) or ''
+    if 'leftover' in berr.lower():
+        why.append('B removed a live run\'s interface: %s' % berr.strip()[:200])
+    aerr = read_text(os.path.join(d, 'a.err')) or ''
+    if 'went away' in aerr:
+        why.append('A lost its interfaces: %s' % aerr.strip()[:200])
+    client = norm_mac(tr['client'])
+    # the last roam: the runs saw where the client was before it
+    want = [t for t in tr['roams'] if not t['same_bssid']][-1:]
+    if not want:
+        why.append('no roam in the truth')
+    for k in 'ab':
+        rc = (read_text(os.path.join(d, k + '.rc')) or '').strip()
+        if rc not in ('0', '3'):
+            why.append('run %s exit %s' % (k.upper(), rc or 'missing'))
+        try:
+            with open(os.path.join(d, k + '.json')) as f:
+                rep = json.load(f)
+            got = [r for r in rep.get('roams', []) if isinstance(r, dict)]
+        except (OSError, ValueError) as e:
+            why.append('run %s: no valid report (%s)' % (k.upper(), e))
+            continue
+        for t in want:
+            if not any(norm_mac(r.get('client')) == client and norm_mac(r.get('from')) == t['from']
+                       and norm_mac(r.get('to')) == t['to'] and r.get('result') == t['result']
+                       and isinstance(r.get('start'), (int, float))
+                       and abs(r['start'] - t['start']) <= 2.0 for r in got):
+                why.append('run %s did not report %s->%s %s at %.3f' % (
+                    k.upper(), t['from'], t['to'], t['result'], t['start']))
+    rs_out(not why, 'rs:%s:two-runs' % name, '; '.join(why)[:1500])
 
 
 def read_text(path):

@@ -6,6 +6,7 @@
  * pcap_next_ex loop) and against tshark's frame numbers in the
  * .tshark.tsv oracle files (frame.number, frame.time_relative).
  */
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -1016,6 +1017,57 @@ test_writer_kill9(void **state)
 	assert_int_equal(n, pcap_times(f, NULL, 0));
 }
 
+/*
+ * Monitor names carry their creator's pid, and only a gone creator's are
+ * leftovers: a roamscope still running keeps its interfaces; a pid that
+ * exited, or that another program uses now, does not.
+ */
+static void
+test_monitor_names(void **state)
+{
+	char	 name[16];
+	pid_t	 pid;
+	int	 status, p[2];
+	char	 c;
+
+	(void)state;
+	mon_name(name, sizeof name, 3, 4711);
+	assert_string_equal(name, "rsmon3-4711");
+	assert_int_equal(mon_owner(name), 4711);
+	mon_name(name, sizeof name, 123, 4194303);	/* 16 with the phy */
+	assert_string_equal(name, "rsmon-4194303");
+	assert_int_equal(mon_owner(name), 4194303);
+	assert_int_equal(mon_owner("rsmon3-4711b"), 4711);
+	/* an earlier version's, and others' */
+	assert_int_equal(mon_owner("rsmon3"), 0);
+	assert_int_equal(mon_owner("rsmon3-"), 0);
+	assert_int_equal(mon_owner("rsmon3-0"), 0);
+	assert_int_equal(mon_owner("rsmon3-12x4"), 0);
+	assert_int_equal(mon_owner("mon0-4711"), 0);
+	assert_false(mon_owner_alive(0));
+
+	/* a roamscope that runs, then is gone */
+	assert_int_equal(pipe(p), 0);
+	if ((pid = fork()) == 0) {
+		prctl(PR_SET_NAME, "roamscope");
+		close(p[0]);
+		if (write(p[1], "x", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	close(p[1]);
+	assert_int_equal(read(p[0], &c, 1), 1);
+	close(p[0]);
+	assert_true(mon_owner_alive(pid));
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_false(mon_owner_alive(pid));
+	/* alive, but not a roamscope (this test): as a pid used again */
+	assert_false(mon_owner_alive(getpid()));
+}
+
 /* -m RADIO[:CHANNEL[:WIDTH]]: frequencies and center frequencies after
  * IEEE 802.11-2020 Annex E (5 GHz 80 MHz centers 42, 58, 106, ... 155;
  * 6 GHz 160 MHz channel 33-61 centered on 47). */
@@ -1771,6 +1823,7 @@ main(void)
 		cmocka_unit_test(test_idle_source_no_stall),
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_monitor_spec),
+		cmocka_unit_test(test_monitor_names),
 		cmocka_unit_test(test_writer_kill9),
 		cmocka_unit_test(test_pcapng_sections),
 		cmocka_unit_test(test_pcapng_ether_first),
