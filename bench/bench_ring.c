@@ -52,8 +52,8 @@ producer(void *arg)
 			continue;
 		}
 		memcpy(s->bytes, rec, sizeof rec);
-		s->rec.caplen = sizeof rec;
-		s->rec.n = i;
+		s->caplen = sizeof rec;
+		s->ts_ns = (int64_t)i;
 		ring_commit(r);
 		if (ring_unpublished(r) >= batch)
 			ring_publish(r);

@@ -4,12 +4,13 @@
  * Every source (a file, stdin, a file still being written, a monitor
  * interface, a monitor interface created on a radio through nl80211) runs in
  * its own thread: it reads (libpcap for interfaces, our own pcap/pcapng
- * reader for everything else), copies each record's captured bytes into a
- * lock-free single-producer/single-consumer ring and runs the shared parser
- * there, handing records on in batches.  A full ring drops the record and
- * counts it (live sources; files wait).  The main thread calls cap_next(),
- * which merges the sources' rings in timestamp order and numbers the
- * records; live and offline share every line after the reader.
+ * reader for everything else) and copies each record's captured bytes into
+ * a lock-free single-producer/single-consumer ring, handing records on in
+ * batches.  A full ring drops the record and counts it (live sources;
+ * files wait).  The main thread calls cap_next(), which merges the
+ * sources' rings in timestamp order, numbers the records and runs the
+ * shared parser on each as it hands it out; live and offline share every
+ * line after the reader.
  */
 #ifndef CAP_H
 #define CAP_H
@@ -131,7 +132,7 @@ int		 cap_drop_privileges(struct cap *c, const char *user,
  *   wait (for input, or for room), so a quiet source's records never wait
  *   for a batch to fill.
  * - Ring size: RING_LIVE_SLOTS (8192) per live source, RING_FILE_SLOTS
- *   (512) per file, stream or followed file, or the environment variable
+ *   (2048) per file, stream or followed file, or the environment variable
  *   ROAMSCOPE_RING_SLOTS for all (read by cap_new), each with room for
  *   RING_SLOT_BYTES of captured bytes per slot on average;
  *   cap_ring_bytes() says what a ring takes.

@@ -128,6 +128,7 @@ struct cap {
 	/* the consumer's, written per record: a line of their own */
 	alignas(64) uint64_t	 n;
 	struct cap_src		*held;		/* slot handed out last */
+	struct rs_rec		 out;		/* its record, decoded */
 	int64_t			 pace_wall;	/* monotonic ns of the first */
 	int64_t			 pace_ts;	/* its record time */
 	int			 paced;
@@ -207,8 +208,9 @@ int		 live_add_handle(struct cap *, pcap_t *, const char *name,
 #define REORDER_NS	(100 * 1000000LL)	/* live reorder window */
 #define SPIN_NS		(50 * 1000LL)		/* look again before a sleep */
 
-/* The digest cross-source de-duplication compares (0: none). */
-uint64_t	 merge_digest(const struct d11_frame *);
+/* The digest cross-source de-duplication compares: of the 802.11 frame
+ * (MAC header and body, no FCS) at p, n bytes; 0: none. */
+uint64_t	 merge_digest(const uint8_t *p, size_t n);
 /* Several origins may hear the same frame: before the threads start. */
 int		 merge_setup(struct cap *);
 void		 merge_free(struct cap *);

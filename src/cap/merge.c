@@ -45,7 +45,6 @@ struct dedup_ent {
 	int64_t		 ts_ns;
 };
 
-
 /*
  * Digest of the 802.11 frame as sent (MAC header and body, no radio header,
  * no FCS), so that copies from two adapters match whatever their radiotap
@@ -53,13 +52,12 @@ struct dedup_ent {
  * for every frame when there are several sources.
  */
 uint64_t
-merge_digest(const struct d11_frame *f)
+merge_digest(const uint8_t *p, size_t n)
 {
-	const uint8_t	*p = f->mac;
-	size_t		 n = f->mac_len, i;
+	size_t		 i;
 	uint64_t	 h = 0x9e3779b97f4a7c15ULL ^ n, w;
 
-	if (p == NULL || n < 10)	/* an ACK is 10 bytes */
+	if (n < 10)	/* an ACK is 10 bytes */
 		return 0;
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
@@ -74,7 +72,6 @@ merge_digest(const struct d11_frame *f)
 	h ^= h >> 32;
 	return h != 0 ? h : 1;
 }
-
 
 int
 merge_setup(struct cap *c)
@@ -208,7 +205,7 @@ choose(struct cap *c, int64_t *now, int64_t *wait_ns, int *all_done,
 				continue;
 		}
 		*all_done = 0;
-		if (bslot == NULL || slot->rec.ts_ns < bslot->rec.ts_ns) {
+		if (bslot == NULL || slot->ts_ns < bslot->ts_ns) {
 			best = s;
 			bslot = slot;
 		}
@@ -359,8 +356,8 @@ dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
 	struct cap_src		*t;
 	struct ring_slot	*o = NULL;
 	uint64_t		 d = slot->digest;
-	int64_t			 ts = slot->rec.ts_ns, org;
-	unsigned		 freq = slot->rec.f.radio.freq;
+	int64_t			 ts = slot->ts_ns, org;
+	unsigned		 freq = slot->freq;
 	size_t			 i, k;
 
 	if (c->dd == NULL || d == 0 || (org = dd_origin(c, s, slot)) < 0)
@@ -377,10 +374,10 @@ dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
 				continue;
 			for (k = 0; (o = ring_peek_nth(t->ring, k)) != NULL;
 			    k++) {
-				if (o->rec.ts_ns > ts && !ts_near(o->rec.ts_ns,
-				    ts, DEDUP_WINDOW_NS))
+				if (o->ts_ns > ts && !ts_near(o->ts_ns, ts,
+				    DEDUP_WINDOW_NS))
 					break;
-				if (o->digest == d && ts_near(o->rec.ts_ns, ts,
+				if (o->digest == d && ts_near(o->ts_ns, ts,
 				    DEDUP_WINDOW_NS)) {
 					s->dups++;
 					return DD_DROP;
@@ -397,6 +394,28 @@ dd_check(struct cap *c, struct cap_src *s, struct ring_slot *slot,
 	}
 	dd_remember(c, d, ts, (uint32_t)org);
 	return DD_DELIVER;
+}
+
+/*
+ * The record handed out: numbered, decoded here, by the thread that reads
+ * the decoded frame next (the engine, the outputs), into the one record
+ * the caller borrows until its next cap_next().
+ */
+static const struct rs_rec *
+hand_out(struct cap *c, const struct cap_src *s, const struct ring_slot *slot)
+{
+	struct rs_rec	*r = &c->out;
+
+	r->n = ++c->n;
+	r->ts_ns = slot->ts_ns;
+	r->src = (uint16_t)s->idx;
+	r->dlt = slot->dlt;
+	r->caplen = slot->caplen;
+	r->origlen = slot->origlen;
+	r->cut = slot->cut;
+	r->raw = slot->bytes;
+	d11_parse(r->dlt, r->raw, r->caplen, &r->f);
+	return r;
 }
 
 /*
@@ -443,9 +462,9 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 				if (!c->paced) {
 					c->paced = 1;
 					c->pace_wall = mono(&now);
-					c->pace_ts = slot->rec.ts_ns;
+					c->pace_ts = slot->ts_ns;
 				}
-				due = pace_due(c, slot->rec.ts_ns);
+				due = pace_due(c, slot->ts_ns);
 				if (due > mono(&now)) {
 					wait_ns = due - now;
 					goto wait;
@@ -462,9 +481,8 @@ cap_next(struct cap *c, const struct rs_rec **rec, int timeout_ms)
 			if (armed)
 				atomic_store_explicit(&c->want_wakeup, 0,
 				    memory_order_relaxed);
-			slot->rec.n = ++c->n;
 			c->held = s;
-			*rec = &slot->rec;
+			*rec = hand_out(c, s, slot);
 			return 1;
 		}
 not_yet:

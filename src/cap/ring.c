@@ -39,6 +39,7 @@ struct ring {
 	alignas(CACHELINE) uint64_t p_head;	/* committed, not all published */
 	uint64_t		 p_pub;		/* published (head's value) */
 	uint64_t		 p_tail;	/* producer's view of tail */
+	uint64_t		 p_tboff;	/* boff of slot p_tail, read with it */
 	uint64_t		 p_bhead;	/* arena end of the last commit */
 	uint64_t		 p_rend;	/* arena end of the reserved slot */
 
@@ -111,7 +112,8 @@ ring_size(const struct ring *r)
 	return r->mask + 1;
 }
 
-/* Room for one more slot whose bytes end at end, as far as p_tail says. */
+/* Room for one more slot whose bytes end at end, as far as p_tail says
+ * (an older tail only says less). */
 static bool
 fits(const struct ring *r, uint64_t end)
 {
@@ -121,7 +123,7 @@ fits(const struct ring *r, uint64_t end)
 		return false;
 	if (h == r->p_tail)
 		return true;
-	return end - r->slots[r->p_tail & r->mask].boff <= r->bmask + 1;
+	return end - r->p_tboff <= r->bmask + 1;
 }
 
 struct ring_slot *
@@ -139,13 +141,14 @@ ring_reserve(struct ring *r, size_t len)
 	if (!fits(r, end)) {
 		r->p_tail = atomic_load_explicit(&r->tail,
 		    memory_order_acquire);
+		if (r->p_tail != r->p_head)
+			r->p_tboff = r->slots[r->p_tail & r->mask].boff;
 		if (!fits(r, end))
 			return NULL;
 	}
 	s = &r->slots[r->p_head & r->mask];
 	s->boff = start;
 	s->bytes = r->bytes + (start & r->bmask);
-	s->rec.raw = s->bytes;
 	r->p_rend = end;
 	return s;
 }

@@ -1,9 +1,9 @@
 /*
  * ring.h -- lock-free single-producer/single-consumer ring of records.
  *
- * A ring is an array of slots (a struct rs_rec each, with the decoded
- * frame) and an arena of bytes the records' raw bytes are packed into,
- * each taking only what was captured.  The producer (a capture thread)
+ * A ring is an array of small slots (a record's lengths and stamps) and
+ * an arena of bytes the records' raw bytes are packed into, each taking
+ * only what was captured.  The producer (a capture thread)
  * reserves a slot with room for a record's bytes, fills it and commits it;
  * committed slots reach the consumer in batches, at ring_publish().  The
  * consumer (the main thread) peeks at the oldest published slot and
@@ -25,22 +25,30 @@
 /*
  * Slots per ring.  A live source cannot wait: its ring absorbs the
  * consumer's pauses (a redraw, a burst), 8192 frames.  A file, a stream
- * and --follow wait for room, so a few hundred keep the reader ahead.
+ * and --follow wait for room; 2048 keep the reader a few batches ahead.
  * Bytes: RING_SLOT_BYTES per slot on average (a beacon takes ~300, a
  * data frame up to its 2 KiB), and never less than two records of
  * RS_REC_MAX_BYTES.
  */
 #define RING_LIVE_SLOTS		8192
-#define RING_FILE_SLOTS		512
+#define RING_FILE_SLOTS		2048
 #define RING_SLOT_BYTES		1024
 
+/* One record: what the capture thread read, and where its bytes are. */
 struct ring_slot {
-	struct rs_rec	 rec;		/* rec.raw == bytes */
-	int64_t		 arrival_ns;	/* live: CLOCK_MONOTONIC when read */
-	uint64_t	 digest;	/* of the 802.11 frame, 0: none */
-	uint32_t	 iface;		/* the source's interface (pcapng) */
 	uint8_t		*bytes;		/* room for the length reserved */
 	uint64_t	 boff;		/* arena offset of bytes (ring.c) */
+	int64_t		 ts_ns;		/* capture time */
+	int64_t		 arrival_ns;	/* live: CLOCK_MONOTONIC when read */
+	uint64_t	 digest;	/* of the 802.11 frame, 0: none */
+	uint32_t	 caplen;	/* bytes at bytes */
+	uint32_t	 origlen;	/* bytes on the wire */
+	uint32_t	 iface;		/* the source's interface (pcapng) */
+	int		 dlt;
+	unsigned	 freq;		/* MHz of its radio header, 0: none
+					   (with digest: de-duplication) */
+	uint8_t		 cut;		/* caplen was clipped to
+					   RS_REC_MAX_BYTES */
 };
 
 struct ring;

@@ -2,8 +2,10 @@
  * source.c -- the capture threads (producers), one per source.
  *
  * A thread reads its source (file.c or live.c), writes each record to -w
- * (write.c), copies its captured bytes into its ring, runs d11_parse()
- * there and commits.  Committed records reach the consumer in batches
+ * (write.c), copies its captured bytes into its ring and commits; the
+ * consumer decodes them (d11_parse, merge.c), so that the decoded frame is
+ * written and read by one CPU (a frame decoded here would cross to the
+ * consumer's cache and back for every record).  Committed records reach the consumer in batches
  * (src_publish): every s->batch records, and whenever the thread is about
  * to wait (for input, or for room), so that the consumer takes many records
  * per wake-up and a quiet source's last records are not held back.  The
@@ -75,6 +77,31 @@ wait_room(struct cap_src *s, size_t len)
 	return atomic_load(&c->stop) ? -1 : 0;
 }
 
+/*
+ * What de-duplication compares (several sources, or a pcapng of several
+ * interfaces): the digest of the 802.11 frame past its radio header and
+ * FCS, and the channel its radio header names.  Only the radio header is
+ * parsed here; the frame is decoded by the consumer (merge.c).
+ */
+static void
+dedup_key(struct ring_slot *slot)
+{
+	struct d11_radio	 radio;
+	size_t			 hl, n = slot->caplen;
+	bool			 fcs, bad;
+
+	slot->digest = 0;
+	slot->freq = 0;
+	if (d11_parse_radio(slot->dlt, slot->bytes, n, &radio, &hl, &fcs,
+	    &bad) != D11_OK)
+		return;
+	n -= hl;
+	if (fcs && n >= 4)
+		n -= 4;
+	slot->digest = merge_digest(slot->bytes + hl, n);
+	slot->freq = radio.freq;
+}
+
 int
 src_push(struct cap_src *s, const struct capr_rec *in)
 {
@@ -100,19 +127,18 @@ src_push(struct cap_src *s, const struct capr_rec *in)
 	 * for a few hundred bytes: hide the bound, libc's memcpy runs */
 	__asm__("" : "+r"(n));
 	memcpy(slot->bytes, in->data, n);
-	slot->rec.n = 0;
-	slot->rec.ts_ns = in->ts_ns;
-	slot->rec.src = (uint16_t)s->idx;
-	slot->rec.dlt = in->dlt;
-	slot->rec.caplen = n;
-	slot->rec.origlen = in->origlen;
-	slot->rec.cut = n < in->caplen;
-	d11_parse(in->dlt, slot->bytes, n, &slot->rec.f);
-	/* one source of one interface: no copies to look for */
-	slot->digest = c->dd != NULL && (c->nsrc > 1 || s->fin.rd.nif > 1) ?
-	    merge_digest(&slot->rec.f) : 0;
+	slot->ts_ns = in->ts_ns;
+	slot->dlt = in->dlt;
+	slot->caplen = n;
+	slot->origlen = in->origlen;
+	slot->cut = n < in->caplen;
 	slot->iface = in->iface;
 	slot->arrival_ns = s->batch_ns;
+	/* one source of one interface: no copies to look for */
+	if (c->dd != NULL && (c->nsrc > 1 || s->fin.rd.nif > 1))
+		dedup_key(slot);
+	else
+		slot->digest = 0;
 	ring_commit(s->ring);
 	if (ring_unpublished(s->ring) >= s->batch)
 		src_publish(s);

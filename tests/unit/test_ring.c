@@ -61,9 +61,9 @@ fill(struct ring_slot *s, uint64_t i, uint32_t len)
 	memcpy(s->bytes, &i, 8);
 	for (k = 8; k < len; k++)
 		s->bytes[k] = (uint8_t)(i * 31 + k);
-	s->rec.n = i;
-	s->rec.caplen = len;
-	s->rec.origlen = fnv(s->bytes, len);
+	s->ts_ns = (int64_t)i;
+	s->caplen = len;
+	s->origlen = fnv(s->bytes, len);
 }
 
 /* Batches of 1 to 64 records, as a capture thread publishes them. */
@@ -110,10 +110,9 @@ check_slot(const struct ring_slot *s)
 	uint64_t	 seq;
 
 	memcpy(&seq, s->bytes, 8);
-	assert_int_equal(seq, s->rec.n);
-	assert_true(s->rec.raw == s->bytes);
-	assert_int_equal(s->rec.caplen, rec_len(seq));
-	assert_int_equal(fnv(s->bytes, s->rec.caplen), s->rec.origlen);
+	assert_int_equal(seq, (uint64_t)s->ts_ns);
+	assert_int_equal(s->caplen, rec_len(seq));
+	assert_int_equal(fnv(s->bytes, s->caplen), s->origlen);
 }
 
 /* Take everything there is at each look, as cap_next's caller does. */
@@ -212,7 +211,7 @@ test_full_and_empty(void **state)
 	for (i = 0; i < 8; i++) {
 		s = ring_reserve(r, 16);
 		assert_non_null(s);
-		s->rec.n = i;
+		s->ts_ns = i;
 		ring_commit(r);
 	}
 	assert_null(ring_reserve(r, 16));
@@ -225,14 +224,14 @@ test_full_and_empty(void **state)
 	assert_int_equal(ring_count(r), 8);
 	for (i = 0; i < 3; i++) {
 		s = ring_peek(r);
-		assert_int_equal(s->rec.n, i);
+		assert_int_equal(s->ts_ns, i);
 		ring_release(r);
 	}
 	/* wraps around into the released slots */
 	for (i = 8; i < 11; i++) {
 		s = ring_reserve(r, 16);
 		assert_non_null(s);
-		s->rec.n = i;
+		s->ts_ns = i;
 		ring_commit(r);
 	}
 	assert_null(ring_reserve(r, 16));
@@ -240,7 +239,7 @@ test_full_and_empty(void **state)
 	for (i = 3; i < 11; i++) {
 		s = ring_peek(r);
 		assert_non_null(s);
-		assert_int_equal(s->rec.n, i);
+		assert_int_equal(s->ts_ns, i);
 		ring_release(r);
 	}
 	assert_null(ring_peek(r));
@@ -302,30 +301,30 @@ test_peek_nth(void **state)
 	assert_null(ring_peek_nth(r, 0));
 	for (i = 0; i < 3; i++) {
 		sl = ring_reserve(r, 8);
-		sl->rec.n = 10 + i;
+		sl->ts_ns = 10 + i;
 		ring_commit(r);
 	}
 	assert_null(ring_peek_nth(r, 0));	/* not published */
 	ring_publish(r);
 	sl = ring_reserve(r, 8);		/* reserved, not committed */
-	sl->rec.n = 99;
+	sl->ts_ns = 99;
 	for (i = 0; i < 3; i++)
-		assert_int_equal(ring_peek_nth(r, i)->rec.n, 10 + i);
+		assert_int_equal(ring_peek_nth(r, i)->ts_ns, 10 + i);
 	assert_null(ring_peek_nth(r, 3));
 	ring_release(r);
-	assert_int_equal(ring_peek_nth(r, 0)->rec.n, 11);
-	assert_int_equal(ring_peek_nth(r, 1)->rec.n, 12);
+	assert_int_equal(ring_peek_nth(r, 0)->ts_ns, 11);
+	assert_int_equal(ring_peek_nth(r, 1)->ts_ns, 12);
 	assert_null(ring_peek_nth(r, 2));
 	ring_commit(r);
 	assert_null(ring_peek_nth(r, 2));	/* committed, not published */
 	ring_publish(r);
-	assert_int_equal(ring_peek_nth(r, 2)->rec.n, 99);
+	assert_int_equal(ring_peek_nth(r, 2)->ts_ns, 99);
 	/* wrapped: slot index past the end of the array */
 	sl = ring_reserve(r, 8);
-	sl->rec.n = 100;
+	sl->ts_ns = 100;
 	ring_commit(r);
 	ring_publish(r);
-	assert_int_equal(ring_peek_nth(r, 3)->rec.n, 100);
+	assert_int_equal(ring_peek_nth(r, 3)->ts_ns, 100);
 	assert_null(ring_reserve(r, 8));
 	ring_free(r);
 }
