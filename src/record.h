@@ -1,11 +1,12 @@
 /*
  * record.h -- one captured frame on its way from a source to the engine.
  *
- * A capture thread reads a record, copies its captured bytes into its ring
- * and runs the shared parser there, so the decoded frame's pointers point
- * into the ring's own copy (rec->raw).  The consumer (main thread) then
- * hands the record to the roam engine, the --frames printer or the TUI,
- * and releases the slot.  Nothing may keep a pointer into a record after release: the
+ * A capture thread reads a record and copies its captured bytes into its
+ * ring; the consumer (main thread) runs the shared parser on that copy as
+ * it hands the record out (cap_next), so the decoded frame's pointers point
+ * into the ring (rec->raw).  It hands the record to the roam engine, the
+ * --frames printer or the TUI, and releases the slot at its next
+ * cap_next().  Nothing may keep a pointer into a record after release: the
  * engine copies what it keeps.
  */
 #ifndef RECORD_H
@@ -27,12 +28,13 @@ struct rs_rec {
 	int		 dlt;		/* link type of the source */
 	uint32_t	 caplen;	/* bytes in raw */
 	uint32_t	 origlen;	/* bytes on the wire */
-	uint8_t		 cut;		/* caplen was clipped to the slot */
+	uint8_t		 cut;		/* caplen was clipped to
+					   RS_REC_MAX_BYTES */
 	const uint8_t	*raw;		/* the record as captured */
 	struct d11_frame f;		/* d11_parse(dlt, raw, caplen) */
 };
 
-/* Shorter than on the air (the capture's snaplen, or our slot): its own
+/* Shorter than on the air (the capture's snaplen, or our limit): its own
  * lengths overrun what is there by design, which is not malformed. */
 static inline bool
 rs_rec_clipped(const struct rs_rec *r)
