@@ -130,6 +130,7 @@ cap_src_new(struct cap *c, enum cap_kind kind, const char *name,
 	s->cap = c;
 	s->kind = kind;
 	s->fin.fd = -1;
+	s->fin.ino_fd = s->fin.wd_file = s->fin.wd_dir = -1;
 	s->dlt = -1;
 	snprintf(s->name, sizeof s->name, "%s", name);
 	snprintf(s->desc, sizeof s->desc, "%s", name);

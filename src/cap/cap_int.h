@@ -50,6 +50,8 @@ struct fin {
 	uint64_t	 pos;		/* bytes read, of this file */
 	uint8_t		 head[256];	/* its first bytes (--follow) */
 	size_t		 headlen;
+	int		 ino_fd;	/* --follow: inotify, or -1 */
+	int		 wd_file, wd_dir;
 	struct capr	 rd;
 };
 

@@ -3,9 +3,12 @@
  * pcapng.h) over read(2), in the source's thread.
  *
  * A regular file is read in chunks of READ_CHUNK; a stream is polled
- * beside the stop eventfd, so that a stop is seen within FOLLOW_POLL_MS.
- * Files wait for room in the ring: they never drop.
+ * beside the stop eventfd, so that a stop is seen within FOLLOW_POLL_MS;
+ * a followed file is waited for with inotify.  Whatever was read is handed
+ * on before any wait (src_publish).  Files wait for room in the ring: they
+ * never drop.
  */
+#include <sys/inotify.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -199,6 +202,8 @@ fin_prime(struct cap_src *s, const char *what, char *err, size_t errlen)
 	return fin_linktype(s, what, err, errlen);
 }
 
+static void	follow_watch(struct fin *);
+
 int
 cap_add_file(struct cap *c, const char *path, bool follow, char *err,
     size_t errlen)
@@ -252,8 +257,12 @@ cap_add_file(struct cap *c, const char *path, bool follow, char *err,
 			goto fail;
 		}
 	}
-	if ((rc = fin_open(s, path, err, errlen)) != 0 ||
-	    (rc = fin_prime(s, what, err, errlen)) != 0)
+	if ((rc = fin_open(s, path, err, errlen)) != 0)
+		goto fail;
+	/* before the first read: nothing written after it is missed */
+	if (follow)
+		follow_watch(&s->fin);
+	if ((rc = fin_prime(s, what, err, errlen)) != 0)
 		goto fail;
 	/* -r of a file: its size, for cap_progress */
 	if (!follow && s->fin.regular && fstat(s->fin.fd, &st) == 0)
@@ -326,6 +335,60 @@ fin_records(struct cap_src *s, size_t *need)
 }
 
 /*
+ * --follow: inotify on the file (written, moved, deleted) and on new names
+ * in its directory (a rotation's new file), so that what is written is read
+ * at once; the name is still looked at every FOLLOW_POLL_MS.  Without
+ * inotify, that look is all there is.
+ */
+static void
+follow_watch(struct fin *fi)
+{
+	char	 dir[PATH_MAX];
+	char	*sl;
+
+	if (fi->ino_fd == -1 &&
+	    (fi->ino_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) == -1)
+		return;
+	if (fi->wd_file != -1)
+		inotify_rm_watch(fi->ino_fd, fi->wd_file);
+	fi->wd_file = inotify_add_watch(fi->ino_fd, fi->path, IN_MODIFY |
+	    IN_ATTRIB | IN_MOVE_SELF | IN_DELETE_SELF);
+	if (fi->wd_dir == -1) {
+		snprintf(dir, sizeof dir, "%s", fi->path);
+		if ((sl = strrchr(dir, '/')) == NULL)
+			snprintf(dir, sizeof dir, ".");
+		else if (sl == dir)
+			dir[1] = '\0';
+		else
+			*sl = '\0';
+		fi->wd_dir = inotify_add_watch(fi->ino_fd, dir, IN_CREATE |
+		    IN_MOVED_TO);
+	}
+}
+
+/* At the end of a followed file: until it changes, or FOLLOW_POLL_MS. */
+static void
+follow_wait(struct cap_src *s)
+{
+	struct fin	*fi = &s->fin;
+	struct pollfd	 pfd[2];
+	char		 ev[4096];
+
+	if (fi->ino_fd == -1) {
+		cap_nap(s->cap, FOLLOW_POLL_MS);
+		return;
+	}
+	pfd[0].fd = fi->ino_fd;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = s->cap->stopfd;
+	pfd[1].events = POLLIN;
+	if (!atomic_load(&s->cap->stop))
+		poll(pfd, 2, FOLLOW_POLL_MS);
+	while (read(fi->ino_fd, ev, sizeof ev) > 0)
+		;
+}
+
+/*
  * --follow at the end of what is there: like tail -F, follow the name.
  * The file truncated in place: read it again from its start.  Renamed
  * away and recreated (rotated): once the old one is read to its end,
@@ -382,6 +445,7 @@ follow_name(struct cap_src *s)
 	fi->ino = st.st_ino;
 	fi->regular = S_ISREG(st.st_mode);
 	fin_reset(fi);
+	follow_watch(fi);
 	s->said_gone = 0;
 	s->dlt_known = 0;
 	s->new_file = 1;
@@ -421,7 +485,7 @@ file_run(struct cap_src *s)
 		}
 		if (s->kind == CAP_FOLLOW) {
 			/* look at the name right before reading again */
-			cap_nap(s->cap, FOLLOW_POLL_MS);
+			follow_wait(s);
 			follow_name(s);
 			continue;
 		}
@@ -448,7 +512,9 @@ file_close(struct fin *fi)
 {
 	if (fi->fd != -1)
 		close(fi->fd);
-	fi->fd = -1;
+	if (fi->ino_fd != -1)
+		close(fi->ino_fd);
+	fi->fd = fi->ino_fd = -1;
 	free(fi->buf);
 	fi->buf = NULL;
 	capr_free(&fi->rd);

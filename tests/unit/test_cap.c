@@ -928,6 +928,106 @@ test_idle_source_no_stall(void **state)
 	cap_free(c);
 }
 
+/*
+ * A record written to a followed file or into a pipe is handed out at once,
+ * not when a batch fills: well within 100 ms of its write, each of five
+ * written 150 ms apart (what the TUI shows follows within a frame).
+ */
+#define LAT_N	5
+
+struct lat_writer {
+	FILE		*out;
+	const char	*from;
+	int64_t		 sent[LAT_N];
+};
+
+static void *
+lat_write(void *arg)
+{
+	struct lat_writer	*w = arg;
+	char			 eb[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr	*h;
+	const u_char		*d;
+	struct timespec		 ts = { 0, 150000000 };
+	pcap_t			*p;
+	int			 i;
+
+	p = pcap_open_offline(w->from, eb);
+	for (i = 0; p != NULL && i < LAT_N && pcap_next_ex(p, &h, &d) == 1;
+	    i++) {
+		nanosleep(&ts, NULL);
+		w->sent[i] = rs_mono_ns();
+		pcapw_write_record(w->out, (uint32_t)h->ts.tv_sec,
+		    (uint32_t)h->ts.tv_usec, d, h->caplen);
+		fflush(w->out);
+	}
+	if (p != NULL)
+		pcap_close(p);
+	fclose(w->out);
+	return NULL;
+}
+
+static void
+latency_of(bool follow)
+{
+	struct lat_writer	 w;
+	struct cap		*c;
+	const struct rs_rec	*r;
+	char			 err[512];
+	int64_t			 got[LAT_N], lat;
+	pthread_t		 t;
+	int			 p[2], saved = dup(0), k = 0, idle = 0, i;
+
+	memset(&w, 0, sizeof w);
+	w.from = data("lab/ft-ota-ok.pcap");
+	if (follow) {
+		w.out = fopen(tmp("followed.pcap"), "wb");
+		assert_non_null(w.out);
+		pcapw_write_header(w.out, 65535, D11_DLT_RADIOTAP);
+		fflush(w.out);
+	} else {
+		assert_int_equal(pipe(p), 0);
+		dup2(p[0], 0);
+		close(p[0]);
+		w.out = fdopen(p[1], "wb");
+		assert_non_null(w.out);
+		pcapw_write_header(w.out, 65535, D11_DLT_RADIOTAP);
+		fflush(w.out);
+	}
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, follow ? tmp("followed.pcap") : "-",
+	    follow, err, sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	assert_int_equal(pthread_create(&t, NULL, lat_write, &w), 0);
+	while (k < LAT_N && idle < 5) {
+		if (cap_next(c, &r, 1000) != 1) {
+			idle++;
+			continue;
+		}
+		got[k++] = rs_mono_ns();
+	}
+	pthread_join(t, NULL);
+	assert_int_equal(k, LAT_N);
+	for (i = 0; i < LAT_N; i++) {
+		lat = got[i] - w.sent[i];
+		print_message("%s record %d: handed out %.1f ms after its "
+		    "write\n", follow ? "--follow" : "-r -", i + 1, lat / 1e6);
+		assert_true(lat >= 0);
+		assert_true(lat < 100 * 1000000LL);
+	}
+	cap_free(c);
+	dup2(saved, 0);
+	close(saved);
+}
+
+static void
+test_latency(void **state)
+{
+	(void)state;
+	latency_of(true);
+	latency_of(false);
+}
+
 /* -r -: a stream on stdin, also cut mid-record. */
 static size_t
 stdin_run(const char *path, long cut, struct cap_source_info *in)
@@ -1825,6 +1925,7 @@ main(void)
 		cmocka_unit_test(test_dedup_two_sources),
 		cmocka_unit_test(test_idle_source_no_stall),
 		cmocka_unit_test(test_stdin),
+		cmocka_unit_test(test_latency),
 		cmocka_unit_test(test_monitor_spec),
 		cmocka_unit_test(test_monitor_names),
 		cmocka_unit_test(test_writer_kill9),
