@@ -1371,6 +1371,7 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	enum feed_rc		 fr;
 	int64_t			 last_draw = 0, now;
 	uint64_t		 drawn_gen = UINT64_MAX, fails_seen = 0;
+	uint64_t		 drawn_rec = 0;
 	uint64_t		 drawn_new = 0, notes_seen = 0;
 	int			 ch, nfd, timeout, code = RS_EXIT_OK;
 	bool			 dirty = true, more, quit = false;
@@ -1462,6 +1463,10 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 		now = t.now_mono = rs_mono_ns();
 		if (!t.paused && eng_generation(eng) != drawn_gen)
 			dirty = true;
+		/* a frame that changed nothing else still counts in the
+		 * header, at once (a followed file, a stream) */
+		if (!t.paused && o->feed->nrec != drawn_rec)
+			dirty = true;
 		if (t.paused && t.paused_new != drawn_new)
 			dirty = true;
 		if (t.flash_until > now - 1000000000LL)
@@ -1473,9 +1478,12 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 		if (dirty && now - last_draw >= FRAME_NS) {
 			if (!t.paused && eng_generation(eng) != drawn_gen)
 				tui_model_refresh(&t);
-			else if (!t.paused)
+			else if (!t.paused) {
+				t.cnt = *eng_counters(eng);
 				model_sources(&t);
+			}
 			drawn_gen = eng_generation(eng);
+			drawn_rec = o->feed->nrec;
 			drawn_new = t.paused_new;
 			model_rate(&t, now);
 			tui_draw(&t);
