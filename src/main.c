@@ -136,7 +136,7 @@ static const struct option longopts[] = {
 static volatile sig_atomic_t	 got_stop;	/* SIGINT/SIGTERM/SIGHUP */
 static volatile sig_atomic_t	 got_alarm;	/* --duration elapsed */
 static volatile sig_atomic_t	 tui_up;
-static struct timespec		 stop_at;	/* when got_stop was set */
+static volatile int64_t		 stop_at;	/* when got_stop was set, ns */
 static uint64_t			 notes_seen;	/* cap_note_next's */
 static bool			 wfail_said;
 
@@ -599,12 +599,10 @@ find_demo(char *buf, size_t len)
 static void
 on_stop(int sig)
 {
-	struct timespec	 now;
+	int64_t	 now = rs_mono_ns();	/* clock_gettime: signal-safe */
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (got_stop) {
-		if ((long long)(now.tv_sec - stop_at.tv_sec) * 1000000000LL +
-		    (now.tv_nsec - stop_at.tv_nsec) < 1000000000LL)
+		if (now - stop_at < 1000000000LL)
 			return;
 		if (tui_up)
 			tui_emergency_restore();
@@ -624,7 +622,7 @@ on_alarm(int sig)
 	got_alarm = 1;
 	/* The TUI quits the way a user would. */
 	if (tui_up && !got_stop) {
-		clock_gettime(CLOCK_MONOTONIC, &stop_at);
+		stop_at = rs_mono_ns();
 		got_stop = SIGALRM;
 	}
 }

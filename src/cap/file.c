@@ -419,6 +419,10 @@ follow_name(struct cap_src *s)
 		return 1;
 	}
 	if (stat(fi->path, &st) == -1) {
+		/* renamed away (still linked): a rotation whose new file
+		 * is not there yet, not a deletion */
+		if (fstat(fi->fd, &cur) == 0 && cur.st_nlink > 0)
+			return 0;
 		if (!s->said_gone) {
 			s->said_gone = 1;
 			cap_note(s->cap, "%s was deleted: waiting for it to "
