@@ -24,6 +24,28 @@ feed_init(struct feed *f, struct cap *cap, struct eng *eng)
 }
 
 /*
+ * A length in the frame overran its bytes.  Only the parts the parser
+ * filled for the frame's kind are looked at: the others hold what an
+ * earlier frame left there (the parser clears them only for the kinds
+ * that carry them).
+ */
+static bool
+malformed(const struct d11_frame *d)
+{
+	if (d->error != D11_OK)
+		return true;
+	if ((d->type == D11_FC_TYPE_MGMT || d->has_elems) &&
+	    (d->ie.n_malformed != 0 || d->ie.rsn.malformed ||
+	    d->ie.wpa.malformed || d->ie.fte.malformed))
+		return true;
+	if ((d->kind == D11_K_ACTION || d->kind == D11_K_ACTION_NOACK) &&
+	    d->act.malformed)
+		return true;
+	return (d->kind == D11_K_EAPOL || d->kind == D11_K_EAP) &&
+	    d->eapol.malformed;
+}
+
+/*
  * What a record says of itself.  A record the capture cut (its snaplen,
  * or our slot) overruns its own lengths by design: clipped, not malformed.
  */
@@ -36,10 +58,7 @@ count(struct feed *f, const struct rs_rec *rec)
 		f->nother++;
 	else if (rs_rec_clipped(rec))
 		f->nclipped++;
-	else if (d->error != D11_OK || rec->caplen == 0 ||
-	    d->ie.n_malformed != 0 || d->ie.rsn.malformed ||
-	    d->ie.wpa.malformed || d->ie.fte.malformed ||
-	    d->act.malformed || d->eapol.malformed)
+	else if (rec->caplen == 0 || malformed(d))
 		f->nbad++;
 	if (rec->ts_ns < f->last_ts && f->nback++ == 0)
 		f->first_back = rec->n;
