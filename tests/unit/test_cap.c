@@ -28,6 +28,7 @@
 #include <pcap/pcap.h>
 
 #include "cap/cap.h"
+#include "cap/cap_int.h"
 #include "cap/nl80211.h"
 #include "cap/pcapng.h"
 #include "pcapw.h"
@@ -263,6 +264,43 @@ test_small_ring_no_loss(void **state)
 	assert_int_equal(n, pcap_times(f, NULL, 0));
 	cap_source_info(c, 0, &in);
 	assert_int_equal(in.ring_drops, 0);
+	cap_free(c);
+}
+
+/*
+ * A live source whose consumer is slower than its offer: a 4-slot ring
+ * overflows, and every record read is either handed out or counted as
+ * dropped, exactly (the ring publishes in batches).
+ */
+static void
+test_live_drops_exact(void **state)
+{
+	const char		*f = data("lab/ft-ota-ok.pcap");
+	const struct rs_rec	*r;
+	struct cap_source_info	 in;
+	struct cap		*c;
+	char			 eb[PCAP_ERRBUF_SIZE], err[512];
+	pcap_t			*p;
+	uint64_t		 n = 0;
+	int			 rc;
+
+	(void)state;
+	setenv("ROAMSCOPE_RING_SLOTS", "4", 1);
+	c = cap_new();
+	unsetenv("ROAMSCOPE_RING_SLOTS");
+	assert_non_null(p = pcap_open_offline(f, eb));
+	assert_int_equal(live_add_handle(c, p, "slow", err, sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	while ((rc = cap_next(c, &r, 5000)) != -1) {
+		assert_int_equal(rc, 1);
+		assert_int_equal(r->n, n + 1);
+		n++;
+		usleep(2000);
+	}
+	cap_source_info(c, 0, &in);
+	assert_int_equal(in.received, pcap_times(f, NULL, 0));
+	assert_true(in.ring_drops > 0);		/* the ring did overflow */
+	assert_int_equal(in.received, n + in.ring_drops);
 	cap_free(c);
 }
 
@@ -1915,6 +1953,7 @@ main(void)
 		cmocka_unit_test(test_counts_match_tshark),
 		cmocka_unit_test(test_merge_three),
 		cmocka_unit_test(test_small_ring_no_loss),
+		cmocka_unit_test(test_live_drops_exact),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_truncated_last_record),
 		cmocka_unit_test(test_pcapng_unknown_block),
