@@ -39,6 +39,7 @@
 #include <pcap/pcap.h>
 
 #include "frames.h"
+#include "readloop.h"
 #include "record.h"
 #include "rs.h"
 
@@ -79,23 +80,13 @@ median(double *v, int n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/* The read loop: every record of path through pcap_next_ex, touched. */
+/* The read loop (readloop.h), as a process of its own. */
 static int
 read_loop(const char *path)
 {
-	char			 eb[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr	*h;
-	const u_char		*d;
-	uint64_t		 n = 0, sum = 0;
-	pcap_t			*p;
+	uint64_t	 n, sum;
 
-	if ((p = pcap_open_offline(path, eb)) == NULL)
-		errx(1, "%s", eb);
-	while (pcap_next_ex(p, &h, &d) == 1) {
-		sum += h->caplen ? d[h->caplen - 1] : 0;
-		n++;
-	}
-	pcap_close(p);
+	n = bench_read_loop(path, &sum);
 	printf("%llu %llu\n", (unsigned long long)n, (unsigned long long)sum);
 	return 0;
 }
@@ -156,16 +147,9 @@ run_rs(const char *output)
 static void
 count_frames(void)
 {
-	char			 eb[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr	*h;
-	const u_char		*d;
-	pcap_t			*p;
+	uint64_t	 sum;
 
-	if ((p = pcap_open_offline(file, eb)) == NULL)
-		errx(1, "%s", eb);
-	while (pcap_next_ex(p, &h, &d) == 1)
-		nframes++;
-	pcap_close(p);
+	nframes = bench_read_loop(file, &sum);
 }
 
 /* The machine's load: other work slows both sides of each pair. */

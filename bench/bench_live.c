@@ -37,6 +37,7 @@
 #include "cap/cap_int.h"
 #include "engine/engine.h"
 #include "feed.h"
+#include "readloop.h"
 #include "rs.h"
 
 #define LOOPS		3		/* full speed: the file this many times */
@@ -217,25 +218,15 @@ run(const uint8_t *buf, size_t len, int pcap_src, double rate, int loops,
 	close(saved);
 }
 
-/* The read loop, over the file itself. */
+/* The read loop (readloop.h), over the file itself. */
 static void
 read_loop(const char *path)
 {
-	char			 eb[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr	*h;
-	const u_char		*d;
-	uint64_t		 n = 0, sum = 0;
-	double			 t0 = now(), t;
-	pcap_t			*p;
+	uint64_t	 n, sum;
+	double		 t0 = now(), t;
 
-	if ((p = pcap_open_offline(path, eb)) == NULL)
-		errx(1, "%s", eb);
-	while (pcap_next_ex(p, &h, &d) == 1) {
-		sum += h->caplen ? d[h->caplen - 1] : 0;
-		n++;
-	}
+	n = bench_read_loop(path, &sum);
 	t = now() - t0;
-	pcap_close(p);
 	printf("read loop over the file: %ju frames in %.3f s = %.2f M "
 	    "frames/s [%ju]\n", (uintmax_t)n, t, n / t / 1e6, (uintmax_t)sum);
 }
