@@ -336,7 +336,8 @@ goal_screen(void)
 	for (i = 0; i < runs; i++) {
 		tl[i] = run_loop(file).secs;
 		if ((ts[i] = first_screen(&pct[i])) < 0)
-			errx(1, "no first screen with the progress within 10 s");
+			errx(1, "no first screen with the progress "
+			    "within 10 s");
 		if (pct[i] > maxpct)
 			maxpct = pct[i];
 	}

@@ -41,7 +41,7 @@
 #include "readloop.h"
 #include "rs.h"
 
-#define LOOPS		3		/* full speed: the file this many times */
+#define LOOPS		3		/* full speed: the file 3 times */
 #define SLOW_NS		2000		/* the slow consumer: per record */
 
 struct writer {

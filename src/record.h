@@ -17,7 +17,8 @@
 
 #include "dot11/dot11.h"
 
-#define RS_REC_MAX_BYTES	4096	/* longer records are cut (and flagged) */
+/* longer records are cut (and flagged) */
+#define RS_REC_MAX_BYTES	4096
 
 struct rs_rec {
 	uint64_t	 n;		/* frame number, 1-based, every record

@@ -26,7 +26,7 @@ enum cap_kind {
 	CAP_FILE,		/* pcap/pcapng file, or "-" for stdin */
 	CAP_FOLLOW,		/* a file still being written (--follow) */
 	CAP_IFACE,		/* an existing monitor interface (-i) */
-	CAP_MONITOR,		/* -m RADIO[:CHANNEL[:WIDTH]]: created via nl80211 */
+	CAP_MONITOR,		/* -m RADIO[:CHANNEL[:WIDTH]], via nl80211 */
 };
 
 struct cap_source_info {

@@ -88,8 +88,8 @@ struct cap_src {
 	pthread_t		 thr;
 	int			 started;
 	size_t			 batch;		/* records per publish */
-	uint64_t		 size;		/* -r of a regular file: bytes */
-	int			 roomfd;	/* poked when the ring has room */
+	uint64_t		 size;		/* -r of a regular file: size */
+	int			 roomfd;	/* poked: the ring has room */
 	int			 error;		/* set before ended */
 	char			 errmsg[256];
 

@@ -53,7 +53,7 @@ live_open(struct cap_src *s, const char *ifname, char *err, size_t errlen)
 	}
 	s->dlt = pcap_datalink(s->pcap);
 	if (!d11_dlt_supported(s->dlt)) {
-		/* Some drivers offer radiotap beside plain 802.11 or Ethernet. */
+		/* Some drivers offer radiotap beside 802.11 or Ethernet. */
 		n = pcap_list_datalinks(s->pcap, &dlts);
 		for (i = 0; i < n; i++) {
 			if (dlts[i] == D11_DLT_RADIOTAP)

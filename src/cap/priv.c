@@ -40,7 +40,8 @@ keep_net_admin(void)
 static bool
 invoking_ids(uid_t *uid, gid_t *gid)
 {
-	const char		*u = getenv("SUDO_UID"), *g = getenv("SUDO_GID");
+	const char		*u = getenv("SUDO_UID");
+	const char		*g = getenv("SUDO_GID");
 	char			*end;
 	unsigned long		 vu, vg;
 

@@ -35,13 +35,14 @@ struct ring {
 	alignas(CACHELINE) _Atomic uint64_t tail;	/* by the consumer */
 	alignas(CACHELINE) _Atomic uint64_t dropped;	/* by the producer */
 
-	/* the producer's own: written at every commit */
-	alignas(CACHELINE) uint64_t p_head;	/* committed, not all published */
+	/* the producer's own, written at every commit; p_head: committed,
+	 * not all published */
+	alignas(CACHELINE) uint64_t p_head;
 	uint64_t		 p_pub;		/* published (head's value) */
 	uint64_t		 p_tail;	/* producer's view of tail */
-	uint64_t		 p_tboff;	/* boff of slot p_tail, read with it */
-	uint64_t		 p_bhead;	/* arena end of the last commit */
-	uint64_t		 p_rend;	/* arena end of the reserved slot */
+	uint64_t		 p_tboff;	/* boff of slot p_tail, with it */
+	uint64_t		 p_bhead;	/* arena end: last commit */
+	uint64_t		 p_rend;	/* arena end: reserved slot */
 
 	/* the consumer's own */
 	alignas(CACHELINE) uint64_t c_head;	/* consumer's view of head */
@@ -187,7 +188,8 @@ ring_drop(struct ring *r)
 struct ring_slot *
 ring_peek(struct ring *r)
 {
-	uint64_t	 t = atomic_load_explicit(&r->tail, memory_order_relaxed);
+	uint64_t	 t = atomic_load_explicit(&r->tail,
+	    memory_order_relaxed);
 
 	if (t == r->c_head) {
 		r->c_head = atomic_load_explicit(&r->head,
@@ -201,7 +203,8 @@ ring_peek(struct ring *r)
 struct ring_slot *
 ring_peek_nth(struct ring *r, size_t i)
 {
-	uint64_t	 t = atomic_load_explicit(&r->tail, memory_order_relaxed);
+	uint64_t	 t = atomic_load_explicit(&r->tail,
+	    memory_order_relaxed);
 
 	if (r->c_head - t <= i) {
 		r->c_head = atomic_load_explicit(&r->head,
@@ -215,7 +218,8 @@ ring_peek_nth(struct ring *r, size_t i)
 void
 ring_release(struct ring *r)
 {
-	uint64_t	 t = atomic_load_explicit(&r->tail, memory_order_relaxed);
+	uint64_t	 t = atomic_load_explicit(&r->tail,
+	    memory_order_relaxed);
 
 	atomic_store_explicit(&r->tail, t + 1, memory_order_release);
 }

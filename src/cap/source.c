@@ -5,8 +5,8 @@
  * (write.c), copies its captured bytes into its ring and commits; the
  * consumer decodes them (d11_parse, merge.c), so that the decoded frame is
  * written and read by one CPU (a frame decoded here would cross to the
- * consumer's cache and back for every record).  Committed records reach the consumer in batches
- * (src_publish): every s->batch records, and whenever the thread is about
+ * consumer's cache and back for every record).  Committed records reach
+ * the consumer in batches (src_publish): every s->batch records, and whenever the thread is about
  * to wait (for input, or for room), so that the consumer takes many records
  * per wake-up and a quiet source's last records are not held back.  The
  * consumer is woken only when it said it sleeps (want_wakeup).
