@@ -501,7 +501,14 @@ not_yet:
 			}
 		}
 		if (!armed) {
-			/* Tell producers we may sleep, then look again. */
+			/*
+			 * Tell producers we may sleep, then look again.  What
+			 * was poked before is read away first: a caller that
+			 * polls cap_wakeup_fd itself and calls with timeout 0
+			 * (the TUI) would otherwise find it readable for ever
+			 * and spin.  A poke after this is for what comes next.
+			 */
+			drain_efd(c);
 			atomic_store(&c->want_wakeup, 1);
 			atomic_thread_fence(memory_order_seq_cst);
 			room_before_sleep(c);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -1063,6 +1064,56 @@ test_latency(void **state)
 	latency_of(false);
 }
 
+/*
+ * A caller that polls cap_wakeup_fd itself and takes records with timeout
+ * 0 (the TUI): the fd is readable when a record came, and not once that
+ * record is taken and nothing else came (it stayed readable, and the TUI
+ * spun on its poll at full speed).
+ */
+static void
+test_wakeup_fd_quiet(void **state)
+{
+	const char		*f = data("lab/ft-ota-ok.pcap");
+	char			 eb[PCAP_ERRBUF_SIZE], err[512];
+	struct pcap_pkthdr	*h;
+	const struct rs_rec	*r;
+	const u_char		*d;
+	struct pollfd		 pfd;
+	struct cap		*c;
+	pcap_t			*p;
+	FILE			*out;
+	int			 i, rc;
+
+	(void)state;
+	assert_non_null(out = fopen(tmp("quiet.pcap"), "wb"));
+	pcapw_write_header(out, 65535, D11_DLT_RADIOTAP);
+	fflush(out);
+	c = cap_new();
+	assert_int_equal(cap_add_file(c, tmp("quiet.pcap"), true, err,
+	    sizeof err), 0);
+	assert_int_equal(cap_start(c, err, sizeof err), 0);
+	pfd.fd = cap_wakeup_fd(c);
+	pfd.events = POLLIN;
+	assert_non_null(p = pcap_open_offline(f, eb));
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(cap_next(c, &r, 0), 0);	/* caught up */
+		assert_int_equal(pcap_next_ex(p, &h, &d), 1);
+		pcapw_write_record(out, (uint32_t)h->ts.tv_sec,
+		    (uint32_t)h->ts.tv_usec, d, h->caplen);
+		fflush(out);
+		assert_int_equal(poll(&pfd, 1, 2000), 1);	/* it came */
+		while ((rc = cap_next(c, &r, 0)) == 0)
+			;
+		assert_int_equal(rc, 1);
+		assert_int_equal(r->n, (uint64_t)i + 1);
+		assert_int_equal(cap_next(c, &r, 0), 0);
+		assert_int_equal(poll(&pfd, 1, 0), 0);		/* quiet */
+	}
+	pcap_close(p);
+	fclose(out);
+	cap_free(c);
+}
+
 /* -r -: a stream on stdin, also cut mid-record. */
 static size_t
 stdin_run(const char *path, long cut, struct cap_source_info *in)
@@ -1965,6 +2016,7 @@ main(void)
 		cmocka_unit_test(test_idle_source_no_stall),
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_latency),
+		cmocka_unit_test(test_wakeup_fd_quiet),
 		cmocka_unit_test(test_monitor_spec),
 		cmocka_unit_test(test_monitor_names),
 		cmocka_unit_test(test_writer_kill9),
