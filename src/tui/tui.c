@@ -34,6 +34,7 @@
 #include "tui_int.h"
 
 #define FRAME_NS	(33 * 1000000LL)	/* ~30 redraws a second */
+#define HEADER_NS	(100 * 1000000LL)	/* the frame count alone */
 #define BATCH_NS	(12 * 1000000LL)	/* feed at most this long */
 #define FLASH_NS	(4 * 1000000000LL)
 #define STATUS_NS	(10 * 1000000000LL)
@@ -1464,8 +1465,11 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 		if (!t.paused && eng_generation(eng) != drawn_gen)
 			dirty = true;
 		/* a frame that changed nothing else still counts in the
-		 * header, at once (a followed file, a stream) */
-		if (!t.paused && o->feed->nrec != drawn_rec)
+		 * header: at once after a quiet while (a followed file, a
+		 * stream), at most every HEADER_NS while frames keep coming
+		 * (beacons would redraw the screen 30 times a second) */
+		if (!t.paused && o->feed->nrec != drawn_rec &&
+		    now - last_draw >= HEADER_NS)
 			dirty = true;
 		if (t.paused && t.paused_new != drawn_new)
 			dirty = true;
