@@ -1148,7 +1148,7 @@ main(int argc, char **argv)
 	cap_set_replay(cap, o.replay_set ? o.replay : 0);
 
 	if (o.write_path != NULL && !stopped()) {
-		if (cap_writer_waits(o.write_path))
+		if (cap_writer_waits(cap, o.write_path))
 			die(0, "note: -w %s is a FIFO with no reader yet: "
 			    "waiting for one to open it", o.write_path);
 		err[0] = '\0';

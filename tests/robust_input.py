@@ -31,6 +31,8 @@ TSHARK = os.environ.get("TSHARK") or shutil.which("tshark") or ""
 LAB = os.path.join(SRC, "tests", "data", "lab")
 FT = os.path.join(LAB, "ft-ota-ok.pcap")
 TMP = tempfile.mkdtemp(prefix="rs-input.")
+sys.path.insert(0, os.path.join(SRC, "tests"))
+import pcaplib  # noqa: E402
 
 
 def rs(*args, stdin=subprocess.DEVNULL, timeout=60, stdout=None):
@@ -223,6 +225,44 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(p.returncode, 0, err + rest)
         self.assertEqual(data[:4], b"\x0a\x0d\x0d\x0a")
         self.assertEqual(json.loads(out)["summary"]["frames"], 247)
+
+    def test_write_fifo_reader_already_there(self):
+        # A reader blocked on the FIFO before the run starts gets the
+        # whole pcapng: the check for a reader must not end its read.
+        import threading
+        fifo = tmp("fifo2")
+        os.mkfifo(fifo)
+        got = []
+
+        def reader():
+            with open(fifo, "rb") as f:
+                got.append(f.read())
+        t = threading.Thread(target=reader, daemon=True)
+        t.start()
+        time.sleep(0.2)         # the reader waits in open()
+        # Under strace, every close() returns 0.1 s late: a reader that
+        # sees the FIFO without a writer in that time reads its end.
+        slow = []
+        if shutil.which("strace"):
+            slow = ["strace", "-f", "-qq", "-o", os.devnull, "-e",
+                    "trace=close", "-e", "inject=close:delay_exit=100000"]
+        p = subprocess.Popen(slow + [ROAMSCOPE, "-r", FT, "-w", fifo,
+                                     "--report=json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             start_new_session=True)
+        try:
+            out, err = p.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.communicate()
+            self.fail("roamscope -w FIFO hung with its reader gone")
+        t.join(10)
+        self.assertEqual(p.returncode, 0, err)
+        self.assertNotIn(b"waiting", err)
+        self.assertEqual(json.loads(out)["summary"]["frames"], 247)
+        self.assertTrue(got, "the reader got nothing")
+        self.assertEqual(got[0][:4], b"\x0a\x0d\x0d\x0a")
+        self.assertEqual(len(list(pcaplib.records(got[0]))), 247)
 
 
 if __name__ == "__main__":

@@ -97,6 +97,7 @@ cap_new(void)
 	pthread_mutex_init(&c->wlock, NULL);
 	pthread_mutex_init(&c->nlock, NULL);
 	c->wfd_stdout = -1;
+	c->wfd_fifo = -1;
 	atexit(cap_emergency_cleanup);
 	return c;
 }
@@ -335,6 +336,8 @@ cap_free(struct cap *c)
 	merge_free(c);
 	if (c->w != NULL)
 		pcapng_close(c->w, NULL, 0);
+	if (c->wfd_fifo != -1)
+		close(c->wfd_fifo);
 	close(c->efd);
 	close(c->stopfd);
 	pthread_mutex_destroy(&c->wlock);

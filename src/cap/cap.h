@@ -64,11 +64,12 @@ int		 cap_add_monitor(struct cap *, const char *spec,
  * -w FILE: every record of every source into one pcapng, flushed ≥ 1/s;
  * "-" is stdout.  Refused (RS_EXIT_USAGE) when given twice or when FILE is
  * one of the sources (add the sources first).  A FIFO blocks until its
- * reader comes: cap_writer_waits() says beforehand that it will.
+ * reader comes: cap_writer_waits() says beforehand that it will (and keeps
+ * the FIFO open when a reader is already there, for cap_set_writer).
  */
 int		 cap_set_writer(struct cap *, const char *path,
 		    char *err, size_t errlen);
-bool		 cap_writer_waits(const char *path);
+bool		 cap_writer_waits(struct cap *, const char *path);
 /*
  * The first -w failure (a full disk, a reader gone, the close): true with
  * the one-line message.  Capture and analysis go on; nothing more is

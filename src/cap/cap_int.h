@@ -142,6 +142,7 @@ struct cap {
 	alignas(64) struct pcapng_w *w;
 	char			 wpath[4096];
 	int			 wfd_stdout;	/* -w -: pcapng to stdout */
+	int			 wfd_fifo;	/* -w FIFO opened by the probe */
 	uint32_t		 w_snaplen;	/* every interface's */
 	pthread_mutex_t		 wlock;
 	pthread_t		 flusher;

@@ -185,9 +185,9 @@ pcapng_open(const char *path, char *err, size_t errlen)
 }
 
 struct pcapng_w *
-pcapng_fdopen(int fd, const char *name, char *err, size_t errlen)
+pcapng_fdopen(int fd, int own, const char *name, char *err, size_t errlen)
 {
-	return w_start(fd, 0, name, err, errlen);
+	return w_start(fd, own, name, err, errlen);
 }
 
 int

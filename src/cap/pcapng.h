@@ -52,8 +52,9 @@ struct pcapng_w;
 
 /* Create (truncate) path; NULL with a one-line message in err. */
 struct pcapng_w	*pcapng_open(const char *path, char *err, size_t errlen);
-/* Write to an open descriptor (e.g. stdout); it stays the caller's. */
-struct pcapng_w	*pcapng_fdopen(int fd, const char *name, char *err,
+/* Write to an open descriptor (e.g. stdout); own: closed with the writer,
+ * else it stays the caller's. */
+struct pcapng_w	*pcapng_fdopen(int fd, int own, const char *name, char *err,
 		    size_t errlen);
 /* Returns the interface id (0, 1, ...) or -1. name may be NULL. */
 int		 pcapng_add_iface(struct pcapng_w *, int dlt, const char *name,

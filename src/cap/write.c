@@ -162,16 +162,26 @@ w_names_source(struct cap *c, const char *path, char *err, size_t errlen)
 }
 
 bool
-cap_writer_waits(const char *path)
+cap_writer_waits(struct cap *c, const char *path)
 {
 	struct stat	 st;
-	int		 fd;
+	int		 fd, fl;
 
-	if (strcmp(path, "-") == 0 || stat(path, &st) == -1 ||
-	    !S_ISFIFO(st.st_mode))
+	if (c->wfd_fifo != -1 || strcmp(path, "-") == 0 ||
+	    stat(path, &st) == -1 || !S_ISFIFO(st.st_mode))
 		return false;
 	if ((fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)) != -1) {
-		close(fd);
+		/*
+		 * A reader is there.  Keep this descriptor for the writer:
+		 * closing it would leave the FIFO without a writer, and a
+		 * reader blocked in read() would take that as the end.
+		 */
+		if ((fl = fcntl(fd, F_GETFL)) == -1 ||
+		    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+			close(fd);
+			return false;
+		}
+		c->wfd_fifo = fd;
 		return false;
 	}
 	return errno == ENXIO;
@@ -190,8 +200,14 @@ cap_set_writer(struct cap *c, const char *path, char *err, size_t errlen)
 	if ((rc = w_names_source(c, path, err, errlen)) != 0)
 		return rc;
 	if (strcmp(path, "-") == 0) {
-		c->w = pcapng_fdopen(STDOUT_FILENO, "stdout", e, sizeof e);
+		c->w = pcapng_fdopen(STDOUT_FILENO, 0, "stdout", e,
+		    sizeof e);
 		c->wfd_stdout = STDOUT_FILENO;
+	} else if (c->wfd_fifo != -1) {
+		c->w = pcapng_fdopen(c->wfd_fifo, 1, path, e, sizeof e);
+		if (c->w == NULL)
+			close(c->wfd_fifo);
+		c->wfd_fifo = -1;
 	} else
 		c->w = pcapng_open(path, e, sizeof e);
 	if (c->w == NULL) {
