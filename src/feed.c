@@ -68,7 +68,7 @@ count(struct feed *f, const struct rs_rec *rec)
 enum feed_rc
 feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
 {
-	const struct rs_rec	*rec;
+	const struct rs_rec	*rec, *used;
 	int64_t			 start = 0, end = 0, now;
 	uint64_t		 k, next = 1;
 	int			 rc;
@@ -103,11 +103,15 @@ feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
 			start = rs_mono_ns();
 			end = start + budget_ns;
 		}
-		eng_feed(f->eng, rec);
+		used = rec;
+		if (f->through != NULL)
+			used = f->through(f->through_arg, f->eng, rec);
+		else
+			eng_feed(f->eng, rec);
 		f->nrec++;
 		count(f, rec);
 		if (f->each != NULL)
-			f->each(f->arg, rec);
+			f->each(f->arg, used);
 	}
 }
 

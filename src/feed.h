@@ -28,6 +28,12 @@ struct feed {
 	struct eng	*eng;
 	void		(*each)(void *, const struct rs_rec *);
 	void		*arg;
+	/* set: records go through it instead of straight to eng_feed (the
+	 * network's keys); it returns the record the engine got, which each
+	 * gets too */
+	const struct rs_rec *(*through)(void *, struct eng *,
+			    const struct rs_rec *);
+	void		*through_arg;
 	/* set by a signal handler: the slice ends before the next record */
 	const volatile sig_atomic_t *stop;
 

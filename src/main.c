@@ -29,6 +29,8 @@
 #include "cap/cap.h"
 #include "engine/engine.h"
 #include "feed.h"
+#include "keyfeed.h"
+#include "keys/keys.h"
 #include "frames.h"
 #include "logrun.h"
 #include "report.h"
@@ -69,6 +71,7 @@ struct opts {
 	bool		 report;
 	enum report_fmt	 report_fmt;
 	const char	*sla_path;
+	const char	*keys_path;
 	bool		 replay_set;
 	double		 replay;
 	bool		 demo;
@@ -91,6 +94,7 @@ enum {
 	OPT_FRAMES,
 	OPT_REPORT,
 	OPT_SLA,
+	OPT_KEYS,
 	OPT_REPLAY,
 	OPT_DEMO,
 	OPT_DURATION,
@@ -116,6 +120,7 @@ static const struct option longopts[] = {
 	{ "frames",		optional_argument,	NULL, OPT_FRAMES },
 	{ "report",		optional_argument,	NULL, OPT_REPORT },
 	{ "sla",		required_argument,	NULL, OPT_SLA },
+	{ "keys",		required_argument,	NULL, OPT_KEYS },
 	{ "replay",		optional_argument,	NULL, OPT_REPLAY },
 	{ "demo",		no_argument,		NULL, OPT_DEMO },
 	{ "duration",		required_argument,	NULL, OPT_DURATION },
@@ -156,6 +161,13 @@ static int	source_errors(struct cap *);
 static int	read_sla(const char *, char **, char *, size_t);
 static int	run_headless(struct cap *, struct eng *, const struct opts *,
 		    bool, struct logrun *);
+static int	load_keys(const char *, struct ks_store **);
+static void	say_key_notes(void);
+
+/* --keys: the key store and the tracker between the capture and the
+ * engine (NULL without --keys). */
+static struct ks_store		*kstore;
+static struct keyfeed		*kfeed;
 
 static void
 usage(FILE *f)
@@ -211,6 +223,11 @@ usage(FILE *f)
 "      --log-offset SECONDS\n"
 "                          the log's clock minus the capture's, instead of\n"
 "                          the offset found from events both show\n"
+"With the network's keys:\n"
+"      --keys FILE         passphrases, PSKs/PMKs, MSKs or TKs, one a line in\n"
+"                          Wireshark's forms (wpa-pwd:PASS[:SSID], wpa-psk:HEX,\n"
+"                          msk:HEX, tk:HEX): prove each handshake's keys right\n"
+"                          or wrong, and decrypt what PMF hides (see roamscope(1))\n"
 "\n"
 "  -h, --help[=all]        the short help; all: this one\n"
 "      --version           print the version\n"
@@ -218,6 +235,7 @@ usage(FILE *f)
 "Exit status: 0 ok, 1 usage, 2 permission, 3 a roam failed (--report),\n"
 "4 no such file, 5 not a capture, 6 link type, 7 truncated, 8 interface,\n"
 "9 netlink, 10 --sla, 11 cannot write (-w or the output), 12 --log file,\n"
+"13 --keys, "
 "70 internal.\n"
 "See roamscope(1).\n");
 	fprintf(f, "\n"
@@ -425,6 +443,9 @@ parse_args(int argc, char **argv, struct opts *o)
 				    optarg);
 				return (code + 1);
 			}
+			break;
+		case OPT_KEYS:
+			o->keys_path = optarg;
 			break;
 		case OPT_SLA:
 			o->sla_path = optarg;
@@ -889,6 +910,10 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	text_locale_utf8();
 	feed_init(&feed, cap, eng);
 	feed.stop = &got_stop;
+	if (kfeed != NULL) {
+		feed.through = kf_feed;
+		feed.through_arg = kfeed;
+	}
 	if (o->frames || logs != NULL) {
 		feed.each = frames_each;
 		feed.arg = &fo;
@@ -939,6 +964,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	/* Not errors: the input said so, and the output shows them. */
 	while (feed_note(&feed, &k, note, sizeof note) != NULL)
 		die(0, "%s", note);
+	say_key_notes();
 	if (left != 0)
 		die(0, "note: stopped: %llu frames already read were not "
 		    "analysed (they are in -w, if given)",
@@ -1058,6 +1084,16 @@ main(int argc, char **argv)
 		ec.sla_path = o.sla_path;
 		ec.sla_text = sla_text;
 	}
+	if (o.keys_path != NULL) {
+		if ((code = load_keys(o.keys_path, &kstore)) != RS_EXIT_OK) {
+			free(sla_text);
+			return (code);
+		}
+		if ((kfeed = kf_new(kstore, o.keys_path)) == NULL) {
+			free(sla_text);
+			return (die(RS_EXIT_INTERNAL, "out of memory"));
+		}
+	}
 	err[0] = '\0';
 	eng = eng_new(&ec, err, sizeof err);
 	free(sla_text);
@@ -1089,6 +1125,10 @@ main(int argc, char **argv)
 		logrun_set_offset(logs, (int64_t)(o.log_offset * 1e9));
 	atexit(cap_emergency_cleanup);
 	feed_init(&feed, cap, eng);
+	if (kfeed != NULL) {
+		feed.through = kf_feed;
+		feed.through_arg = kfeed;
+	}
 
 	code = RS_EXIT_OK;
 	if (o.demo) {
@@ -1212,6 +1252,7 @@ main(int argc, char **argv)
 	/* What the screen said, and a broken file, after it is gone. */
 	while (feed_note(&feed, &k, note, sizeof note) != NULL)
 		die(0, "%s", note);
+	say_key_notes();
 	if ((src_rc = source_errors(cap)) != RS_EXIT_OK)
 		code = src_rc;
 	else if (cap_write_failed(cap, err, sizeof err))
@@ -1221,5 +1262,55 @@ out:
 	cap_free(cap);
 	logrun_free(logs);
 	eng_free(eng);
+	kf_free(kfeed);
+	ks_store_free(kstore);
 	return (code);
+}
+
+/*
+ * --keys FILE: a file that cannot be read is 4 (as any file), a bad line
+ * 12 with FILE:LINE and why; a world-readable one loads with a warning.
+ */
+static int
+load_keys(const char *path, struct ks_store **stp)
+{
+	struct ks_store	*st;
+	struct ks_load	 ld;
+	struct stat	 sb;
+
+	if ((st = ks_store_new()) == NULL)
+		return (die(RS_EXIT_INTERNAL, "out of memory"));
+	memset(&ld, 0, sizeof ld);
+	if (ks_store_load(st, path, &ld) != 0) {
+		ks_store_free(st);
+		if (stat(path, &sb) != 0 || S_ISDIR(sb.st_mode) ||
+		    access(path, R_OK) != 0)
+			return (die(RS_EXIT_NOFILE, "--keys %s", ld.err));
+		return (die(RS_EXIT_KEYS, "--keys %s; fix that line (key "
+		    "types in roamscope(1), --keys)", ld.err));
+	}
+	if (ld.warn[0] != '\0')
+		die(0, "warning: --keys %s", ld.warn);
+	if (ld.n_keys == 0) {
+		ks_store_free(st);
+		return (die(RS_EXIT_KEYS, "--keys %s: no key in it (%u line%s "
+		    "of a type not used here): give wpa-pwd, wpa-psk, msk or "
+		    "tk lines", path, ld.n_skipped, ld.n_skipped == 1 ? "" :
+		    "s"));
+	}
+	*stp = st;
+	return (RS_EXIT_OK);
+}
+
+/* What the keys did, once, at the end. */
+static void
+say_key_notes(void)
+{
+	char		 buf[512];
+	unsigned	 k = 0;
+
+	if (kfeed == NULL)
+		return;
+	while (kf_note(kfeed, &k, buf, sizeof buf) != NULL)
+		die(0, "%s", buf);
 }

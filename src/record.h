@@ -31,6 +31,8 @@ struct rs_rec {
 	uint32_t	 origlen;	/* bytes on the wire */
 	uint8_t		 cut;		/* caplen was clipped to
 					   RS_REC_MAX_BYTES */
+	bool		 decrypted;	/* the plaintext of a protected frame
+					   (raw: the plain 802.11 frame) */
 	const uint8_t	*raw;		/* the record as captured */
 	struct d11_frame f;		/* d11_parse(dlt, raw, caplen) */
 };

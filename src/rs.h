@@ -22,6 +22,7 @@
 #define RS_EXIT_SLA		10	/* --sla file has a bad line */
 #define RS_EXIT_WRITE		11	/* -w file cannot be written */
 #define RS_EXIT_LOG		12	/* a --log file cannot be opened */
+#define RS_EXIT_KEYS		13	/* --keys file has a bad line */
 #define RS_EXIT_INTERNAL	70
 
 /* Nanoseconds on CLOCK_MONOTONIC: for intervals and deadlines only. */

@@ -288,6 +288,7 @@ xch_new(struct eng *e, struct att *a, enum eng_phase_kind k,
 	x->req_seq = x->resp_seq = -1;
 	x->tries = 1;
 	x->tseq = a->try_seq;
+	x->decrypted = e->plain;
 	return x;
 }
 
@@ -1292,6 +1293,7 @@ att_kv(struct eng *e, struct client *c, const uint8_t *ap,
 			if (x == NULL)
 				return false;
 			x->req_seq = -1;
+			x->decrypted = e->plain;
 		}
 		if (k == ENG_P_BTM) {
 			a->btm_mode = f->act.btm_mode;

@@ -204,6 +204,7 @@ struct eng_phase {
 	uint16_t	 tries;		/* new requests after an answer (1) */
 	bool		 late;		/* answered after the client had given
 					   up on it and gone back */
+	bool		 decrypted;	/* measured from decrypted frames */
 };
 /* The status' name: IEEE status name, or the BTM status name for btm;
  * "" when there is no status. */
@@ -273,6 +274,17 @@ enum eng_code {
 					   failures, arg1: 1 key cache, val0:
 					   period ms, mac: the target */
 	ENG_C_LOG_WRONG_PSK,		/* arg0: failures, arg1: retries */
+	/* proofs with the network's keys (the roam's keys say more) */
+	ENG_C_KEY_WRONG,		/* M2 MIC verifies with no key; arg0:
+					   keys tried */
+	ENG_C_KEY_VERIFIES,		/* M2 MIC verifies, the attempt failed */
+	ENG_C_FT_TARGET_LACKS_R1,	/* 53, the PMKR0Name is correct */
+	ENG_C_FT_KEY_STALE,		/* arg0: ENG_KS_* that differ */
+	ENG_C_FT_KEY_WRONG,		/* the PMKR0Name matches no key; arg0:
+					   keys tried */
+	ENG_C_FT_MIC_BAD,		/* arg0: 0 the client's, 1 the AP's */
+	ENG_C_FT_MIC_VERIFIES,		/* 55, the client's FTE MIC verifies */
+	ENG_C_PMKID_BAD,		/* the PMKID is not this AP's */
 	ENG_C_NCODES
 };
 const char	*eng_code_name(enum eng_code);
@@ -349,6 +361,58 @@ struct eng_side {
 	uint64_t	 client_rssi_frame;
 };
 
+/* ------------------------------------------------------------------------
+ * With the network's keys: what the key checks proved about an attempt's
+ * handshake (the caller runs them and hands them in, eng_key_check).
+ */
+enum eng_kv {
+	ENG_KV_NONE = 0,	/* not checkable */
+	ENG_KV_OK,
+	ENG_KV_BAD,
+};
+const char	*eng_kv_name(enum eng_kv);	/* NULL, "ok", "bad" */
+
+/* What a status 53 or 55 on an FT roam is, when the keys settle it. */
+enum eng_key_diag {
+	ENG_KD_NONE = 0,
+	ENG_KD_TARGET_LACKS_R1,	/* the client's PMKR0Name is correct */
+	ENG_KD_CLIENT_STALE,	/* it is from the first association's ESS */
+	ENG_KD_CLIENT_WRONG,	/* it matches no key */
+	ENG_KD_MIC_CLIENT,	/* the reassociation request's FTE MIC fails */
+	ENG_KD_MIC_AP,		/* the reassociation response's fails */
+};
+
+/* What differs from the client's first association (CLIENT_STALE). */
+#define ENG_KS_SSID	0x01
+#define ENG_KS_MDID	0x02
+#define ENG_KS_R0KH	0x04
+
+#define ENG_KEY_LABEL	64
+#define ENG_R0KH_MAX	48
+
+struct eng_keys {
+	bool		 checked;	/* a check was handed in */
+	enum eng_kv	 m2_mic;	/* EAPOL M2 MIC with the PTK */
+	enum eng_kv	 pmkid;		/* PMKID of the (re)association request */
+	enum eng_kv	 pmkr0name;	/* of the FT authentication request */
+	enum eng_kv	 pmkr1name;	/* of the FT reassociation request */
+	enum eng_kv	 fte_mic;	/* both FTE MICs (bad if either is) */
+	enum eng_kv	 fte_mic_req, fte_mic_resp;
+	char		 key[ENG_KEY_LABEL];	/* the key line that verified
+						   ("FILE:LINE"), never the
+						   key; "" none */
+	unsigned	 tried;		/* keys the failed checks tried */
+	bool		 ptk;		/* a PTK derived: its frames decrypt */
+	int		 status;	/* the status the checks saw, or -1 */
+	enum eng_key_diag diag;
+	uint8_t		 stale;		/* ENG_KS_* for CLIENT_STALE */
+	uint8_t		 r0kh_id[ENG_R0KH_MAX];	/* the client's R0KH-ID */
+	uint8_t		 r0kh_len;
+	bool		 has_r0name, has_r1name;
+	uint8_t		 r0name[16], r1name[16];	/* derived names (the
+							   air carries them) */
+};
+
 struct eng_roam {
 	uint64_t	 id;		/* engine-wide sequence, 1-based */
 	bool		 is_join;
@@ -393,6 +457,7 @@ struct eng_roam {
 	int		 trigger_reason;	/* deauth/disassoc reason, -1 */
 	uint8_t		 nevents;
 	struct eng_event events[ENG_MAX_EVENTS];	/* deauth/disassoc */
+	struct eng_keys	 keys;		/* with the network's keys */
 };
 
 /* ------------------------------------------------------------------------
@@ -631,6 +696,16 @@ const struct eng_finding *eng_finding(const struct eng *, size_t i);
 const struct eng_roam	*eng_roam_by_id(const struct eng *, uint64_t id);
 const struct eng_roam	*eng_roam_at(const struct eng *, const uint8_t *client,
 			    int64_t ts_ns, int64_t slack_ns);
+
+/*
+ * The key checks of one handshake (a join, an FT roam, a rekey) of client
+ * sta with ap, built of the frames from ts_first to ts_last: attached to
+ * the attempt toward ap that covers them, which is judged again (a proof
+ * becomes a diagnosis).  Returns the attempt's id, 0 when none matches.
+ */
+uint64_t	 eng_key_check(struct eng *, const uint8_t *sta,
+		    const uint8_t *ap, int64_t ts_first, int64_t ts_last,
+		    const struct eng_keys *);
 
 /* ------------------------------------------------------------------------
  * Frame store: the raw bytes of management, action and EAPOL/EAP frames that

@@ -65,6 +65,7 @@ struct xch {
 	bool		 no_req;	/* answered, request not captured */
 	bool		 protected_;	/* inferred from PMF frames */
 	bool		 late;		/* answered after the client gave up */
+	bool		 decrypted;	/* its request was a decrypted frame */
 	int		 status;	/* EI_NONE until answered */
 	uint16_t	 retries;
 	uint16_t	 tries;
@@ -340,6 +341,7 @@ struct eng {
 	struct eng_counters cnt;
 	uint64_t	 next_id;
 	bool		 finished;
+	bool		 plain;		/* the frame fed is a decrypted one */
 
 	/* APs: hash, LRU, slots in first-seen order (NULL holes) */
 	struct ap	**aph;
@@ -530,6 +532,13 @@ void		 act_frame(struct eng *, const struct rs_rec *);
  */
 void		 jd_judge(struct eng *, struct att *);
 void		 jd_count(struct eng *, struct att *, int sign);
+struct eng_diag	*jd_diag(struct eng_roam *, enum eng_code, int32_t a0,
+		    int32_t a1, double v0, double v1);
+
+/* ------------------------------------------------------------------------
+ * keycheck.c
+ */
+void		 kc_diags(struct eng *, struct att *);
 
 /* ------------------------------------------------------------------------
  * roamctx.c

@@ -175,6 +175,13 @@ diag(struct eng_roam *p, enum eng_code id, int32_t a0, int32_t a1,
 	return d;
 }
 
+struct eng_diag *
+jd_diag(struct eng_roam *p, enum eng_code id, int32_t a0, int32_t a1,
+    double v0, double v1)
+{
+	return diag(p, id, a0, a1, v0, v1);
+}
+
 static void
 status_diag(struct eng *e, struct att *a)
 {
@@ -390,8 +397,10 @@ jd_judge(struct eng *e, struct att *a)
 		x = &a->x[i];
 		if ((ph = add_phase(p, x->kind, x->ap, x->start_ns, x->end_ns,
 		    x->no_req, x->kind == ENG_P_NEIGHBOR_REPORT ? EI_NONE :
-		    x->status, x->retries, x->tries, x->protected_)) != NULL)
+		    x->status, x->retries, x->tries, x->protected_)) != NULL) {
 			ph->late = x->late;
+			ph->decrypted = x->decrypted;
+		}
 	}
 	if (a->key_end != 0 && a->data_ns != 0 && a->data_ns - a->key_end <=
 	    EI_IDLE_NS) {
@@ -489,6 +498,7 @@ jd_judge(struct eng *e, struct att *a)
 
 	/* diagnoses, most specific first */
 	p->ndiags = 0;
+	kc_diags(e, a);
 	if (a->refused != EI_NONE)
 		status_diag(e, a);
 	if (a->k.m1_after_m2 > 0 && a->k.m_ns[3] == 0 &&

@@ -317,6 +317,7 @@ eng_feed(struct eng *e, const struct rs_rec *rec)
 	 * stamps, none at all) still happened, at 1 ns. */
 	if (e->now <= 0)
 		e->now = 1;
+	e->plain = rec->decrypted;
 	if (e->now - e->last_sweep >= NS_PER_S) {
 		if (e->last_sweep != 0) {
 			att_sweep(e);

@@ -103,6 +103,14 @@ static const char *code_names[ENG_C_NCODES] = {
 	[ENG_C_LOG_UNLOGGED] = "log-unlogged",
 	[ENG_C_LOG_LOOP] = "log-loop",
 	[ENG_C_LOG_WRONG_PSK] = "log-wrong-psk",
+	[ENG_C_KEY_WRONG] = "wrong-passphrase",
+	[ENG_C_KEY_VERIFIES] = "key-verifies",
+	[ENG_C_FT_TARGET_LACKS_R1] = "ft-target-lacks-r1",
+	[ENG_C_FT_KEY_STALE] = "ft-key-stale",
+	[ENG_C_FT_KEY_WRONG] = "ft-key-wrong",
+	[ENG_C_FT_MIC_BAD] = "ft-mic-bad",
+	[ENG_C_FT_MIC_VERIFIES] = "ft-mic-verifies",
+	[ENG_C_PMKID_BAD] = "pmkid-bad",
 };
 
 #define NAME(tab, i, dflt) ((unsigned)(i) < sizeof(tab) / sizeof((tab)[0]) && \
@@ -275,6 +283,37 @@ eng_ap_change_text(const struct eng_ap_change *c, char *buf, size_t len)
 
 static void	diag_text(struct eng_diag *, const struct eng_roam *,
 		    const char *);
+
+/* An R0KH-ID as a word: printable ASCII as it is, else hex. */
+static void
+r0kh_word(const struct eng_keys *k, char *buf, size_t len)
+{
+	size_t i, o = 0;
+	bool text = k->r0kh_len > 0;
+
+	for (i = 0; i < k->r0kh_len; i++)
+		if (k->r0kh_id[i] < 0x21 || k->r0kh_id[i] > 0x7e)
+			text = false;
+	buf[0] = '\0';
+	for (i = 0; i < k->r0kh_len && o + 3 < len; i++)
+		o += (size_t)snprintf(buf + o, len - o, text ? "%c" : "%02x",
+		    k->r0kh_id[i]);
+	if (k->r0kh_len == 0)
+		snprintf(buf, len, "(none)");
+}
+
+/* "SSID, MDID" -- what ENG_KS_* bits name. */
+static void
+stale_words(int bits, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s%s%s", bits & ENG_KS_SSID ? "the SSID" : "",
+	    bits & ENG_KS_SSID && bits & (ENG_KS_MDID | ENG_KS_R0KH) ? ", " :
+	    "", bits & ENG_KS_MDID ? "the MDID" : "", bits & ENG_KS_MDID &&
+	    bits & ENG_KS_R0KH ? ", " : "", bits & ENG_KS_R0KH ?
+	    "the R0KH-ID" : "");
+	if (buf[0] == '\0')
+		snprintf(buf, len, "the ESS");
+}
 
 /* The diagnosis d of roam p: its name now, its sentence when the roam is
  * read (tx_texts), but at once when it needs s (the ESS's MDID summary for
@@ -546,6 +585,57 @@ diag_text(struct eng_diag *d, const struct eng_roam *p, const char *s)
 		    "time%s (M1 sent again, %d retries and timeouts): most "
 		    "likely a wrong passphrase on the client", a0, a0 == 1 ?
 		    "" : "s", a1);
+		break;
+	case ENG_C_KEY_WRONG:
+		textf(t, n, "the client's passphrase is not the one given: "
+		    "its message 2 MIC to %s verifies with none of the %d "
+		    "key%s tried (with the AP's passphrase, the client's is "
+		    "wrong: proven)", tm, a0, a0 == 1 ? "" : "s");
+		break;
+	case ENG_C_KEY_VERIFIES:
+		textf(t, n, "the key verifies (%s): the client's message 2 MIC "
+		    "is right, so the %s failed for another cause than the "
+		    "passphrase", p->keys.key, rec);
+		break;
+	case ENG_C_FT_TARGET_LACKS_R1: {
+		char r0[2 * ENG_R0KH_MAX + 1];
+
+		r0kh_word(&p->keys, r0, sizeof r0);
+		textf(t, n, "the client's PMKR0Name is correct (%s): %s lacks "
+		    "the PMK-R1; it must get it from R0KH %s (check the "
+		    "R0KH/R1KH keys between them)", p->keys.key, tm, r0);
+		break;
+	}
+	case ENG_C_FT_KEY_STALE: {
+		char w[48];
+
+		stale_words(a0, w, sizeof w);
+		textf(t, n, "the client presented the PMKR0Name of its first "
+		    "association, whose %s differ%s from %s's: its key cache "
+		    "is stale or the ESS changed", w, a0 == ENG_KS_SSID ||
+		    a0 == ENG_KS_MDID || a0 == ENG_KS_R0KH ? "s" : "", tm);
+		break;
+	}
+	case ENG_C_FT_KEY_WRONG:
+		textf(t, n, "the client's PMKR0Name toward %s matches none of "
+		    "the %d key%s given: its key cache is stale, or its key "
+		    "is not the network's", tm, a0, a0 == 1 ? "" : "s");
+		break;
+	case ENG_C_FT_MIC_BAD:
+		textf(t, n, "the FTE MIC of the reassociation %s does not "
+		    "verify with the key (%s): the %s's FT keys are wrong",
+		    a0 ? "response" : "request", p->keys.key, a0 ? "AP" :
+		    "client");
+		break;
+	case ENG_C_FT_MIC_VERIFIES:
+		textf(t, n, "the client's FTE MIC verifies (%s): %s's status "
+		    "55 is not the client's keys (a nonce or element "
+		    "mismatch on the AP's side)", p->keys.key, tm);
+		break;
+	case ENG_C_PMKID_BAD:
+		textf(t, n, "the PMKID the client presented to %s is not the "
+		    "one for its PMK and this AP: its PMKSA is stale or "
+		    "wrong", tm);
 		break;
 	default:
 		t[0] = '\0';
