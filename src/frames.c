@@ -593,7 +593,10 @@ frames_print(FILE *out, const struct rs_rec *rec, bool all)
 	}
 	json_kv_uint(&j, "subtype", f->type << 4 | f->subtype);
 	json_kv_bool(&j, "retry", f->retry);
-	json_kv_bool(&j, "protected", f->protected);
+	/* a decrypted frame was protected on the air */
+	json_kv_bool(&j, "protected", f->protected || rec->decrypted);
+	if (rec->decrypted)
+		json_kv_bool(&j, "decrypted", true);
 	if (f->has_seq)
 		json_kv_uint(&j, "seq", f->seq);
 	addr(&j, "sa", f->sa);

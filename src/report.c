@@ -147,6 +147,40 @@ json_roam_ctx(struct json *j, const struct eng_roam *r)
 }
 
 static void
+kv_verdict(struct json *j, const char *key, enum eng_kv v)
+{
+	if (eng_kv_name(v) != NULL)
+		json_kv_str(j, key, eng_kv_name(v));
+}
+
+/* What the network's keys proved: null without --keys (or no check of
+ * this attempt's handshakes); each check "ok", "bad" or left out when it
+ * could not be made; the key line that verified, never the key. */
+static void
+json_roam_keys(struct json *j, const struct eng_keys *k)
+{
+	if (!k->checked) {
+		json_kv_null(j, "keys");
+		return;
+	}
+	json_key(j, "keys");
+	json_obj_begin(j);
+	kv_verdict(j, "m2_mic", k->m2_mic);
+	kv_verdict(j, "pmkid", k->pmkid);
+	kv_verdict(j, "pmkr0name", k->pmkr0name);
+	kv_verdict(j, "pmkr1name", k->pmkr1name);
+	kv_verdict(j, "fte_mic", k->fte_mic);
+	json_kv_str_or_null(j, "key", k->key[0] != '\0' ? k->key : NULL);
+	json_kv_uint(j, "tried", k->tried);
+	json_kv_bool(j, "ptk", k->ptk);
+	if (k->has_r0name)
+		json_kv_hex(j, "r0name", k->r0name, 16);
+	if (k->has_r1name)
+		json_kv_hex(j, "r1name", k->r1name, 16);
+	json_obj_end(j);
+}
+
+static void
 json_roam(struct json *j, struct eng *e, struct logrun *lr,
     const struct eng_roam *r)
 {
@@ -187,9 +221,11 @@ json_roam(struct json *j, struct eng *e, struct logrun *lr,
 		json_kv_mac(j, "ap", ph->ap);
 		json_kv_uint(j, "tries", ph->tries);
 		json_kv_bool(j, "late", ph->late);
+		json_kv_bool(j, "decrypted", ph->decrypted);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
+	json_roam_keys(j, &r->keys);
 	json_key(j, "diagnoses");
 	json_arr_begin(j);
 	for (i = 0; i < r->ndiags; i++) {
@@ -562,6 +598,38 @@ text_roam_ctx(FILE *fp, const struct eng_roam *r, int64_t t0)
 	}
 }
 
+/* "keys: m2_mic ok, pmkr0name ok (FILE:1)" */
+static void
+text_roam_keys(FILE *fp, const struct eng_keys *k)
+{
+	static const char *names[] = { "m2_mic", "pmkid", "pmkr0name",
+	    "pmkr1name", "fte_mic" };
+	enum eng_kv v[5];
+	char safe[ENG_KEY_LABEL * 3];
+	unsigned i, n = 0;
+
+	if (!k->checked)
+		return;
+	v[0] = k->m2_mic;
+	v[1] = k->pmkid;
+	v[2] = k->pmkr0name;
+	v[3] = k->pmkr1name;
+	v[4] = k->fte_mic;
+	fprintf(fp, "           keys:");
+	for (i = 0; i < 5; i++)
+		if (eng_kv_name(v[i]) != NULL)
+			fprintf(fp, "%s %s %s", n++ ? "," : "", names[i],
+			    eng_kv_name(v[i]));
+	if (n == 0)
+		fprintf(fp, " nothing checkable");
+	if (k->key[0] != '\0') {
+		text_safe(safe, sizeof safe, k->key);
+		fprintf(fp, " (key %s)", safe);
+	} else if (k->tried > 0)
+		fprintf(fp, " (no key verifies, %u tried)", k->tried);
+	fputc('\n', fp);
+}
+
 static void
 text_roam(FILE *fp, struct eng *e, struct logrun *lr,
     const struct eng_roam *r, int64_t t0)
@@ -600,9 +668,12 @@ text_roam(FILE *fp, struct eng *e, struct logrun *lr,
 			fprintf(fp, "  %u retries", ph->retries);
 		if (ph->protected_)
 			fprintf(fp, "  (inferred, protected)");
+		if (ph->decrypted)
+			fprintf(fp, "  (decrypted)");
 		fputc('\n', fp);
 	}
 	text_roam_ctx(fp, r, t0);
+	text_roam_keys(fp, &r->keys);
 	for (i = 0; i < r->ndiags; i++) {
 		text_safe(safe, sizeof safe, r->diags[i].text);
 		fprintf(fp, "           why: [%s] %s\n", r->diags[i].code,
@@ -829,6 +900,20 @@ csv_roam_ctx(FILE *fp, const struct eng_roam *r)
 }
 
 static void
+csv_roam_keys(FILE *fp, const struct eng_keys *k)
+{
+	enum eng_kv v[5] = { k->m2_mic, k->pmkid, k->pmkr0name, k->pmkr1name,
+	    k->fte_mic };
+	unsigned i;
+
+	for (i = 0; i < 5; i++)
+		fprintf(fp, ",%s", eng_kv_name(v[i]) != NULL ?
+		    eng_kv_name(v[i]) : "");
+	fputc(',', fp);
+	csv_field(fp, k->key);
+}
+
+static void
 report_csv(FILE *fp, struct eng *e)
 {
 	const struct eng_roam *r;
@@ -840,7 +925,8 @@ report_csv(FILE *fp, struct eng *e)
 	    "total_ms,gap_ms,verdict,hard,retries,diagnoses,frames,id,state,"
 	    "outage_ms,from_channel,to_channel,from_band,to_band,"
 	    "rssi_before_dbm,rssi_after_dbm,rssi_drop_db,trigger,attempts,"
-	    "events,log_events\n", fp);
+	    "events,log_events,keys_m2_mic,keys_pmkid,keys_pmkr0name,"
+	    "keys_pmkr1name,keys_fte_mic,keys_key\n", fp);
 	n = eng_nroams_all(e);
 	for (i = 0; i < n; i++) {
 		r = eng_roam_all(e, i);
@@ -873,7 +959,9 @@ report_csv(FILE *fp, struct eng *e)
 			fputs(b, fp);
 		}
 		csv_roam_ctx(fp, r);
-		fprintf(fp, ",%zu\n", logrun_roam_count(e, r));
+		fprintf(fp, ",%zu", logrun_roam_count(e, r));
+		csv_roam_keys(fp, &r->keys);
+		fputc('\n', fp);
 	}
 }
 
