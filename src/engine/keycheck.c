@@ -71,7 +71,9 @@ merge(struct eng_keys *to, const struct eng_keys *k)
 	KV_TAKE(to, k, fte_mic);
 	KV_TAKE(to, k, fte_mic_req);
 	KV_TAKE(to, k, fte_mic_resp);
-	if (k->key[0] != '\0')
+	/* the key of the first handshake that verified names the attempt's
+	 * (an FT try's, not the fallback's after it) */
+	if (to->key[0] == '\0' && k->key[0] != '\0')
 		memcpy(to->key, k->key, sizeof to->key);
 	if (k->tried > to->tried)
 		to->tried = k->tried;
