@@ -1068,6 +1068,33 @@ struct d11_action {
 };
 
 /* ------------------------------------------------------------------------
+ * DHCP in a plain data frame: LLC/SNAP 08-00, IPv4, UDP 67/68, BOOTP
+ * (RFC 2131), the message type option (RFC 2132).
+ */
+#define D11_LLC_SNAP_LEN	8
+#define D11_ETH_P_IPV4		0x0800
+#define D11_IPV4_MIN_HDR	20
+#define D11_IP_PROTO_UDP	17
+#define D11_UDP_HDR		8
+#define D11_DHCP_SERVER_PORT	67
+#define D11_DHCP_CLIENT_PORT	68
+#define D11_BOOTP_FIXED		236	/* op .. file */
+#define D11_BOOTP_CHADDR	28
+#define D11_BOOTP_HTYPE_ETHER	1
+#define D11_DHCP_COOKIE		0x63825363
+#define D11_DHCP_OPT_PAD	0
+#define D11_DHCP_OPT_MSG_TYPE	53
+#define D11_DHCP_OPT_END	255
+#define D11_DHCP_DISCOVER	1
+#define D11_DHCP_OFFER		2
+#define D11_DHCP_REQUEST	3
+#define D11_DHCP_DECLINE	4
+#define D11_DHCP_ACK		5
+#define D11_DHCP_NAK		6
+#define D11_DHCP_RELEASE	7
+#define D11_DHCP_INFORM		8
+
+/* ------------------------------------------------------------------------
  * EAPOL and EAP (data frames with LLC/SNAP 88-8E).
  */
 #define D11_EAPOL_EAP		0
@@ -1282,6 +1309,13 @@ enum d11_error	 d11_parse_mac(const uint8_t *mac, size_t len,
  * set first: a protected robust action frame is marked unreadable. */
 void		 d11_parse_action(const uint8_t *body, size_t len,
 		    struct d11_frame *f);
+/* The DHCP message type (D11_DHCP_*) of a parsed, unprotected data frame:
+ * IPv4, UDP between ports 67 and 68, BOOTP with the magic cookie, option
+ * 53; 0 when it is not DHCP.  chaddr (may be NULL) gets the client's MAC
+ * address from BOOTP (a server's broadcast answer names it only there),
+ * NULL when it is not an Ethernet one. */
+int	 d11_dhcp_type(const struct d11_frame *, const uint8_t **chaddr);
+
 /* EAPOL PDU (after LLC/SNAP 88-8E); sets e and returns D11_K_EAPOL or
  * D11_K_EAP (D11_K_DATA when it is not EAPOL at all). */
 enum d11_kind	 d11_parse_eapol(const uint8_t *p, size_t len,

@@ -94,3 +94,52 @@ d11_kind_name(enum d11_kind kind)
 	}
 	return "none";
 }
+
+int
+d11_dhcp_type(const struct d11_frame *f, const uint8_t **chaddr)
+{
+	const uint8_t	*ip, *o;
+	size_t		 ihl, n, i, fixed;
+	uint16_t	 sp, dp;
+
+	if (chaddr != NULL)
+		*chaddr = NULL;
+	if (f->kind != D11_K_DATA || f->protected || f->body == NULL ||
+	    f->ethertype != D11_ETH_P_IPV4 ||
+	    f->body_len < D11_LLC_SNAP_LEN + D11_IPV4_MIN_HDR)
+		return 0;
+	ip = f->body + D11_LLC_SNAP_LEN;
+	n = f->body_len - D11_LLC_SNAP_LEN;
+	ihl = (size_t)(ip[0] & 0x0f) * 4;
+	fixed = ihl + D11_UDP_HDR + D11_BOOTP_FIXED + 4;
+	if ((ip[0] >> 4) != 4 || ihl < D11_IPV4_MIN_HDR || fixed > n ||
+	    ip[9] != D11_IP_PROTO_UDP)
+		return 0;
+	sp = d11_be16(ip + ihl);
+	dp = d11_be16(ip + ihl + 2);
+	if (!((sp == D11_DHCP_SERVER_PORT && dp == D11_DHCP_CLIENT_PORT) ||
+	    (sp == D11_DHCP_CLIENT_PORT && dp == D11_DHCP_SERVER_PORT)))
+		return 0;
+	if (d11_be32(ip + fixed - 4) != D11_DHCP_COOKIE)
+		return 0;
+	if (chaddr != NULL) {
+		o = ip + ihl + D11_UDP_HDR;
+		*chaddr = o[1] == D11_BOOTP_HTYPE_ETHER && o[2] == 6 ?
+		    o + D11_BOOTP_CHADDR : NULL;
+	}
+	o = ip + fixed;
+	n -= fixed;
+	for (i = 0; i < n && o[i] != D11_DHCP_OPT_END;) {
+		if (o[i] == D11_DHCP_OPT_PAD) {
+			i++;
+			continue;
+		}
+		if (i + 2 > n)
+			break;
+		if (o[i] == D11_DHCP_OPT_MSG_TYPE && o[i + 1] == 1 &&
+		    i + 2 < n)
+			return o[i + 2];
+		i += 2 + (size_t)o[i + 1];
+	}
+	return 0;
+}

@@ -208,6 +208,13 @@ judge(struct eng *e, struct att *a)
 	st_bump(e);
 }
 
+/* For the subsystems that attach to attempts (keys, DHCP). */
+void
+att_judge(struct eng *e, struct att *a)
+{
+	judge(e, a);
+}
+
 /* A deauthentication or disassociation joins the attempt's events; the
  * same one again within a second (a flood, retransmissions) does not.
  * Returns whether it was added. */

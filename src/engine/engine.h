@@ -47,7 +47,7 @@ enum eng_sla_key {
 	ENG_SLA_FT_TOTAL,		/* full FT roam: auth + reassoc */
 	ENG_SLA_REASSOC,		/* (re)association without FT */
 	ENG_SLA_4WAY,			/* 4-way handshake (M1 -> M4) */
-	ENG_SLA_DHCP,			/* DHCP after roam (not measured yet) */
+	ENG_SLA_DHCP,			/* DHCP after roam (decrypted or open) */
 	ENG_SLA_VOIP_TOTAL,		/* FT roam total, voice grade */
 	ENG_SLA_EAP,			/* 802.1X exchange */
 	ENG_SLA_TOTAL,			/* any non-FT roam, total */
@@ -170,6 +170,8 @@ enum eng_phase_kind {
 	ENG_P_EAP,
 	ENG_P_4WAY,
 	ENG_P_DATA,
+	ENG_P_DHCP,		/* the client's first DHCP DISCOVER/REQUEST
+				   via the new AP -> the server's ACK/NAK */
 	ENG_P_NKINDS
 };
 const char	*eng_phase_name(enum eng_phase_kind);	/* "neighbor_report", ... */
@@ -191,8 +193,8 @@ struct eng_phase {
 	int64_t		 end_ns;	/* 0 while open / never answered */
 	double		 ms;		/* -1 when it never ended */
 	enum eng_verdict verdict;
-	int		 status;	/* IEEE status, BTM status for btm; or
-					   ENG_STATUS_NONE */
+	int		 status;	/* IEEE status, BTM status for btm, 6
+					   (NAK) for dhcp; or ENG_STATUS_NONE */
 	uint16_t	 retries;	/* retransmissions seen (retry bit, same
 					   sequence number, or the request again
 					   before any answer) */

@@ -97,6 +97,17 @@ enum att_fail {
 	AF_LEFT,		/* deauthenticated / disassociated */
 };
 
+/* DHCP via the target after the attempt (dhcp.c). */
+struct att_dhcp {
+	int64_t		 start_ns;	/* the client's first DISCOVER/REQUEST */
+	int64_t		 end_ns;	/* the server's ACK or NAK, 0 none */
+	int		 status;	/* D11_DHCP_NAK, or EI_NONE */
+	int		 last_type;	/* the client's last message type */
+	uint16_t	 retries;	/* the same message sent again */
+	bool		 decrypted;	/* seen in decrypted frames */
+	uint8_t		 ap[6];
+};
+
 struct att {
 	struct eng_roam	 pub;
 	struct client	*cl;
@@ -173,6 +184,7 @@ struct att {
 	uint8_t		 want_ap[6];
 	struct att	*w_prev, *w_next;	/* the AP's waiters */
 	int64_t		 loop_period_ns;
+	struct att_dhcp	 dhcp;
 };
 
 /* ------------------------------------------------------------------------
@@ -512,6 +524,7 @@ void		 att_sweep(struct eng *);
 void		 att_finish(struct eng *);
 void		 att_client_gone(struct eng *, struct client *);
 void		 att_hints(struct att *);
+void		 att_judge(struct eng *, struct att *);
 
 /* ------------------------------------------------------------------------
  * mgmt.c
@@ -539,6 +552,13 @@ struct eng_diag	*jd_diag(struct eng_roam *, enum eng_code, int32_t a0,
  * keycheck.c
  */
 void		 kc_diags(struct eng *, struct att *);
+
+/* ------------------------------------------------------------------------
+ * dhcp.c
+ */
+void		 dh_data(struct eng *, struct client *, const uint8_t *bss,
+		    bool from_client, const struct d11_frame *);
+void		 dh_group(struct eng *, const struct d11_frame *);
 
 /* ------------------------------------------------------------------------
  * roamctx.c

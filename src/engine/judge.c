@@ -63,6 +63,7 @@ phase_sla(enum eng_phase_kind k, bool ft)
 		return ft ? ENG_SLA_FT_REASSOC : ENG_SLA_REASSOC;
 	case ENG_P_EAP:			return ENG_SLA_EAP;
 	case ENG_P_4WAY:		return ENG_SLA_4WAY;
+	case ENG_P_DHCP:		return ENG_SLA_DHCP;
 	default:			return -1;
 	}
 }
@@ -409,6 +410,10 @@ jd_judge(struct eng *e, struct att *a)
 		data_end = a->data_ns;
 	} else if (a->key_end == 0 && a->data_ns != 0)
 		data_end = a->data_ns;	/* keys proven by the data itself */
+	if (a->dhcp.start_ns != 0 && (ph = add_phase(p, ENG_P_DHCP,
+	    a->dhcp.ap, a->dhcp.start_ns, a->dhcp.end_ns, false,
+	    a->dhcp.status, a->dhcp.retries, 1, false)) != NULL)
+		ph->decrypted = a->dhcp.decrypted;
 	qsort(p->phases, p->nphases, sizeof p->phases[0], phase_cmp);
 
 	/* total: the first exchange at the target (the FT Action request
@@ -458,7 +463,7 @@ jd_judge(struct eng *e, struct att *a)
 	for (i = 0; i < p->nphases; i++) {
 		k = p->phases[i].kind;
 		if (k == ENG_P_DATA || k == ENG_P_NEIGHBOR_REPORT ||
-		    k == ENG_P_BTM)
+		    k == ENG_P_BTM || k == ENG_P_DHCP)
 			continue;
 		if (last < 0 || p->phases[i].start_ns >=
 		    p->phases[last].start_ns)

@@ -109,12 +109,7 @@ eng_key_check(struct eng *e, const uint8_t *sta, const uint8_t *ap,
 	    (a = kc_attempt(c, ap, t0, t1)) == NULL)
 		return 0;
 	merge(&a->pub.keys, k);
-	if (a->reported) {
-		jd_count(e, a, -1);
-		jd_judge(e, a);
-		jd_count(e, a, 1);
-		att_hints(a);
-	}
+	att_judge(e, a);
 	st_bump(e);
 	return a->pub.id;
 }

@@ -259,8 +259,11 @@ on_data(struct eng *e, const struct rs_rec *rec)
 	bool from_client, eapol;
 
 	if (!data_sides(f, &sta, &bss, &from_client) ||
-	    (c = st_client(e, sta)) == NULL)
+	    (c = st_client(e, sta)) == NULL) {
+		if (f->ethertype == D11_ETH_P_IPV4)
+			dh_group(e, f);
 		return;
+	}
 	eapol = f->kind == D11_K_EAPOL || f->kind == D11_K_EAP;
 	if (eapol)
 		st_frame(e, rec);
@@ -271,6 +274,8 @@ on_data(struct eng *e, const struct rs_rec *rec)
 		att_eapol(e, c, bss, f, rec->n);
 	else if (!f->is_null && c->data_hint)
 		att_data(e, c, bss, from_client, f, rec->n);
+	if (!eapol && !f->is_null && f->ethertype == D11_ETH_P_IPV4)
+		dh_data(e, c, bss, from_client, f);
 	if (from_client)
 		client_tx(e, c, f, rec->n);
 	else

@@ -25,7 +25,7 @@ static const char *phase_names[ENG_P_NKINDS] = {
 	[ENG_P_FT_AUTH] = "ft_auth", [ENG_P_FT_ACTION] = "ft_action",
 	[ENG_P_AUTH] = "auth", [ENG_P_REASSOC] = "reassoc",
 	[ENG_P_ASSOC] = "assoc", [ENG_P_EAP] = "eap", [ENG_P_4WAY] = "4way",
-	[ENG_P_DATA] = "data",
+	[ENG_P_DATA] = "data", [ENG_P_DHCP] = "dhcp",
 };
 static const char *phase_titles[ENG_P_NKINDS] = {
 	[ENG_P_NEIGHBOR_REPORT] = "the neighbor report exchange",
@@ -36,6 +36,7 @@ static const char *phase_titles[ENG_P_NKINDS] = {
 	[ENG_P_ASSOC] = "association", [ENG_P_EAP] = "802.1X",
 	[ENG_P_4WAY] = "the 4-way handshake",
 	[ENG_P_DATA] = "the first data frame",
+	[ENG_P_DHCP] = "DHCP",
 };
 static const char *state_names[ENG_S_NSTATES] = {
 	[ENG_S_PROBING] = "probing", [ENG_S_STEERED] = "steered",
@@ -192,6 +193,8 @@ eng_phase_status_name(const struct eng_phase *p)
 		return "";
 	if (p->kind == ENG_P_BTM)
 		return d11_btm_status_name((uint8_t)p->status);
+	if (p->kind == ENG_P_DHCP)
+		return p->status == D11_DHCP_NAK ? "NAK" : "";
 	return d11_status_name((uint16_t)p->status);
 }
 

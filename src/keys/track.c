@@ -45,18 +45,11 @@
 #define WATCH_FIRST	8	/* ... at most this many */
 #define WATCH_AFTER_ACK_NS 1000000000LL	/* ... and 1 s after the DHCP ACK */
 #define BOOTP_FIXED	240	/* BOOTP fields and the magic cookie */
-#define DHCP_OPT_PAD	0
-#define DHCP_OPT_TYPE	53
-#define DHCP_OPT_END	255
-#define DHCP_ACK	5
 /* DHCP plaintext: LLC, IPv4, UDP, BOOTP, cookie, options; at most what a
  * client says it accepts (576 by default) plus headers, generously. */
 #define DHCP_PLAIN_MIN	(LLC_LEN + 20 + 8 + BOOTP_FIXED + 4)
 #define DHCP_PLAIN_MAX	1024
 #define ETH_P_IP	0x0800
-#define IP_PROTO_UDP	17
-#define DHCP_SERVER	67
-#define DHCP_CLIENT	68
 /* EAPOL-Key plaintext: LLC, EAPOL header, the body up to the key data
  * length, and (generously) its key data. */
 #define EAPOL_KEY_MIN	(LLC_LEN + EAPOL_HDR + KEY_MIC_OFF + 16 + 2)
@@ -1574,44 +1567,6 @@ on_ft_action(struct ks *ks, const struct d11_frame *f)
 	}
 }
 
-/*
- * The DHCP message type of a (plain) data frame: 0 when it is not DHCP.
- * IPv4, UDP between ports 67 and 68, BOOTP's 236 bytes, the magic cookie,
- * then option 53.
- */
-static int
-dhcp_type(const struct d11_frame *f)
-{
-	const uint8_t	*ip, *o;
-	size_t		 ihl, n, i;
-	uint16_t	 sp, dp;
-
-	if (f->ethertype != ETH_P_IP || f->body_len < LLC_LEN + 20 + 8)
-		return 0;
-	ip = f->body + LLC_LEN;
-	n = f->body_len - LLC_LEN;
-	ihl = (size_t)(ip[0] & 0x0f) * 4;
-	if (ihl < 20 || ihl + 8 + BOOTP_FIXED > n || ip[9] != IP_PROTO_UDP)
-		return 0;
-	sp = d11_be16(ip + ihl);
-	dp = d11_be16(ip + ihl + 2);
-	if (!((sp == DHCP_SERVER && dp == DHCP_CLIENT) ||
-	    (sp == DHCP_CLIENT && dp == DHCP_SERVER)))
-		return 0;
-	o = ip + ihl + 8 + BOOTP_FIXED;
-	n -= ihl + 8 + BOOTP_FIXED;
-	for (i = 0; i + 2 <= n && o[i] != DHCP_OPT_END;) {
-		if (o[i] == DHCP_OPT_PAD) {
-			i++;
-			continue;
-		}
-		if (o[i] == DHCP_OPT_TYPE && o[i + 1] == 1 && i + 2 < n)
-			return o[i + 2];
-		i += 2 + (size_t)o[i + 1];
-	}
-	return 0;
-}
-
 /* A DHCP ACK to a client ends its ks_want window (a second later, for
  * retransmissions): the phase is done. */
 static void
@@ -1620,7 +1575,7 @@ on_data(struct ks *ks, const struct d11_frame *f)
 	struct sta	*s;
 
 	if (f->protected || !f->from_ds || f->to_ds || f->da == NULL ||
-	    dhcp_type(f) != DHCP_ACK)
+	    d11_dhcp_type(f, NULL) != D11_DHCP_ACK)
 		return;
 	if ((s = sta_get(ks, f->da, false)) != NULL &&
 	    s->watch_until > ks->ts + WATCH_AFTER_ACK_NS)
