@@ -18,6 +18,12 @@ roams of --report, and the decrypted frames fed back through the engine.
   non-PMF kvr-sequence run; without the key they are inferred.  --frames
   marks exactly the frames tshark decrypted among the action frames
   "decrypted": true, with tshark's category and action.
+- dhcp-roam (udhcpd behind the APs, the client renewing after each FT
+  roam): with the key, the join and both roams have a decrypted dhcp phase
+  at their target, from the client's DISCOVER/REQUEST on the air to the
+  server's ACK, each bracketing the server's own wired capture of that
+  exchange (dhcp-roam.dhcp-srv.tsv: the air request at most 2 ms before
+  the wired one, the air ACK at most 5 ms after); without the key, none.
 - Bad input: a malformed key line (exit 13, FILE:LINE), a missing key file
   (exit 4), a capture without a handshake (a note, exit 0).
 Exit 0 pass, 1 fail, 77 skipped (no binary).
@@ -192,6 +198,40 @@ def pmf():
           'tshark\'s: %s vs %s' % (sorted(dec), sorted(acts)))
 
 
+def wired_dhcp():
+    """[(request time, ack time)] of the server's wired side, in s."""
+    ex, start = [], None
+    with open(os.path.join(LAB, 'dhcp-roam.dhcp-srv.tsv')) as f:
+        for line in f:
+            if line.startswith('#'):
+                continue
+            t, _, _, typ = line.split()
+            if typ in ('1', '3') and start is None:
+                start = float(t)
+            elif typ == '5' and start is not None:
+                ex.append((start, float(t)))
+                start = None
+    return ex
+
+
+def dhcp():
+    wired = wired_dhcp()
+    d, p, kf = report('dhcp-roam.pcap', ['wpa-pwd:roamlab-secret-1'])
+    got = sorted((ph['start'], ph, r) for r in all_attempts(d)
+                 for ph in r['phases'] if ph['phase'] == 'dhcp')
+    check(len(got) == len(wired) == 3, 'dhcp: three phases: %d' % len(got))
+    for (start, ph, r), (wq, wa) in zip(got, wired):
+        check(ph['decrypted'] and ph['ap'] == r['to'],
+              'dhcp: decrypted, at the target')
+        end = start + ph['ms'] / 1e3
+        check(wq - 0.002 <= start <= wq and wa <= end <= wa + 0.005,
+              'dhcp: air %.6f..%.6f brackets the wire %.6f..%.6f'
+              % (start, end, wq, wa))
+    bare, _, _ = report('dhcp-roam.pcap', None)
+    check(not [ph for r in all_attempts(bare) for ph in r['phases']
+               if ph['phase'] == 'dhcp'], 'dhcp: none without the key')
+
+
 def bad_input():
     kf = keyfile(['wpa-pwd:roamlab-secret-1', 'wpa-psk:00zz'])
     p = subprocess.run([ROAMSCOPE, '-r', os.path.join(LAB, 'wrong-psk.pcap'),
@@ -232,6 +272,7 @@ def main():
     wrong_psk()
     r0kh()
     pmf()
+    dhcp()
     bad_input()
     print('%d failure(s)' % len(fails))
     return 1 if fails else 0

@@ -57,17 +57,35 @@ roams_move(struct tui *t, long d, bool absolute)
 	t->sel_roam = r == 0 ? 0 : t->roams[r].id;
 }
 
+/* With --keys: whether a key verified the roam's handshake, or every
+ * key failed it (which key is in the report, never the key). */
+static const char *
+key_word(const struct eng_roam *r)
+{
+	const struct eng_keys *k = &r->keys;
+
+	if (!k->checked)
+		return "";
+	if (k->key[0] != '\0')
+		return " key ok";
+	if (k->m2_mic == ENG_KV_BAD || k->pmkr0name == ENG_KV_BAD ||
+	    k->pmkid == ENG_KV_BAD || k->fte_mic == ENG_KV_BAD)
+		return " wrong key";
+	return "";
+}
+
 static void
 roam_outcome(const struct eng_roam *r, char *out, size_t len)
 {
 	if (r->status > 0 && r->result != ENG_R_OK)
-		snprintf(out, len, "%s %d %s", eng_result_name(r->result),
-		    r->status, d11_status_name((uint16_t)r->status));
+		snprintf(out, len, "%s %d %s%s", eng_result_name(r->result),
+		    r->status, d11_status_name((uint16_t)r->status),
+		    key_word(r));
 	else
-		snprintf(out, len, "%s%s%s", eng_result_name(r->result),
+		snprintf(out, len, "%s%s%s%s", eng_result_name(r->result),
 		    r->verdict == ENG_V_WARN ? " WARN" : r->verdict ==
 		    ENG_V_FAIL ? " FAIL" : "", r->attempts > 1 ?
-		    " (loop)" : "");
+		    " (loop)" : "", key_word(r));
 }
 
 void
@@ -310,6 +328,8 @@ phase_note(const struct tui *t, const struct eng_roam *r,
 		    "ies");
 	if (p->protected_)
 		ADD(" [PMF: inferred]");
+	if (p->decrypted)
+		ADD(" [decrypted]");
 #undef ADD
 }
 
