@@ -171,6 +171,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE		*devnull;
 	static struct rs_rec	 r;
 	struct d11_frame	*f = &r.f;
+	const uint8_t		*ch;
 	uint8_t			*rec;
 	size_t			 n;
 
@@ -193,6 +194,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.raw = rec;
 	d11_parse(r.dlt, rec, n, f);
 	touch_frame(f);
+	if (d11_dhcp_type(f, &ch) != 0 && ch != NULL)
+		sink ^= ch[0] ^ ch[5];
 	frames_print(devnull, &r, true);
 	free(rec);
 	return (0);

@@ -1476,6 +1476,83 @@ test_frames_line(void **state)
 	free(o);
 }
 
+/* DHCP in a plain data frame: the type, the BOOTP client address, and
+ * nothing read past the frame however it is cut. */
+static void
+test_dhcp_type(void **state)
+{
+	static const uint8_t llc[] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00 };
+	struct buf	 b = { .n = 0 };
+	const uint8_t	*ch;
+	uint8_t		*cut;
+	size_t		 body, bootp, n, full;
+	unsigned	 i;
+
+	(void)state;
+	data_hdr(&b, 0, 0x02, BCAST, AP, AP, NULL);	/* FromDS, broadcast */
+	body = b.n;
+	put(&b, llc, sizeof(llc));
+	put8(&b, 0x45);			/* IPv4, 20 bytes */
+	for (i = 1; i < 9; i++)
+		put8(&b, 0);
+	put8(&b, 17);			/* UDP */
+	for (i = 10; i < 20; i++)
+		put8(&b, 0);
+	put16be(&b, 67);
+	put16be(&b, 68);
+	put16be(&b, 8 + 236 + 4 + 3 + 1);
+	put16be(&b, 0);
+	bootp = b.n;
+	put8(&b, 2);			/* BOOTREPLY */
+	put8(&b, 1);			/* Ethernet */
+	put8(&b, 6);
+	for (i = 3; i < 28; i++)
+		put8(&b, 0);
+	put(&b, STA, 6);		/* chaddr */
+	while (b.n < bootp + 236)
+		put8(&b, 0);
+	put32be(&b, 0x63825363);
+	put8(&b, 0);			/* a pad first */
+	put8(&b, 53);
+	put8(&b, 1);
+	put8(&b, 5);			/* ACK */
+	put8(&b, 255);
+	full = b.n;
+	assert_int_equal(d11_parse(D11_DLT_IEEE802_11, b.b, b.n, &F), D11_OK);
+	assert_int_equal(F.ethertype, 0x0800);
+	assert_int_equal(d11_dhcp_type(&F, &ch), D11_DHCP_ACK);
+	assert_non_null(ch);
+	assert_memory_equal(ch, STA, 6);
+	assert_int_equal(d11_dhcp_type(&F, NULL), D11_DHCP_ACK);
+
+	/* every shorter copy: the type only while option 53 is whole (the
+	 * END option may be cut), never a read past the copy (ASan) */
+	for (n = body; n < full; n++) {
+		cut = malloc(n);
+		assert_non_null(cut);
+		memcpy(cut, b.b, n);
+		d11_parse(D11_DLT_IEEE802_11, cut, n, &F);
+		assert_int_equal(d11_dhcp_type(&F, &ch), n >= full - 1 ?
+		    D11_DHCP_ACK : 0);
+		free(cut);
+	}
+	/* no magic cookie: not DHCP */
+	b.b[bootp + 236] = 0;
+	d11_parse(D11_DLT_IEEE802_11, b.b, full, &F);
+	assert_int_equal(d11_dhcp_type(&F, &ch), 0);
+	assert_null(ch);
+	b.b[bootp + 236] = 0x63;
+	/* other ports */
+	b.b[bootp - 7] = 69;
+	d11_parse(D11_DLT_IEEE802_11, b.b, full, &F);
+	assert_int_equal(d11_dhcp_type(&F, NULL), 0);
+	b.b[bootp - 7] = 68;
+	/* protected: the body is not read */
+	b.b[1] |= 0x40;
+	d11_parse(D11_DLT_IEEE802_11, b.b, full, &F);
+	assert_int_equal(d11_dhcp_type(&F, NULL), 0);
+}
+
 int
 main(void)
 {
@@ -1497,6 +1574,7 @@ main(void)
 		cmocka_unit_test(test_mgmt_auth_deauth),
 		cmocka_unit_test(test_mgmt_beacon_probe_htc),
 		cmocka_unit_test(test_mgmt_action),
+		cmocka_unit_test(test_dhcp_type),
 		cmocka_unit_test(test_eapol_4way),
 		cmocka_unit_test(test_eapol_mic_len),
 		cmocka_unit_test(test_eapol_fils),
