@@ -10,6 +10,13 @@ roams of --report, and the decrypted frames fed back through the engine.
 - ft-r0kh-wrong-key: the roam to AP2 refused with status 53 is diagnosed
   "ft-target-lacks-r1", naming the R0KH-ID AP1's hostapd config gives
   (nas_identifier), and its PMKR0Name check is ok.
+- mdid-mismatch (AP2 in another mobility domain): the roam to AP2 is
+  "ft-key-stale" naming the MDID; ft-ota-ok with a wrong key: every roam
+  "ft-key-wrong", the successful join "wrong-passphrase" saying the key
+  given is not the network's.
+- ft-eap (FT-802.1X, the MSKs from the client's key log): the roam back
+  refused with status 55 is "ft-mic-verifies" with key line 1: the
+  client's FTE MIC verifies.
 - pmf-kvr-sequence (PMF: the RM and WNM action frames are encrypted): with
   the key, each roam's neighbor report and BTM phases are decrypted (not
   inferred), start at and last as long as the frames tshark 4.0 decrypted
@@ -127,6 +134,40 @@ def r0kh():
     check(len(ds) == 1 and 'R0KH ap1.roamlab' in ds[0]['text'] and
           AP2 in ds[0]['text'], 'r0kh: ft-target-lacks-r1 naming '
           'ap1.roamlab: %s' % r['diagnoses'])
+
+
+def codes_of(r):
+    return [x['code'] for x in r['diagnoses']]
+
+
+def ft_checks():
+    d, p, kf = report('mdid-mismatch.pcap', ['wpa-pwd:roamlab-secret-1'])
+    r = [r for r in d['roams'] if r['to'] == AP2]
+    check(len(r) == 1 and codes_of(r[0])[:1] == ['ft-key-stale'] and
+          'MDID differs' in r[0]['diagnoses'][0]['text'] and
+          r[0]['keys']['pmkr0name'] == 'bad' and
+          r[0]['keys']['pmkr1name'] == 'ok',
+          'mdid-mismatch: ft-key-stale, the MDID: %s' % r)
+
+    d, p, kf = report('ft-ota-ok.pcap', ['wpa-pwd:roamlab-secret-2'])
+    check(len(d['roams']) == 4 and all(
+        codes_of(r)[:1] == ['ft-key-wrong'] and
+        r['keys']['pmkr0name'] == 'bad' and r['keys']['key'] is None
+        for r in d['roams']), 'ft-ota-ok, wrong key: ft-key-wrong')
+    j = d['joins']
+    check(len(j) == 1 and j[0]['result'] == 'ok' and
+          codes_of(j[0])[:1] == ['wrong-passphrase'] and
+          "not this network's" in j[0]['diagnoses'][0]['text'],
+          'ft-ota-ok, wrong key: the join says the key is not the '
+          'network\'s: %s' % j)
+
+    import test_keys
+    d, p, kf = report('ft-eap.pcap', test_keys.msks_from_wpas_log('ft-eap'))
+    r = [r for r in d['roams'] if r['status'] == 55]
+    check(len(r) == 1 and codes_of(r[0])[:1] == ['ft-mic-verifies'] and
+          r[0]['keys']['fte_mic'] == 'ok' and
+          r[0]['keys']['key'] == kf + ':1',
+          'ft-eap: status 55, ft-mic-verifies with key 1: %s' % r)
 
 
 def oracle_actions(name):
@@ -271,6 +312,7 @@ def main():
         return 77
     wrong_psk()
     r0kh()
+    ft_checks()
     pmf()
     dhcp()
     bad_input()

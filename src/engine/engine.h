@@ -278,7 +278,9 @@ enum eng_code {
 	ENG_C_LOG_WRONG_PSK,		/* arg0: failures, arg1: retries */
 	/* proofs with the network's keys (the roam's keys say more) */
 	ENG_C_KEY_WRONG,		/* M2 MIC verifies with no key; arg0:
-					   keys tried */
+					   keys tried, arg1: 1 the AP accepted
+					   the client (the key is not the
+					   network's) */
 	ENG_C_KEY_VERIFIES,		/* M2 MIC verifies, the attempt failed */
 	ENG_C_FT_TARGET_LACKS_R1,	/* 53, the PMKR0Name is correct */
 	ENG_C_FT_KEY_STALE,		/* arg0: ENG_KS_* that differ */

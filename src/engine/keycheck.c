@@ -149,7 +149,8 @@ kc_diags(struct eng *e, struct att *a)
 		tx_diag(d, p, NULL);
 	d = NULL;
 	if (k->m2_mic == ENG_KV_BAD)
-		d = jd_diag(p, ENG_C_KEY_WRONG, (int32_t)k->tried, 0, 0, 0);
+		d = jd_diag(p, ENG_C_KEY_WRONG, (int32_t)k->tried,
+		    p->result == ENG_R_OK, 0, 0);
 	else if (k->m2_mic == ENG_KV_OK && p->result == ENG_R_FAILED)
 		d = jd_diag(p, ENG_C_KEY_VERIFIES, 0, 0, 0, 0);
 	else if (p->status == D11_ST_INVALID_FTE &&

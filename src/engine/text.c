@@ -309,13 +309,13 @@ r0kh_word(const struct eng_keys *k, char *buf, size_t len)
 static void
 stale_words(int bits, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s%s%s%s%s", bits & ENG_KS_SSID ? "the SSID" : "",
+	snprintf(buf, len, "%s%s%s%s%s", bits & ENG_KS_SSID ? "SSID" : "",
 	    bits & ENG_KS_SSID && bits & (ENG_KS_MDID | ENG_KS_R0KH) ? ", " :
-	    "", bits & ENG_KS_MDID ? "the MDID" : "", bits & ENG_KS_MDID &&
+	    "", bits & ENG_KS_MDID ? "MDID" : "", bits & ENG_KS_MDID &&
 	    bits & ENG_KS_R0KH ? ", " : "", bits & ENG_KS_R0KH ?
-	    "the R0KH-ID" : "");
+	    "R0KH-ID" : "");
 	if (buf[0] == '\0')
-		snprintf(buf, len, "the ESS");
+		snprintf(buf, len, "ESS");
 }
 
 /* The diagnosis d of roam p: its name now, its sentence when the roam is
@@ -590,10 +590,17 @@ diag_text(struct eng_diag *d, const struct eng_roam *p, const char *s)
 		    "" : "s", a1);
 		break;
 	case ENG_C_KEY_WRONG:
-		textf(t, n, "the client's passphrase is not the one given: "
-		    "its message 2 MIC to %s verifies with none of the %d "
-		    "key%s tried (with the AP's passphrase, the client's is "
-		    "wrong: proven)", tm, a0, a0 == 1 ? "" : "s");
+		if (a1)
+			textf(t, n, "the key given is not this network's: the "
+			    "client's message 2 MIC to %s verifies with none "
+			    "of the %d key%s tried, yet %s accepted it", tm, a0,
+			    a0 == 1 ? "" : "s", tm);
+		else
+			textf(t, n, "the client's passphrase is not the one "
+			    "given: its message 2 MIC to %s verifies with none "
+			    "of the %d key%s tried (with the AP's passphrase, "
+			    "the client's is wrong: proven)", tm, a0, a0 == 1 ?
+			    "" : "s");
 		break;
 	case ENG_C_KEY_VERIFIES:
 		textf(t, n, "the key verifies (%s): the client's message 2 MIC "
@@ -617,6 +624,10 @@ diag_text(struct eng_diag *d, const struct eng_roam *p, const char *s)
 		    "association, whose %s differ%s from %s's: its key cache "
 		    "is stale or the ESS changed", w, a0 == ENG_KS_SSID ||
 		    a0 == ENG_KS_MDID || a0 == ENG_KS_R0KH ? "s" : "", tm);
+		if (p->keys.key[0] != '\0')
+			textf(t + strlen(t), n - strlen(t), " (the name "
+			    "verifies with %s for that association)",
+			    p->keys.key);
 		break;
 	}
 	case ENG_C_FT_KEY_WRONG:
