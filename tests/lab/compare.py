@@ -14,6 +14,9 @@ Checks:
                      every truth roam/join found (same client, from, to, start
                      within 2 s) with the same method, result and status; no
                      extra roams. Skipped when roamscope was not in the guest.
+  rs:NAME:keys-*     with expect.json "keys": roamscope --keys on hwsim0: the
+                     diagnoses the keys prove, the DHCP phases against the
+                     server's wired capture
   rs:NAME:tui        tui-*.txt captured and roamscope still running in them
 """
 import json
@@ -313,6 +316,9 @@ def main(rundir, sdir):
         rs_out(bool(inside), cname, '%s: part of the failed roam (%d of its frames)' % (label, len(inside))
                if inside else '%s: not among the failed roam\'s frames (%s)' % (label, fr[0].get('frames')))
 
+    if 'keys' in exp and os.path.exists(rs_bin) and os.path.exists(pcap):
+        keys_checks(rs_bin, pcap, rundir, name, exp['keys'], bssid_of)
+
     # -w: the file roamscope wrote (every copy from every source, one pcapng
     # interface each, in arrival order) read back tells what it told live
     wfile = os.path.join(rundir, 'roamscope.pcapng')
@@ -395,6 +401,71 @@ def requests_again(pcap, client):
         elif da == client:
             pending.discard((sa, 'auth' if st == 11 else 'assoc'))
     return n
+
+
+def wired_dhcp(path):
+    """[(first DISCOVER/REQUEST, ACK)] times of the DHCP server's wired
+    capture, by tshark."""
+    try:
+        p = subprocess.run(['tshark', '-r', path, '-Y', 'dhcp', '-T', 'fields',
+                            '-e', 'frame.time_epoch', '-e', 'dhcp.option.dhcp'],
+                           capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    ex, start = [], None
+    for ln in p.stdout.splitlines():
+        f = ln.split('\t')
+        if len(f) < 2 or not f[1]:
+            continue
+        if f[1] in ('1', '3') and start is None:
+            start = float(f[0])
+        elif f[1] == '5' and start is not None:
+            ex.append((start, float(f[0])))
+            start = None
+    return ex
+
+
+def keys_checks(rs_bin, pcap, rundir, name, kexp, bssid_of):
+    """roamscope --keys on the hwsim0 capture: the diagnoses the keys prove
+    (kexp["roams"]: {to, code}), and the DHCP phases against the server's
+    wired side (kexp["dhcp"]: how many; air request before, air ACK after
+    the wired ones, within kexp["dhcp_slack_ms"])."""
+    kf = os.path.join(rundir, 'keys.txt')
+    with open(kf, 'w') as f:
+        f.write(''.join(k + '\n' for k in kexp['lines']))
+    os.chmod(kf, 0o600)
+    try:
+        p = subprocess.run([rs_bin, '-r', pcap, '--keys', kf, '--report=json'],
+                           capture_output=True, text=True, timeout=120)
+        rep = json.loads(p.stdout)
+    except (OSError, ValueError, subprocess.TimeoutExpired) as e:
+        rs_out(False, 'rs:%s:keys' % name, '--keys run failed: %s' % e)
+        return
+    atts = rep.get('roams', []) + rep.get('joins', [])
+    for i, want in enumerate(kexp.get('roams', [])):
+        to = bssid_of.get(want['to'], want['to'])
+        got = [r for r in atts if norm_mac(r.get('to')) == to]
+        codes = [d['code'] for r in got for d in r.get('diagnoses', [])]
+        rs_out(want['code'] in codes, 'rs:%s:keys-%d' % (name, i),
+               '' if want['code'] in codes else 'no %s toward %s: %s' % (
+                   want['code'], want['to'], codes))
+    if 'dhcp' in kexp:
+        slack = kexp.get('dhcp_slack_ms', 50) / 1e3
+        ph = sorted((x['start'], x['ms']) for r in atts for x in r.get('phases', [])
+                    if x.get('phase') == 'dhcp' and x.get('decrypted'))
+        wired = wired_dhcp(os.path.join(rundir, 'dhcp-srv.pcap'))
+        if wired is None:
+            out('SKIP', 'rs:%s:keys-dhcp' % name, 'no tshark')
+            return
+        why = []
+        if len(ph) != kexp['dhcp'] or len(wired) != kexp['dhcp']:
+            why.append('%d decrypted dhcp phases, %d wired exchanges, expected %d' % (
+                len(ph), len(wired), kexp['dhcp']))
+        for (st, ms), (wq, wa) in zip(ph, wired):
+            end = st + (ms or 0) / 1e3
+            if ms is None or not (wq - slack <= st <= wq + 0.001 and wa - 0.001 <= end <= wa + slack):
+                why.append('air %.6f..%.6f, wire %.6f..%.6f' % (st, end, wq, wa))
+        rs_out(not why, 'rs:%s:keys-dhcp' % name, '; '.join(why)[:600])
 
 
 def rs_ifaces(path):
