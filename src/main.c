@@ -263,6 +263,7 @@ usage_short(FILE *f)
 "  --report[=text|json|csv], --frames[=all]   headless output\n"
 "  --sla FILE       WARN/FAIL thresholds     --replay[=SPEED]  pace files\n"
 "  --log [FORMAT:]FILE  a controller, AP or client log put on the roams\n"
+"  --keys FILE      the network's keys: prove the handshakes, decrypt PMF\n"
 "  -h, --help       this help; --help=all every option; man roamscope\n"
 "\n"
 "Examples:\n"
