@@ -30,15 +30,15 @@ cmp_ap(const void *a, const void *b, void *arg)
 }
 
 /* The codes of the findings that name this BSS, "" when none. */
-static void
-ap_issues(const struct tui *t, const struct eng_ap *ap, char *out, size_t len)
+void
+aps_issues(const struct tui *t, const uint8_t *bssid, char *out, size_t len)
 {
 	size_t	f, i, o = 0;
 
 	out[0] = '\0';
 	for (f = 0; f < t->nfnd; f++)
 		for (i = 0; i < t->fnd[f].nbssids; i++)
-			if (memcmp(t->fnd[f].bssids[i], ap->bssid, 6) == 0 &&
+			if (memcmp(t->fnd[f].bssids[i], bssid, 6) == 0 &&
 			    o + 1 < len) {
 				o += (size_t)snprintf(out + o, len - o, "%s%s",
 				    o ? "," : "", t->fnd[f].code);
@@ -62,6 +62,17 @@ aps_move(struct tui *t, long d, bool absolute)
 	if (r >= n)
 		r = n - 1;
 	t->ap_sel = (size_t)r;
+	memcpy(t->ap_cur, t->aps[t->ap_order[r]].bssid, 6);
+	t->has_ap_cur = true;
+}
+
+/* The BSS under the cursor (in the list's order), NULL when none. */
+const struct eng_ap *
+aps_selected(const struct tui *t)
+{
+	if (t->naps == 0 || t->ap_sel >= t->naps)
+		return (NULL);
+	return (&t->aps[t->ap_order[t->ap_sel]]);
 }
 
 static void
@@ -92,6 +103,12 @@ aps_draw(struct tui *t, int y, int h)
 	for (i = 0; i < t->naps; i++)
 		t->ap_order[i] = i;
 	qsort_r(t->ap_order, t->naps, sizeof *t->ap_order, cmp_ap, t);
+	/* the cursor stays on its BSS while new ones sort in */
+	for (i = 0; t->has_ap_cur && i < t->naps; i++)
+		if (memcmp(t->aps[t->ap_order[i]].bssid, t->ap_cur, 6) == 0) {
+			t->ap_sel = i;
+			break;
+		}
 	snprintf(title, sizeof title, "ACCESS POINTS  %zu BSS%s, %zu ESS "
 	    "finding%s", t->naps, t->naps == 1 ? "" : "es", t->nfnd,
 	    t->nfnd == 1 ? "" : "s");
@@ -121,11 +138,12 @@ aps_draw(struct tui *t, int y, int h)
 		if (i >= t->naps)
 			break;
 		ap = &t->aps[t->ap_order[i]];
-		ap_issues(t, ap, iss, sizeof iss);
+		aps_issues(t, ap->bssid, iss, sizeof iss);
 		attr = iss[0] ? TA_WARN : TA_NORMAL;
 		if (i == t->ap_sel) {
 			attr = TA_SEL;
 			tui_fill(t, y + 2 + (int)row, 0, t->cols, attr);
+			tui_put(t, y + 2 + (int)row, 0, 1, attr, ">");
 		}
 		if (ap->has_ssid)
 			text_safe(cell, sizeof cell, ap->ssid);

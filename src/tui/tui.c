@@ -51,6 +51,7 @@ on_record(void *arg, const struct rs_rec *rec)
 		logrun_frame(t->logs, rec);
 	if (rec->ts_ns > t->newest_live)
 		t->newest_live = rec->ts_ns;
+	beacons_note(t, rec);
 	if (!t->paused)
 		t->newest_ns = t->newest_live;
 	else
@@ -575,6 +576,11 @@ tui_model_refresh(struct tui *t)
 	clients_rebuild(t);
 	tui_model_roams(t);
 	recent_rebuild(t);
+	if (t->view == TV_AP || (t->view != TV_MAIN && t->frames_from ==
+	    TV_AP))
+		ap_model(t);
+	if (t->view == TV_MATRIX)
+		matrix_model(t);
 }
 
 /* ------------------------------------------------------------------------
@@ -805,8 +811,16 @@ draw_status(struct tui *t)
 		    "(its bytes highlighted)  Esc back  ? help  q quit");
 		break;
 	case TV_APS:
-		tui_put(t, y, 0, t->cols, TA_DIM, "Esc or a back  p pause  "
-		    "? help  q quit");
+		tui_put(t, y, 0, t->cols, TA_DIM, "Enter open the AP  m roam "
+		    "matrix  Esc or a back  p pause  ? help  q quit");
+		break;
+	case TV_AP:
+		tui_put(t, y, 0, t->cols, TA_DIM, "Enter the beacon's elements "
+		    "or the roam's frames  Esc back  m matrix  ? help  q quit");
+		break;
+	case TV_MATRIX:
+		tui_put(t, y, 0, t->cols, TA_DIM, "up/down pairs  Esc or m "
+		    "back  a APs  p pause  ? help  q quit");
 		break;
 	case TV_HELP:
 		tui_put(t, y, 0, t->cols, TA_DIM, "Esc or ? back  q quit");
@@ -908,6 +922,12 @@ tui_draw(struct tui *t)
 	case TV_APS:
 		aps_draw(t, 1, h);
 		break;
+	case TV_AP:
+		ap_draw(t, 1, h);
+		break;
+	case TV_MATRIX:
+		matrix_draw(t, 1, h);
+		break;
 	case TV_HELP:
 		help_draw(t, 1, h);
 		break;
@@ -952,6 +972,12 @@ move_sel(struct tui *t, long d, bool abs)
 	case TV_APS:
 		aps_move(t, d, abs);
 		break;
+	case TV_AP:
+		ap_move(t, d, abs);
+		break;
+	case TV_MATRIX:
+		matrix_move(t, d, abs);
+		break;
 	case TV_HELP:
 		help_move(t, d, abs);
 		break;
@@ -963,11 +989,19 @@ go_back(struct tui *t)
 {
 	switch (t->view) {
 	case TV_DETAIL:
-		t->view = TV_FRAMES;
+		t->view = t->detail_from;
 		break;
 	case TV_FRAMES:
+		t->view = t->frames_from;
+		break;
 	case TV_APS:
 		t->view = TV_MAIN;
+		break;
+	case TV_AP:
+		t->view = TV_APS;
+		break;
+	case TV_MATRIX:
+		t->view = t->matrix_from;
 		break;
 	case TV_HELP:
 		t->view = t->help_from;
@@ -989,6 +1023,7 @@ static void
 enter(struct tui *t)
 {
 	const struct eng_roam	*r;
+	const struct eng_ap	*ap;
 
 	switch (t->view) {
 	case TV_MAIN:
@@ -1003,16 +1038,45 @@ enter(struct tui *t)
 			break;
 		t->dr_roam = *r;
 		t->fr_sel = t->fr_top = 0;
+		t->frames_from = TV_MAIN;
 		t->view = TV_FRAMES;
 		break;
 	case TV_FRAMES:
 		if (frames_open_selected(t)) {
 			t->fd_sel = t->fd_top = 0;
+			t->detail_from = TV_FRAMES;
 			t->view = TV_DETAIL;
 		}
 		break;
+	case TV_APS:
+		if ((ap = aps_selected(t)) != NULL)
+			ap_open(t, ap->bssid);
+		break;
+	case TV_AP:
+		ap_enter(t);
+		break;
 	default:
 		break;
+	}
+}
+
+/* The roam the keys w and c act on in this view, NULL when none. */
+static const struct eng_roam *
+current_roam(const struct tui *t)
+{
+	switch (t->view) {
+	case TV_DETAIL:
+		if (t->detail_from == TV_AP)
+			return (NULL);	/* a beacon, not a roam's frame */
+		return (&t->dr_roam);
+	case TV_FRAMES:
+		return (&t->dr_roam);
+	case TV_AP:
+		return (ap_selected_roam(t));
+	case TV_MAIN:
+		return (main_roam(t));
+	default:
+		return (NULL);
 	}
 }
 
@@ -1022,10 +1086,7 @@ write_roam(struct tui *t)
 	const struct eng_roam	*r;
 	char			 msg[256];
 
-	if (t->view == TV_FRAMES || t->view == TV_DETAIL)
-		r = &t->dr_roam;
-	else
-		r = main_roam(t);
+	r = current_roam(t);
 	if (r == NULL || r->id == 0) {
 		tui_status(t, "w: select a roam first");
 		return;
@@ -1169,6 +1230,18 @@ handle_key(struct tui *t, int ch)
 		else {
 			t->view = TV_APS;
 			t->ap_sel = t->ap_top = 0;
+			t->has_ap_cur = false;
+		}
+		break;
+	case 'm':
+		if (t->view == TV_MATRIX)
+			t->view = t->matrix_from;
+		else if (t->view == TV_MAIN || t->view == TV_APS ||
+		    t->view == TV_AP) {
+			t->matrix_from = t->view;
+			t->mx_sel = t->mx_top = 0;
+			matrix_model(t);
+			t->view = TV_MATRIX;
 		}
 		break;
 	case ' ':
@@ -1324,6 +1397,9 @@ tui_init_state(struct tui *t, struct cap *cap, struct eng *eng)
 	t->cap = cap;
 	t->eng = eng;
 	t->sort = TS_FIRST_SEEN;
+	t->frames_from = TV_MAIN;
+	t->detail_from = TV_FRAMES;
+	t->matrix_from = TV_MAIN;
 }
 
 static void
@@ -1338,6 +1414,9 @@ tui_free_state(struct tui *t)
 	free(t->fnd);
 	free(t->roams);
 	free(t->rc);
+	free(t->ap_roams);
+	free(t->pairs);
+	beacons_free(t);
 }
 
 /* For bench/bench_tui.c: a state drawing into the current screen. */

@@ -29,6 +29,8 @@ enum tui_view {
 	TV_DETAIL,	/* one frame's fields and hex */
 	TV_APS,		/* every BSS, by SSID */
 	TV_HELP,
+	TV_AP,		/* one BSS: its roams, capabilities, beacon */
+	TV_MATRIX,	/* roams between AP pairs */
 };
 
 enum tui_sort {
@@ -116,6 +118,19 @@ struct tui_field {
 	int		 len;
 };
 
+/* The latest beacon of a BSS, kept for the AP screen (beacons.c). */
+struct tui_beacon {
+	uint8_t		 bssid[6];
+	uint64_t	 n;
+	int64_t		 ts_ns;
+	int		 dlt;
+	uint32_t	 len;
+	uint32_t	 size;		/* bytes allocated at data */
+	uint8_t		*data;
+};
+
+#define TUI_BEACONS	1024	/* BSSes whose beacon is kept */
+
 struct tui {
 	struct cap	*cap;
 	struct eng	*eng;
@@ -179,6 +194,26 @@ struct tui {
 	size_t		 fr_sel, fr_top;
 	size_t		 fd_sel, fd_top;
 	size_t		 help_top;
+
+	/* the AP screen and the roam matrix */
+	uint8_t		 ap_cur[6];	/* the BSS under the list's cursor */
+	bool		 has_ap_cur;
+	uint8_t		 ap_bssid[6];	/* the BSS opened from the list */
+	struct eng_roam	*ap_roams;	/* its roams in and out, newest first */
+	size_t		 nap_roams, ap_roams_cap;
+	size_t		 apr_sel, apr_top;	/* 0: the beacon, 1..: roams */
+	struct eng_pair	*pairs;
+	size_t		 npairs, pairs_cap;
+	size_t		 mx_sel, mx_top;
+	enum tui_view	 matrix_from;
+	enum tui_view	 frames_from;	/* where Esc from the frames goes */
+	enum tui_view	 detail_from;
+	struct tui_beacon *bc;		/* TUI_BEACONS slots, open addressing */
+	size_t		 nbc;
+
+	/* the detail pane's options */
+	bool		 ws_names;	/* Wireshark display-filter names */
+	bool		 abs_time;	/* wall clock, else relative */
 
 	/* drill-down: the roam, and the frame being decoded */
 	struct eng_roam	 dr_roam;
@@ -287,6 +322,29 @@ void	 drill_log_row(struct tui *, const struct eng_roam *, long row,
 /* scr_aps.c */
 void	 aps_draw(struct tui *, int y, int h);
 void	 aps_move(struct tui *, long delta, bool absolute);
+const struct eng_ap *aps_selected(const struct tui *);
+void	 aps_issues(const struct tui *, const uint8_t *bssid, char *out,
+	    size_t len);
+
+/* scr_ap.c */
+void	 ap_open(struct tui *, const uint8_t *bssid);
+void	 ap_model(struct tui *);
+void	 ap_draw(struct tui *, int y, int h);
+void	 ap_move(struct tui *, long delta, bool absolute);
+bool	 ap_enter(struct tui *);
+const struct eng_roam *ap_selected_roam(const struct tui *);
+void	 detail_load_raw(struct tui *, uint64_t n, int64_t ts_ns, int dlt,
+	    const uint8_t *data, uint32_t len);
+
+/* scr_matrix.c */
+void	 matrix_model(struct tui *);
+void	 matrix_draw(struct tui *, int y, int h);
+void	 matrix_move(struct tui *, long delta, bool absolute);
+
+/* beacons.c */
+void	 beacons_note(struct tui *, const struct rs_rec *);
+const struct tui_beacon *beacons_find(const struct tui *, const uint8_t *);
+void	 beacons_free(struct tui *);
 
 /* scr_help.c */
 void	 help_draw(struct tui *, int y, int h);
