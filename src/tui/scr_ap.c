@@ -284,7 +284,10 @@ ap_draw(struct tui *t, int y, int h)
 		}
 	}
 	aps_issues(t, t->ap_bssid, iss, sizeof iss);
-	for (f = 0; iss[0] != '\0' && f < t->nfnd && yy < bottom - 4; f++)
+	for (f = 0; iss[0] != '\0' && f < t->nfnd && yy < bottom - 4; f++) {
+		/* the changes are listed above, with their times */
+		if (t->fnd[f].id == ENG_C_AP_CHANGE)
+			continue;
 		for (b = 0; b < t->fnd[f].nbssids; b++)
 			if (same(t->fnd[f].bssids[b], t->ap_bssid)) {
 				text_safe(line, sizeof line, t->fnd[f].text);
@@ -293,6 +296,7 @@ ap_draw(struct tui *t, int y, int h)
 				    t->fnd[f].code, line);
 				break;
 			}
+	}
 
 	snprintf(w, sizeof w, "ROAMS IN AND OUT  %zu kept  (Enter: frames)",
 	    t->nap_roams);

@@ -29,7 +29,24 @@ cmp_ap(const void *a, const void *b, void *arg)
 	return (memcmp(x->bssid, y->bssid, 6));
 }
 
-/* The codes of the findings that name this BSS, "" when none. */
+/* Is code one of the comma-separated list's? */
+static bool
+has_code(const char *list, const char *code)
+{
+	size_t	n = strlen(code);
+
+	while (*list != '\0') {
+		if (strncmp(list, code, n) == 0 &&
+		    (list[n] == ',' || list[n] == '\0'))
+			return (true);
+		if ((list = strchr(list, ',')) == NULL)
+			break;
+		list++;
+	}
+	return (false);
+}
+
+/* The codes of the findings that name this BSS, each once, "" when none. */
 void
 aps_issues(const struct tui *t, const uint8_t *bssid, char *out, size_t len)
 {
@@ -39,7 +56,7 @@ aps_issues(const struct tui *t, const uint8_t *bssid, char *out, size_t len)
 	for (f = 0; f < t->nfnd; f++)
 		for (i = 0; i < t->fnd[f].nbssids; i++)
 			if (memcmp(t->fnd[f].bssids[i], bssid, 6) == 0 &&
-			    o + 1 < len) {
+			    o + 1 < len && !has_code(out, t->fnd[f].code)) {
 				o += (size_t)snprintf(out + o, len - o, "%s%s",
 				    o ? "," : "", t->fnd[f].code);
 				break;
