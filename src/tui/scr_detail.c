@@ -779,15 +779,12 @@ void
 detail_draw(struct tui *t, int y, int h)
 {
 	const struct tui_field	*sf;
-	char			 title[128], clk[32], pfx[64];
+	char			 title[128], pfx[64];
 	int			 hf, hh, row, bpr, i, x, first, nrows, attr;
 	int			 off, len;
 	size_t			 k;
 
-	snprintf(title, sizeof title, "FRAME %llu of %s #%u  %s",
-	    (unsigned long long)t->df_n, t->dr_roam.is_join ? "join" : "roam",
-	    tui_roam_num(t, &t->dr_roam),
-	    tui_clock(t->df_ts, clk, sizeof clk, true));
+	detail_title(t, title, sizeof title);
 	tui_hline(t, y, 0, t->cols, TA_TITLE, title);
 	hf = (h - 2) * 55 / 100;
 	hh = h - 2 - hf;
@@ -807,8 +804,10 @@ detail_draw(struct tui *t, int y, int h)
 			tui_fill(t, y + 1 + row, 0, t->cols, attr);
 		snprintf(pfx, sizeof pfx, "%*s", 1 + 2 * t->fields[k].depth, "");
 		x = tui_put(t, y + 1 + row, 0, t->cols, attr, pfx);
-		tui_put(t, y + 1 + row, x, t->cols - x, attr,
+		x += tui_put(t, y + 1 + row, x, t->cols - x, attr,
 		    t->fields[k].text);
+		if (t->ws_names)
+			detail_ws_name(t, k, y + 1 + row, x, attr);
 	}
 
 	/* The hex dump, scrolled to the selected field's first byte. */

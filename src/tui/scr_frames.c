@@ -184,7 +184,8 @@ frames_draw(struct tui *t, int y, int h)
 	wt = t->cols >= 120 ? 34 : t->cols >= 100 ? 28 : 26;
 	tui_put(t, y + 1, 1, 8, TA_TITLE, "FRAME");
 	if (xt != 0)
-		tui_put(t, y + 1, xt, 15, TA_TITLE, "TIME");
+		tui_put(t, y + 1, xt, 15, TA_TITLE, t->abs_time ? "TIME" :
+		    "FROM START s");
 	tui_put(t, y + 1, xd, 9, TA_TITLE, " DELTA ms");
 	tui_put(t, y + 1, xd + 11, 12, TA_TITLE, "DIR");
 	tui_put(t, y + 1, xd + 24, 1, TA_TITLE, "R");
@@ -245,9 +246,12 @@ frames_draw(struct tui *t, int y, int h)
 		}
 		yy = y + 2 + (int)row;
 		tui_putf(t, yy, 1, 8, attr, "%llu", (unsigned long long)ef->n);
+		if (xt != 0 && !t->abs_time)
+			tui_reltime(ef->ts_ns, r->start_ns, clk, sizeof clk);
+		else if (xt != 0)
+			tui_clock(ef->ts_ns, clk, sizeof clk, true);
 		if (xt != 0)
-			tui_put(t, yy, xt, 15, attr,
-			    tui_clock(ef->ts_ns, clk, sizeof clk, true));
+			tui_put(t, yy, xt, 15, attr, clk);
 		tui_put(t, yy, xd, 9, attr, delta);
 		tui_put(t, yy, xd + 11, 12, attr, dir);
 		tui_put(t, yy, xd + 24, 1, attr, f.retry ? "R" : " ");

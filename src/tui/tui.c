@@ -1107,6 +1107,21 @@ apply_filter(struct tui *t, const char *f)
 	recent_rebuild(t);
 }
 
+/* c: a display filter for the roam, to paste into Wireshark. */
+static void
+filter_roam(struct tui *t)
+{
+	const struct eng_roam	*r;
+	char			 f[240];
+
+	if ((r = current_roam(t)) == NULL || r->id == 0) {
+		tui_status(t, "c: select a roam first");
+		return;
+	}
+	roam_filter(t, r, f, sizeof f);
+	tui_status(t, "%s", f);
+}
+
 static void
 prompt_key(struct tui *t, int ch)
 {
@@ -1274,9 +1289,6 @@ handle_key(struct tui *t, int ch)
 	case 'N':
 		jump_failure(t, -1);
 		break;
-	case 'f':
-		toggle_follow(t);
-		break;
 	case 'r':
 		if (t->view != TV_MAIN)
 			break;
@@ -1289,6 +1301,26 @@ handle_key(struct tui *t, int ch)
 	case 'e':
 		if (t->view == TV_MAIN && tui_lower_recent(t))
 			recent_toggle_open(t);
+		break;
+	case 'c':
+		filter_roam(t);
+		break;
+	case 't':
+		if (t->view == TV_FRAMES || t->view == TV_DETAIL) {
+			t->abs_time = !t->abs_time;
+			tui_status(t, "times %s", t->abs_time ? "absolute "
+			    "(wall clock)" : "relative to the roam's start");
+		}
+		break;
+	case 'f':
+		/* the detail: Wireshark's names; elsewhere: follow */
+		if (t->view != TV_DETAIL) {
+			toggle_follow(t);
+			break;
+		}
+		t->ws_names = !t->ws_names;
+		tui_status(t, "Wireshark field names %s",
+		    t->ws_names ? "shown" : "hidden");
 		break;
 	case '\t':
 		if (t->view == TV_MAIN)
@@ -1400,6 +1432,7 @@ tui_init_state(struct tui *t, struct cap *cap, struct eng *eng)
 	t->frames_from = TV_MAIN;
 	t->detail_from = TV_FRAMES;
 	t->matrix_from = TV_MAIN;
+	t->abs_time = true;
 }
 
 static void

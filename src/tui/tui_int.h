@@ -346,6 +346,15 @@ void	 beacons_note(struct tui *, const struct rs_rec *);
 const struct tui_beacon *beacons_find(const struct tui *, const uint8_t *);
 void	 beacons_free(struct tui *);
 
+/* wsnames.c */
+const char *ws_field_name(const struct tui *, size_t i, char *buf,
+	    size_t len);
+void	 detail_ws_name(struct tui *, size_t i, int y, int x, int attr);
+void	 detail_title(const struct tui *, char *buf, size_t len);
+void	 roam_filter(const struct tui *, const struct eng_roam *, char *buf,
+	    size_t len);
+void	 tui_reltime(int64_t ns, int64_t base, char *out, size_t len);
+
 /* scr_help.c */
 void	 help_draw(struct tui *, int y, int h);
 void	 help_move(struct tui *, long delta, bool absolute);
