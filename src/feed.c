@@ -7,6 +7,7 @@
 #include "cap/cap.h"
 #include "engine/engine.h"
 #include "feed.h"
+#include "rec/rec.h"
 #include "record.h"
 #include "rs.h"
 
@@ -65,8 +66,8 @@ count(struct feed *f, const struct rs_rec *rec)
 	f->last_ts = rec->ts_ns;
 }
 
-enum feed_rc
-feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
+static enum feed_rc
+slice(struct feed *f, int wait_ms, int64_t budget_ns)
 {
 	const struct rs_rec	*rec, *used;
 	int64_t			 start = 0, end = 0, now;
@@ -110,9 +111,23 @@ feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
 			eng_feed(f->eng, rec);
 		f->nrec++;
 		count(f, rec);
+		if (f->rec != NULL)
+			rec_note(f->rec, rec);
 		if (f->each != NULL)
 			f->each(f->arg, used);
 	}
+}
+
+enum feed_rc
+feed_slice(struct feed *f, int wait_ms, int64_t budget_ns)
+{
+	enum feed_rc	rc;
+
+	rc = slice(f, wait_ms, budget_ns);
+	/* the recorder's files: failed roams now due, whole blocks out */
+	if (f->rec != NULL)
+		rec_poll(f->rec, f->eng);
+	return (rc);
 }
 
 void
@@ -121,6 +136,8 @@ feed_finish(struct feed *f)
 	if (!f->finished) {
 		eng_finish(f->eng);
 		f->finished = true;
+		if (f->rec != NULL)
+			rec_finish(f->rec, f->eng);
 	}
 }
 

@@ -21,6 +21,7 @@
 
 struct cap;
 struct eng;
+struct rec;
 struct rs_rec;
 
 struct feed {
@@ -34,6 +35,7 @@ struct feed {
 	const struct rs_rec *(*through)(void *, struct eng *,
 			    const struct rs_rec *);
 	void		*through_arg;
+	struct rec	*rec;		/* the recorder (rec.h), or NULL */
 	/* set by a signal handler: the slice ends before the next record */
 	const volatile sig_atomic_t *stop;
 

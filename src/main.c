@@ -33,6 +33,7 @@
 #include "keys/keys.h"
 #include "frames.h"
 #include "logrun.h"
+#include "rec/rec.h"
 #include "report.h"
 #include "rs.h"
 #include "text.h"
@@ -86,6 +87,10 @@ struct opts {
 	size_t		 nlog;
 	bool		 log_offset_set;
 	double		 log_offset;	/* seconds: log clock - capture's */
+	bool		 no_record;
+	const char	*record_dir;	/* given: record any run, files too */
+	long		 record_kb;	/* a ring file's size, < 0: default */
+	long		 record_files;	/* < 0: default */
 };
 
 enum {
@@ -107,6 +112,10 @@ enum {
 	OPT_LOG,
 	OPT_LOG_OFFSET,
 	OPT_LOG_FOLLOW,
+	OPT_NO_RECORD,
+	OPT_RECORD_DIR,
+	OPT_RECORD_SIZE,
+	OPT_RECORD_FILES,
 };
 
 static const struct option longopts[] = {
@@ -134,6 +143,10 @@ static const struct option longopts[] = {
 	{ "log",		required_argument,	NULL, OPT_LOG },
 	{ "log-offset",		required_argument,	NULL, OPT_LOG_OFFSET },
 	{ "log-follow",		required_argument,	NULL, OPT_LOG_FOLLOW },
+	{ "no-record",		no_argument,		NULL, OPT_NO_RECORD },
+	{ "record-dir",		required_argument,	NULL, OPT_RECORD_DIR },
+	{ "record-size",	required_argument,	NULL, OPT_RECORD_SIZE },
+	{ "record-files",	required_argument,	NULL, OPT_RECORD_FILES },
 	{ "help",		optional_argument,	NULL, 'h' },
 	{ NULL,			0,			NULL, 0 }
 };
@@ -152,6 +165,7 @@ static int	die(int, const char *, ...)
 static int	parse_args(int, char **, struct opts *);
 static bool	parse_double(const char *, double, double, double *);
 static bool	parse_long(const char *, long, long, long *);
+static bool	parse_size(const char *, long *);
 static const char *find_demo(char *, size_t);
 static void	on_stop(int);
 static void	on_alarm(int);
@@ -168,6 +182,12 @@ static void	say_key_notes(void);
  * engine (NULL without --keys). */
 static struct ks_store		*kstore;
 static struct keyfeed		*kfeed;
+static struct rec *start_recorder(const struct opts *, bool, bool);
+static void	say_rec_notes(void);
+
+/* The recorder of this run (rec.h), NULL when it records nothing. */
+static struct rec	*recorder;
+static uint64_t		 rec_notes_seen;
 
 static void
 usage(FILE *f)
@@ -228,6 +248,12 @@ usage(FILE *f)
 "                          Wireshark's forms (wpa-pwd:PASS[:SSID], wpa-psk:HEX,\n"
 "                          msk:HEX, tk:HEX): prove each handshake's keys right\n"
 "                          or wrong, and decrypt what PMF hides (see roamscope(1))\n"
+"Recording (live runs, unless -w): a ring of pcapng files and one file per\n"
+"failed roam (+-10 s) in $XDG_STATE_HOME/roamscope (~/.local/state/roamscope):\n"
+"      --record-dir DIR    record there instead (also when reading files)\n"
+"      --record-size MB    a ring file's size (default 16; 512k for kB)\n"
+"      --record-files N    ring files kept, the oldest removed (default 8)\n"
+"      --no-record         record nothing\n"
 "\n"
 "  -h, --help[=all]        the short help; all: this one\n"
 "      --version           print the version\n"
@@ -376,6 +402,8 @@ parse_args(int argc, char **argv, struct opts *o)
 	o->hard_roam_window = -1;
 	o->max_clients = -1;
 	o->max_roams = -1;
+	o->record_kb = -1;
+	o->record_files = -1;
 
 	opterr = 0;	/* our own one-line messages */
 	while ((ch = getopt_long(argc, argv, ":r:i:m:w:Z:h", longopts,
@@ -526,6 +554,28 @@ parse_args(int argc, char **argv, struct opts *o)
 				return (code + 1);
 			}
 			o->log_offset_set = true;
+			break;
+		case OPT_NO_RECORD:
+			o->no_record = true;
+			break;
+		case OPT_RECORD_DIR:
+			o->record_dir = optarg;
+			break;
+		case OPT_RECORD_SIZE:
+			if (!parse_size(optarg, &o->record_kb)) {
+				code = die(RS_EXIT_USAGE, "--record-size %s: "
+				    "not a size; give MB (16), or kB with k "
+				    "(512k), at least 64k", optarg);
+				return (code + 1);
+			}
+			break;
+		case OPT_RECORD_FILES:
+			if (!parse_long(optarg, 1, 100000,
+			    &o->record_files)) {
+				code = die(RS_EXIT_USAGE, "--record-files %s: "
+				    "not a whole number above 0", optarg);
+				return (code + 1);
+			}
 			break;
 		case OPT_VERSION:
 			printf("roamscope %s\n", PACKAGE_VERSION);
@@ -915,6 +965,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 		feed.through = kf_feed;
 		feed.through_arg = kfeed;
 	}
+	feed.rec = recorder;
 	if (o->frames || logs != NULL) {
 		feed.each = frames_each;
 		feed.arg = &fo;
@@ -951,6 +1002,7 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 	feed_finish(&feed);
 	say_notes(cap);
 	logrun_finish(logs, eng, log_note, NULL);
+	say_rec_notes();
 	out_err = fo.err;
 	out_errno = fo.err_no;
 
@@ -984,6 +1036,79 @@ run_headless(struct cap *cap, struct eng *eng, const struct opts *o,
 		    "check the disk or the pipe", strerror(out_errno)));
 	}
 	return (out_rc);
+}
+
+/*
+ * The recorder: a live run without -w keeps its walk (a ring of files and
+ * the failed roams' files) unless --no-record; --record-dir records any
+ * run.  The screen always keeps the recent frames for `w`'s context.  A
+ * directory that cannot be made is a note, not the end of the run.
+ */
+static struct rec *
+start_recorder(const struct opts *o, bool live, bool headless)
+{
+	struct rec_conf	 rc;
+	struct rec	*r;
+	char		 dir[PATH_MAX], err[PATH_MAX + 128];
+	bool		 on;
+
+	on = !o->no_record && (o->record_dir != NULL ||
+	    (live && o->write_path == NULL));
+	if (!on && headless)
+		return (NULL);
+	rec_conf_defaults(&rc);
+	if (o->record_kb > 0)
+		rc.file_bytes = (uint64_t)o->record_kb << 10;
+	if (o->record_files > 0)
+		rc.files = (unsigned)o->record_files;
+	rc.dir = on ? (o->record_dir != NULL ? o->record_dir :
+	    rec_default_dir(dir, sizeof dir)) : NULL;
+	if (on && rc.dir == NULL)
+		die(0, "note: not recording: neither XDG_STATE_HOME nor HOME "
+		    "is set; give --record-dir DIR");
+	rc.ring = rc.failed = rc.dir != NULL;
+	err[0] = '\0';
+	if ((r = rec_new(&rc, err, sizeof err)) == NULL && rc.dir != NULL) {
+		die(0, "note: not recording: %s", err);
+		rc.dir = NULL;
+		rc.ring = rc.failed = false;
+		if (!headless)
+			r = rec_new(&rc, err, sizeof err);
+	}
+	return (r);
+}
+
+/* What the recorder wrote, on stderr (after the screen is gone). */
+static void
+say_rec_notes(void)
+{
+	char	buf[PATH_MAX + 128];
+
+	while (rec_note_next(recorder, &rec_notes_seen, buf, sizeof buf))
+		die(0, "note: %s", buf);
+}
+
+/* "16" (MB), "16M" or "512k": kB in *kb, 64 kB to 1 TB. */
+static bool
+parse_size(const char *s, long *kb)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || v <= 0)
+		return (false);
+	if (*end == '\0' || strcmp(end, "M") == 0 || strcmp(end, "m") == 0) {
+		if (v > (1L << 20))
+			return (false);
+		v <<= 10;
+	} else if (strcmp(end, "k") != 0 && strcmp(end, "K") != 0)
+		return (false);
+	if (v < 64 || v > (1L << 30))
+		return (false);
+	*kb = v;
+	return (true);
 }
 
 /* Setup was cut short by a stop signal: end as a run with no input. */
@@ -1226,6 +1351,7 @@ main(int argc, char **argv)
 		}
 	}
 
+	recorder = start_recorder(&o, !files_only, headless);
 	if (headless) {
 		code = run_headless(cap, eng, &o, streaming,
 		    logrun_count(logs) > 0 ? logs : NULL);
@@ -1237,6 +1363,8 @@ main(int argc, char **argv)
 	to.bell = o.bell >= 0 ? o.bell == 1 : !files_only;
 	to.replay = o.replay_set && files_only;
 	to.write_dir = NULL;
+	to.rec = recorder;
+	feed.rec = recorder;
 	feed.stop = &got_stop;
 	to.feed = &feed;
 	to.stop = &got_stop;
@@ -1250,6 +1378,9 @@ main(int argc, char **argv)
 	/* the logs' notes, shown on the screen, again on stderr */
 	for (i = 0; logrun_note(logs, i) != NULL; i++)
 		die(0, "%s", logrun_note(logs, i));
+	/* q on a live run: the failed roams waiting get what there is */
+	rec_finish(recorder, eng);
+	say_rec_notes();
 	/* What the screen said, and a broken file, after it is gone. */
 	while (feed_note(&feed, &k, note, sizeof note) != NULL)
 		die(0, "%s", note);
@@ -1260,6 +1391,8 @@ main(int argc, char **argv)
 		code = die(RS_EXIT_WRITE, "-w %s", err);
 
 out:
+	rec_free(recorder);
+	recorder = NULL;
 	cap_free(cap);
 	logrun_free(logs);
 	eng_free(eng);

@@ -221,12 +221,25 @@ int
 pcapng_write(struct pcapng_w *w, int iface, int64_t ts_ns,
     const uint8_t *buf, uint32_t caplen, uint32_t origlen)
 {
+	return pcapng_write_comment(w, iface, ts_ns, buf, caplen, origlen,
+	    NULL);
+}
+
+/* An EPB, with an opt_comment when comment is not NULL or "". */
+int
+pcapng_write_comment(struct pcapng_w *w, int iface, int64_t ts_ns,
+    const uint8_t *buf, uint32_t caplen, uint32_t origlen,
+    const char *comment)
+{
 	uint64_t	 ts = (uint64_t)ts_ns;
+	size_t		 clen = comment != NULL ? strnlen(comment, 0xff00) : 0;
 	uint32_t	 len;
 
 	if (iface < 0 || iface >= w->nifaces)
 		return -1;
 	len = (uint32_t)(12 + 20 + pad4(caplen));
+	if (clen != 0)
+		len += (uint32_t)(opt_len(clen) + opt_len(0));
 	w_u32(w, PCAPNG_BT_EPB);
 	w_u32(w, len);
 	w_u32(w, (uint32_t)iface);
@@ -236,6 +249,10 @@ pcapng_write(struct pcapng_w *w, int iface, int64_t ts_ns,
 	w_u32(w, origlen < caplen ? caplen : origlen);
 	w_bytes(w, buf, caplen);
 	w_pad(w, caplen);
+	if (clen != 0) {
+		w_opt(w, PCAPNG_OPT_COMMENT, comment, clen);
+		w_opt(w, PCAPNG_OPT_ENDOFOPT, NULL, 0);
+	}
 	w_u32(w, len);
 	if (w->len >= W_FLUSH_AT)
 		pcapng_flush(w);

@@ -30,6 +30,7 @@
 #define PCAPNG_MAJOR		1
 
 #define PCAPNG_OPT_ENDOFOPT	0
+#define PCAPNG_OPT_COMMENT	1	/* opt_comment, any block */
 #define PCAPNG_OPT_SHB_USERAPPL	4
 #define PCAPNG_OPT_IF_NAME	2
 #define PCAPNG_OPT_IF_TSRESOL	9
@@ -61,6 +62,10 @@ int		 pcapng_add_iface(struct pcapng_w *, int dlt, const char *name,
 		    uint32_t snaplen);
 int		 pcapng_write(struct pcapng_w *, int iface, int64_t ts_ns,
 		    const uint8_t *buf, uint32_t caplen, uint32_t origlen);
+/* An Enhanced Packet Block with an opt_comment (UTF-8, may be NULL). */
+int		 pcapng_write_comment(struct pcapng_w *, int iface,
+		    int64_t ts_ns, const uint8_t *buf, uint32_t caplen,
+		    uint32_t origlen, const char *comment);
 int		 pcapng_flush(struct pcapng_w *);
 /* Flush and close (checked); returns -1 when any write failed (err set). */
 int		 pcapng_close(struct pcapng_w *, char *err, size_t errlen);

@@ -12,7 +12,7 @@
 
 #include <curses.h>
 
-#include "cap/pcapng.h"
+#include "rec/rec.h"
 #include "oui.h"
 #include "text.h"
 #include "tui_int.h"
@@ -615,16 +615,12 @@ int
 roam_write_pcapng(struct tui *t, const struct eng_roam *r, char *msg,
     size_t msglen)
 {
-	struct pcapng_w		*w;
-	const struct eng_frame	*f;
 	char			 path[PATH_MAX], dir[PATH_MAX], err[256];
 	char			 when[32];
 	struct tm		 tm;
 	time_t			 s;
-	int			 ifid[8], ifdlt[8];
-	unsigned		 nif = 0, k;
-	size_t			 i, wrote = 0, gone = 0;
-	int			 id, n;
+	size_t			 wrote, own;
+	int			 n;
 
 	if (realpath(t->write_dir != NULL ? t->write_dir : ".", dir) == NULL)
 		snprintf(dir, sizeof dir, "%s", t->write_dir != NULL ?
@@ -639,37 +635,16 @@ roam_write_pcapng(struct tui *t, const struct eng_roam *r, char *msg,
 		snprintf(msg, msglen, "w: the directory name is too long");
 		return (-1);
 	}
-
-	if ((w = pcapng_open(path, err, sizeof err)) == NULL) {
+	/* the roam's frames, and with the recent frames in memory the
+	 * client's and the APs' beacons around it; each with its number */
+	if (rec_export(t->rec, t->eng, r, TUI_EXPORT_CONTEXT_NS, path, &wrote,
+	    &own, err, sizeof err) != 0) {
 		snprintf(msg, msglen, "w: %s", err);
 		return (-1);
 	}
-	for (i = 0; i < r->nframes; i++) {
-		if ((f = eng_frame_by_n(t->eng, r->frames[i])) == NULL) {
-			gone++;
-			continue;
-		}
-		id = -1;
-		for (k = 0; k < nif; k++)
-			if (ifdlt[k] == f->dlt)
-				id = ifid[k];
-		if (id < 0 && nif < 8) {
-			id = pcapng_add_iface(w, f->dlt, NULL, 65535);
-			ifdlt[nif] = f->dlt;
-			ifid[nif++] = id;
-		}
-		if (id < 0 || pcapng_write(w, id, f->ts_ns, f->data,
-		    f->caplen, f->origlen) != 0)
-			break;
-		wrote++;
-	}
-	if (pcapng_close(w, err, sizeof err) != 0) {
-		snprintf(msg, msglen, "w: %s", err);
-		return (-1);
-	}
-	snprintf(msg, msglen, "wrote %zu frame%s of %s #%u to %s%s", wrote,
-	    wrote == 1 ? "" : "s", r->is_join ? "join" : "roam",
-	    tui_roam_num(t, r), path,
-	    gone ? " (some frames were no longer in memory)" : "");
+	snprintf(msg, msglen, "wrote %zu frame%s (roam #%llu's %zu of %u, "
+	    "%s) to %s", wrote, wrote == 1 ? "" : "s",
+	    (unsigned long long)r->id, own, r->nframes, t->rec != NULL ?
+	    "+-10 s of context" : "no context kept", path);
 	return (0);
 }

@@ -28,6 +28,7 @@
 #include "engine/engine.h"
 #include "feed.h"
 #include "logrun.h"
+#include "rec/rec.h"
 #include "rs.h"
 #include "text.h"
 #include "tui.h"
@@ -73,6 +74,10 @@ tui_notes(struct tui *t, uint64_t *seen)
 	bool	 any = false;
 
 	while (cap_note_next(t->cap, seen, buf, sizeof buf)) {
+		tui_status(t, "%s", buf);
+		any = true;
+	}
+	while (rec_note_next(t->rec, &t->rec_seen, buf, sizeof buf)) {
 		tui_status(t, "%s", buf);
 		any = true;
 	}
@@ -413,6 +418,23 @@ last_summary(struct tui *t, const struct eng_client *c, char *out,
 	else
 		snprintf(out, len, "%s%s %s", r->is_join ? "join " : "",
 		    tui_method_name(r->method, false), eng_result_name(r->result));
+}
+
+/* "  REC ~/.local/state/roamscope" after the sources, when recording. */
+static void
+rec_where(struct tui *t)
+{
+	const char	*d = rec_dir(t->rec), *h = getenv("HOME");
+	size_t		 o = strlen(t->sources), hl;
+
+	if (d == NULL || o + 8 >= sizeof t->sources)
+		return;
+	hl = h != NULL ? strlen(h) : 0;
+	if (hl > 1 && strncmp(d, h, hl) == 0 && d[hl] == '/')
+		snprintf(t->sources + o, sizeof t->sources - o, "  REC ~%s",
+		    d + hl);
+	else
+		snprintf(t->sources + o, sizeof t->sources - o, "  REC %s", d);
 }
 
 static void
@@ -1494,6 +1516,7 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	t.replay = o->replay;
 	t.write_dir = o->write_dir;
 	t.logs = o->logs;
+	t.rec = o->rec;
 
 	setlocale(LC_ALL, "");
 	cs = nl_langinfo(CODESET);

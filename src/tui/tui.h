@@ -17,12 +17,14 @@ struct cap;
 struct eng;
 struct feed;
 struct logrun;
+struct rec;
 
 struct tui_opts {
 	bool		 bell;		/* ring on a failed roam */
 	bool		 replay;	/* sources are paced files (REPLAY) */
 	const char	*write_dir;	/* where `w` writes pcapng (NULL: cwd) */
 	struct feed	*feed;		/* the read-and-feed loop */
+	struct rec	*rec;		/* the recorder (context of `w`), or NULL */
 	/* set by the caller's SIGINT/SIGTERM/SIGHUP handler: quit as q */
 	const volatile sig_atomic_t *stop;
 	struct logrun	*logs;		/* --log files (NULL: none) */

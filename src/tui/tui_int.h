@@ -18,6 +18,7 @@
 
 struct cap;
 struct logrun;
+struct rec;
 
 /* Smallest usable screen; below it we say so and draw nothing else. */
 #define TUI_MIN_COLS	60
@@ -130,6 +131,7 @@ struct tui_beacon {
 };
 
 #define TUI_BEACONS	1024	/* BSSes whose beacon is kept */
+#define TUI_EXPORT_CONTEXT_NS	(10 * 1000000000LL)	/* w: +- this */
 
 struct tui {
 	struct cap	*cap;
@@ -138,6 +140,8 @@ struct tui {
 	bool		 bell;
 	bool		 replay;
 	const char	*write_dir;
+	struct rec	*rec;		/* recent frames and recording, or NULL */
+	uint64_t	 rec_seen;	/* its notes shown */
 
 	bool		 utf8;
 	bool		 color;
