@@ -1,6 +1,7 @@
 #!/bin/sh
-# `w` writes the selected roam's frames to a pcapng that tshark reads, with
-# the very frames the frames view lists (same numbers in the original).
+# `w` writes the selected roam's frames and +-10 s of context (the client's
+# frames, both APs' beacons) to a pcapng that tshark reads, each frame with
+# its number in the original in a comment.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$top_srcdir/tests/tui_lib.sh"
 rc=0
@@ -17,7 +18,7 @@ tui_keys Tab
 tui_keys w
 tui_check "status line names the file" "roamscope-020000000200-"
 path=$(grep -o '/[^ ]*roamscope-020000000200-[0-9-]*\.pcapng' "$T/screen" | head -1)
-nw=$(grep -o 'wrote [0-9]* frame' "$T/screen" | awk '{print $2}')
+nw=$(grep -o '([0-9]* frames:' "$T/screen" | tr -dc '0-9')
 if [ -n "$path" ] && [ -s "$path" ] && [ "$(dirname "$path")" = "$(cd "$T" && pwd -P)" ]; then
 	t_ok "pcapng written in the working directory"
 else
@@ -27,22 +28,36 @@ fi
 tui_keys Enter
 tui_check "frames view" "FRAMES of roam"
 nums=$(awk '/^[ >][0-9]+ /{ sub(/^>/, " "); print $1 }' "$T/screen" | tr '\n' ' ')
-filter=$(echo $nums | sed 's/ /,/g')
 cnt=$(echo $nums | wc -w)
-"$TSHARK" -r "$path" -T fields -e frame.len -e frame.time_epoch -e wlan.fc.type_subtype -e wlan.seq -e wlan.fixed.status_code >"$T/written" 2>"$T/tserr"
+# Each written frame names its original in a comment ("frame N").
+"$TSHARK" -r "$path" -T fields -e frame.comment -e frame.len -e frame.time_epoch -e wlan.fc.type_subtype -e wlan.seq -e wlan.fixed.status_code >"$T/written" 2>"$T/tserr"
 trc=$?
-"$TSHARK" -r "$CAP" -Y "frame.number in {$filter}" -T fields -e frame.len -e frame.time_epoch -e wlan.fc.type_subtype -e wlan.seq -e wlan.fixed.status_code >"$T/orig" 2>/dev/null
-if [ $trc -eq 0 ] && [ "$(lines "$T/written")" -eq "$nw" ] && [ "$nw" -eq "$cnt" ] && [ "$cnt" -gt 0 ]; then
-	t_ok "tshark reads the pcapng: $nw frames, as many as the roam lists"
+"$TSHARK" -r "$CAP" -T fields -e frame.number -e frame.len -e frame.time_epoch -e wlan.fc.type_subtype -e wlan.seq -e wlan.fixed.status_code >"$T/orig" 2>/dev/null
+if [ $trc -eq 0 ] && [ "$(lines "$T/written")" -eq "$nw" ] && [ "$nw" -gt "$cnt" ] && [ "$cnt" -gt 0 ]; then
+	t_ok "tshark reads the pcapng: $nw frames, the roam's $cnt and their context"
 else
 	t_fail "tshark reads the pcapng" "tshark rc $trc, $(lines "$T/written") frames, status says '$nw', view lists $cnt ($nums)"
 	sed 's/^/#   tshark: /' "$T/tserr" | head -3
 fi
-if cmp -s "$T/written" "$T/orig"; then
-	t_ok "same frames as the original (length, time, type, seq, status)"
+sed -n 's/^frame \([0-9]*\)\t/\1\t/p' "$T/written" >"$T/bynum"
+if [ "$(lines "$T/bynum")" -eq "$nw" ] && awk -F'\t' 'NR == FNR { o[$1] = $0; next } o[$1] != $0 { bad++ } END { exit bad }' "$T/orig" "$T/bynum"; then
+	t_ok "every frame's comment names its original (length, time, type, seq, status the same)"
 else
-	t_fail "same frames as the original" "differ"
-	diff "$T/orig" "$T/written" | sed 's/^/#   /' | head -10
+	t_fail "every frame's comment names its original" "differ"
+	head -3 "$T/written" | sed 's/^/#   /'
+fi
+miss=0
+for n in $nums; do
+	grep -q "^$n	" "$T/bynum" || miss=$((miss + 1))
+done
+[ "$miss" -eq 0 ] && t_ok "the roam's frames are all in it" ||
+    t_fail "the roam's frames are all in it" "$miss of $cnt missing"
+# the context: both APs' beacons, from 10 s before the roam to 10 s after
+"$TSHARK" -r "$path" -Y "wlan.fc.type_subtype == 8" -T fields -e wlan.ta 2>/dev/null | sort -u >"$T/beacons"
+if grep -qx 02:00:00:00:00:00 "$T/beacons" && grep -qx 02:00:00:00:01:00 "$T/beacons"; then
+	t_ok "both APs' beacons are in the context"
+else
+	t_fail "both APs' beacons are in the context" "beacons of: $(cat "$T/beacons")"
 fi
 tui_keys q
 tui_check "q quits" "rs-exit=0"

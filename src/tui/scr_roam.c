@@ -642,9 +642,9 @@ roam_write_pcapng(struct tui *t, const struct eng_roam *r, char *msg,
 		snprintf(msg, msglen, "w: %s", err);
 		return (-1);
 	}
-	snprintf(msg, msglen, "wrote %zu frame%s (roam #%llu's %zu of %u, "
-	    "%s) to %s", wrote, wrote == 1 ? "" : "s",
-	    (unsigned long long)r->id, own, r->nframes, t->rec != NULL ?
-	    "+-10 s of context" : "no context kept", path);
+	/* the path first: it is what the status line must not cut */
+	snprintf(msg, msglen, "wrote %s (%zu frame%s: roam #%llu's %zu of %u%s)",
+	    path, wrote, wrote == 1 ? "" : "s", (unsigned long long)r->id, own,
+	    r->nframes, t->rec != NULL ? ", +-10 s of context" : "");
 	return (0);
 }
