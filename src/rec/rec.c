@@ -697,6 +697,10 @@ rec_finish(struct rec *r, const struct eng *eng)
 	if (r->c.failed)
 		failed_poll(r, eng, true);
 	ring_close(r);
+	if (r->ring_made != 0)
+		note(r, "recorded %u ring file%s in %s, the newest %u kept",
+		    r->ring_made, r->ring_made == 1 ? "" : "s", r->dir,
+		    r->nring_names);
 }
 
 void

@@ -139,6 +139,12 @@ def main(rundir, sdir):
             return
         two_run_checks(rundir, name, tr)
         return
+    if 'rec_walk' in exp:
+        if not rs_bin:
+            out('SKIP', 'rs:%s:rec' % name, 'roamscope not built')
+            return
+        rec_checks(rundir, name, exp['rec_walk'])
+        return
     if 'signal_runs' in exp or 'leftovers' in exp:
         if not rs_bin:
             out('SKIP', 'rs:%s:signals' % name, 'roamscope not built')
@@ -584,6 +590,75 @@ def two_run_checks(rundir, name, tr):
                 why.append('run %s did not report %s->%s %s at %.3f' % (
                     k.upper(), t['from'], t['to'], t['result'], t['start']))
     rs_out(not why, 'rs:%s:two-runs' % name, '; '.join(why)[:1500])
+
+
+def rec_checks(rundir, name, want):
+    """A live run without -w recorded on its own: the failed roam's pcapng,
+    written while it still ran, read back with tshark (each frame naming
+    its original, the client's FT authentication to AP2 and both APs'
+    beacons in it), and the ring of files held to its count and size."""
+    d = os.path.join(rundir, 'state', 'roamscope')
+    rc = (read_text(os.path.join(rundir, 'rec.rc')) or '').strip()
+    err = read_text(os.path.join(rundir, 'rec.err')) or ''
+    live = read_text(os.path.join(rundir, 'rec-ls-live.txt')) or ''
+    client = want['client'].replace(':', '')
+    why = []
+    if rc not in ('0', '3') or not report_ok(os.path.join(rundir, 'rec.json')):
+        why.append('exit %s, report %s' % (rc or 'missing', 'ok' if report_ok(
+            os.path.join(rundir, 'rec.json')) else 'missing'))
+    try:
+        files = sorted(os.listdir(d))
+    except OSError as e:
+        files = []
+        why.append('no %s (%s)' % (d, e))
+    # the roam AP2 refused with its status (other failures may have files too)
+    failed = [f for f in files if f.startswith('failed-') and client in f and
+              f.endswith('-status%d.pcapng' % want['status'])]
+    if len(failed) != 1:
+        why.append('status %d roam files: %s of %s' % (want['status'], failed, files))
+    elif failed[0] not in live:
+        why.append('%s not written while the run went on (rec-ls-live: %s)' % (
+            failed[0], live.strip().replace('\n', ' | ')[:200]))
+    elif 'saved: ' not in err:
+        why.append('stderr does not say where: %s' % err.strip()[:200])
+    for f in failed[:1]:
+        try:
+            p = subprocess.run(['tshark', '-r', os.path.join(d, f), '-T', 'fields', '-e',
+                                'frame.comment', '-e', 'wlan.fc.type_subtype', '-e', 'wlan.ta',
+                                '-e', 'wlan.ra', '-e', 'wlan.fixed.auth.alg'],
+                               capture_output=True, text=True, timeout=60)
+            rows = [ln.split('\t') for ln in p.stdout.splitlines()]
+        except (OSError, subprocess.TimeoutExpired) as e:
+            rows, p = [], None
+            why.append('tshark: %s' % e)
+        if p is not None and p.returncode != 0:
+            why.append('tshark cannot read %s: %s' % (f, p.stderr.strip()[:200]))
+        if not rows or any(not r[0].startswith('frame ') for r in rows):
+            why.append('%s: a frame without its original number' % f)
+        beacons = {r[2] for r in rows if len(r) > 2 and r[1] and int(r[1], 0) == 8}
+        if not {'02:00:00:00:00:00', '02:00:00:00:01:00'} <= beacons:
+            why.append('%s: beacons of %s' % (f, sorted(beacons)))
+        ft = [r for r in rows if len(r) > 4 and r[1] and int(r[1], 0) == 11 and r[4] == '2'
+              and r[2] == want['client'] and r[3] == '02:00:00:00:01:00']
+        if not ft:
+            why.append('%s: no FT authentication from the client to AP2' % f)
+    ring = [f for f in files if f.startswith('ring-')]
+    big = [f for f in ring if os.path.getsize(os.path.join(d, f)) > want['file_kb'] * 1024]
+    m = re.search(r'recorded (\d+) ring files? in .*, the newest (\d+) kept', err)
+    if len(ring) != want['files'] or big:
+        why.append('ring: %d files (want %d), over %d kB: %s' % (len(ring), want['files'],
+                                                              want['file_kb'], big))
+    if not m or int(m.group(1)) <= want['files'] or int(m.group(2)) != want['files']:
+        why.append('the bound was not exercised: %s' % (m.group(0) if m else err.strip()[:200]))
+    for f in ring:
+        p = subprocess.run(['tshark', '-r', os.path.join(d, f), '-c', '1'],
+                           capture_output=True, text=True, timeout=60)
+        if p.returncode != 0:
+            why.append('tshark cannot read %s' % f)
+    rs_out(not why, 'rs:%s:rec' % name, '; '.join(why)[:1500] if why else
+           '%s; %s; %d ring files of at most %d kB' % (failed[0] if failed else '-',
+                                                      m.group(0) if m else '', len(ring),
+                                                      want['file_kb']))
 
 
 def read_text(path):
