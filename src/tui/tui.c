@@ -78,6 +78,9 @@ tui_notes(struct tui *t, uint64_t *seen)
 		any = true;
 	}
 	while (rec_note_next(t->rec, &t->rec_seen, buf, sizeof buf)) {
+		/* the end's summary is for stderr, after the screen */
+		if (strncmp(buf, "recorded ", 9) == 0)
+			continue;
 		tui_status(t, "%s", buf);
 		any = true;
 	}
@@ -420,21 +423,21 @@ last_summary(struct tui *t, const struct eng_client *c, char *out,
 		    tui_method_name(r->method, false), eng_result_name(r->result));
 }
 
-/* "  REC ~/.local/state/roamscope" after the sources, when recording. */
+/* Where the walk is recorded, "~/.local/state/roamscope"; "" when not. */
 static void
-rec_where(struct tui *t)
+rec_where(const struct tui *t, char *out, size_t len)
 {
 	const char	*d = rec_dir(t->rec), *h = getenv("HOME");
-	size_t		 o = strlen(t->sources), hl;
+	size_t		 hl;
 
-	if (d == NULL || o + 8 >= sizeof t->sources)
+	out[0] = '\0';
+	if (d == NULL)
 		return;
 	hl = h != NULL ? strlen(h) : 0;
 	if (hl > 1 && strncmp(d, h, hl) == 0 && d[hl] == '/')
-		snprintf(t->sources + o, sizeof t->sources - o, "  REC ~%s",
-		    d + hl);
+		snprintf(out, len, "~%s", d + hl);
 	else
-		snprintf(t->sources + o, sizeof t->sources - o, "  REC %s", d);
+		snprintf(out, len, "%s", d);
 }
 
 static void
@@ -667,7 +670,7 @@ static void
 draw_header(struct tui *t)
 {
 	char		 a[32], b[64], clk[32], cnt[160], fw[64], st[96];
-	char		 wn[32], src[128];
+	char		 wn[32], src[300], where[160];
 	const char	*state, *sep;
 	int		 x = 0, w = t->cols, sattr = TA_HEADER, room, fixed;
 	int		 level;
@@ -695,6 +698,9 @@ draw_header(struct tui *t)
 		    rate_str(t->fps, a, sizeof a));
 	else
 		snprintf(st, sizeof st, "%s", state);
+	/* recording: said in the state, the place after the sources */
+	if (rec_dir(t->rec) != NULL && strlen(st) + 5 < sizeof st)
+		strcat(st, " REC");
 
 	commas(t->cnt.frames, a, sizeof a);
 	commas(t->drops, b, sizeof b);
@@ -745,6 +751,12 @@ draw_header(struct tui *t)
 		x += tui_put(t, 0, x, w - x, TA_HEADER, "  ");
 	} else if (room >= 6) {
 		text_safe(src, sizeof src, t->sources);
+		/* where the walk is kept, when all of it fits */
+		rec_where(t, where, sizeof where);
+		if (where[0] != '\0' && (int)(strlen(src) + strlen(where)) + 6 <=
+		    room)
+			snprintf(src + strlen(src), sizeof src - strlen(src),
+			    "  REC %s", where);
 		x += tui_put(t, 0, x, room, TA_HEADER, src);
 		x += tui_put(t, 0, x, w - x, TA_HEADER, "  ");
 	}
@@ -1568,6 +1580,9 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 	tui_model_refresh(&t);
 	t.rate_at = rs_mono_ns();
 	t.rate_n = t.cnt.frames;
+	if (rec_dir(t.rec) != NULL)
+		tui_status(&t, "recording the walk in %s (a ring of pcapng "
+		    "files; each failed roam in its own file)", rec_dir(t.rec));
 
 	pfd[0].fd = fileno(keys);
 	pfd[0].events = POLLIN;
@@ -1592,9 +1607,10 @@ tui_run(struct cap *cap, struct eng *eng, const struct tui_opts *o)
 			t.finished = true;
 			dirty = true;
 		}
+		/* the failure first: the note of its saved file comes after */
+		note_failures(&t, &fails_seen);
 		if (tui_notes(&t, &notes_seen))
 			dirty = true;
-		note_failures(&t, &fails_seen);
 
 		now = t.now_mono = rs_mono_ns();
 		if (!t.paused && eng_generation(eng) != drawn_gen)
