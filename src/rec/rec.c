@@ -83,6 +83,8 @@ struct rec {
 	uint64_t	 done[MAX_DONE];
 	unsigned	 ndone, done_pos;
 	unsigned	 failed_made;
+	uint64_t	 failed_bytes;
+	bool		 failed_full;	/* the limit said once */
 	bool		 finished;
 
 	char		 notes[MAX_NOTES][PATH_MAX + 128];
@@ -98,7 +100,8 @@ rec_conf_defaults(struct rec_conf *c)
 	c->files = 8;
 	c->failed = true;
 	c->context_ns = 10 * NS;
-	c->mem_bytes = 64u << 20;
+	c->mem_bytes = 32u << 20;
+	c->failed_max = 256;
 }
 
 const char *
@@ -514,6 +517,22 @@ wanted(const struct ment *e, const struct eng_roam *x)
 	return (false);
 }
 
+/* The first entry at or after ts (by bisection). */
+static size_t
+first_at(const struct rec *r, int64_t ts)
+{
+	size_t	lo = 0, hi = r->nent, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ent_at(r, mid)->ts_ns < ts)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
 int
 rec_export(struct rec *r, const struct eng *eng, const struct eng_roam *x,
     int64_t ctx_ns, const char *path, size_t *nframes, size_t *nroam,
@@ -538,8 +557,14 @@ rec_export(struct rec *r, const struct eng *eng, const struct eng_roam *x,
 		snprintf(err, errlen, "out of memory");
 		return (-1);
 	}
-	for (i = 0; r != NULL && i < r->nent; i++) {
+	/* entries are in arrival order, which is time order but for small
+	 * steps back between sources: start a second early, stop a second
+	 * late */
+	for (i = r != NULL ? first_at(r, t0 - NS) : 0; r != NULL &&
+	    i < r->nent; i++) {
 		e = ent_at(r, i);
+		if (e->ts_ns > t1 + NS)
+			break;
 		if (e->ts_ns < t0 || e->ts_ns > t1 || !wanted(e, x))
 			continue;
 		pk[k++] = (struct pick){ e->n, e->ts_ns, e->src, e->dlt,
@@ -604,6 +629,7 @@ write_failed(struct rec *r, const struct eng *eng, uint64_t id)
 {
 	const struct eng_roam	*x;
 	char			 path[PATH_MAX], when[32], what[48], err[256];
+	struct stat		 st;
 	size_t			 n, own;
 	int			 len;
 
@@ -613,9 +639,23 @@ write_failed(struct rec *r, const struct eng *eng, uint64_t id)
 		r->ndone++;
 	if ((x = eng_roam_by_id(eng, id)) == NULL)
 		return;
+	/* a storm of failures must not fill the disk: the ring has them */
+	if (r->failed_made >= r->c.failed_max || r->failed_bytes >=
+	    r->c.file_bytes * r->c.files) {
+		if (!r->failed_full)
+			note(r, "failed roams are no longer saved on their own: "
+			    "%u files, %llu MB (the limit); the ring of files "
+			    "still has their frames", r->failed_made,
+			    (unsigned long long)(r->failed_bytes >> 20));
+		r->failed_full = true;
+		return;
+	}
 	stamp(x->start_ns, when, sizeof when);
-	if (x->status != ENG_STATUS_NONE)
+	/* the refusing status, else what went wrong */
+	if (x->status > 0)
 		snprintf(what, sizeof what, "status%d", x->status);
+	else if (x->result == ENG_R_FAILED && x->ndiags != 0)
+		snprintf(what, sizeof what, "%s", x->diags[0].code);
 	else
 		snprintf(what, sizeof what, "%s", x->result == ENG_R_FAILED ?
 		    eng_result_name(x->result) : "slow");
@@ -631,6 +671,8 @@ write_failed(struct rec *r, const struct eng *eng, uint64_t id)
 		return;
 	}
 	r->failed_made++;
+	if (stat(path, &st) == 0)
+		r->failed_bytes += (uint64_t)st.st_size;
 	note(r, "failed roam #%llu saved: %s (%zu frames)",
 	    (unsigned long long)id, path, n);
 }

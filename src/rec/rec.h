@@ -35,7 +35,9 @@ struct rec_conf {
 	unsigned	 files;		/* ring files kept (8) */
 	bool		 failed;	/* a file per failed roam */
 	int64_t		 context_ns;	/* before/after a failed roam (10 s) */
-	size_t		 mem_bytes;	/* recent frames in memory (64 MiB) */
+	size_t		 mem_bytes;	/* recent frames in memory (32 MiB) */
+	unsigned	 failed_max;	/* failed-roam files at most (256), and
+					   no more bytes than the ring's */
 };
 
 void		 rec_conf_defaults(struct rec_conf *);
