@@ -26,13 +26,16 @@ names() {
 # names on; pages through each frame's fields
 walk() {
 	tui_start 140 50 "'$ROAMSCOPE' -r '$1'; echo rs-exit=\$?; sleep 60"
-	tui_wait "LAST ROAM" || return 1
+	_step=start
+	tui_wait "LAST ROAM" 20 || return 1
 	tui_keys Tab Enter
-	tui_wait "FRAMES of roam" || return 1
+	_step=frames
+	tui_wait "FRAMES of roam" 20 || return 1
 	_k=0
 	while [ "$_k" -lt "$2" ]; do
 		tui_keys Enter
-		tui_wait "── FRAME " || return 1
+		_step="frame $_k"
+		tui_wait "── FRAME " 20 || return 1
 		[ "$_k" -eq 0 ] && tui_keys f && tui_wait "f: Wireshark names"
 		_n=$(sed -n 's/^── FRAME \([0-9]*\) of.*/\1/p' "$T/screen")
 		names "$_n"
@@ -43,7 +46,8 @@ walk() {
 			names "$_n"
 		done
 		tui_keys Left j
-		tui_wait "FRAMES of roam" || return 1
+		_step="back from frame $_k"
+		tui_wait "FRAMES of roam" 20 || return 1
 		_k=$((_k + 1))
 	done
 	tui_keys q
@@ -92,12 +96,12 @@ check_names() {
 
 : >"$T/names"
 walk "$DATA/lab/ft-ods-ok.pcap" 4 && t_ok "walked the FT over the DS roam's frames" ||
-    t_fail "walked the FT over the DS roam's frames" "stuck"
+    { t_fail "walked the FT over the DS roam's frames" "stuck at $_step"; sed 's/^/#   | /' "$T/screen"; }
 check_names "$DATA/lab/ft-ods-ok.pcap" "FT over the DS"
 
 : >"$T/names"
 walk "$DATA/lab/plain-psk-roam.pcap" 6 && t_ok "walked the PSK roam's frames" ||
-    t_fail "walked the PSK roam's frames" "stuck"
+    { t_fail "walked the PSK roam's frames" "stuck at $_step"; sed 's/^/#   | /' "$T/screen"; }
 grep -q 'wlan_rsna_eapol.keydes.nonce' "$T/names" && t_ok "EAPOL-Key fields named" ||
     t_fail "EAPOL-Key fields named" "no EAPOL-Key names seen"
 check_names "$DATA/lab/plain-psk-roam.pcap" "PSK roam"
