@@ -5,16 +5,6 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$top_srcdir/tests/tui_lib.sh"
 
-# tui_grep NAME ERE: one test line for a regular expression on the screen
-# as last captured.
-tui_grep() {
-	if grep -E -q -- "$2" "$T/screen"; then
-		t_ok "$1"
-	else
-		t_fail "$1" "/$2/ not on the screen; the screen was:"
-		sed 's/^/#   | /' "$T/screen"
-	fi
-}
 
 # --- the cursor, one BSS, its beacon, a roam's frames ---
 CAP="$DATA/lab/ft-ota-ok.pcap"

@@ -7,14 +7,6 @@
 . "$top_srcdir/tests/tui_lib.sh"
 command -v tshark >/dev/null 2>&1 || { echo "# SKIP: tshark not installed"; exit 77; }
 
-tui_grep() {
-	if grep -E -q -- "$2" "$T/screen"; then
-		t_ok "$1"
-	else
-		t_fail "$1" "/$2/ not on the screen; the screen was:"
-		sed 's/^/#   | /' "$T/screen"
-	fi
-}
 
 # names FRAME: the [names] on the screen, one "FRAME<TAB>name" a line
 names() {

@@ -5,6 +5,8 @@
 #   tui_wait STRING [SECS] poll the pane until STRING shows (fixed string)
 #   tui_screen             print the pane (also kept in $T/screen)
 #   tui_keys KEYS...       tmux send-keys
+#   tui_check NAME STRING  a test line: STRING shows (fixed string)
+#   tui_grep NAME ERE      a test line: the screen last captured matches
 
 command -v tmux >/dev/null 2>&1 || { echo "# SKIP: tmux not installed"; exit 77; }
 
@@ -82,6 +84,17 @@ tui_check() {
 		t_ok "$1"
 	else
 		t_fail "$1" "'$2' not on the screen; the screen was:"
+		sed 's/^/#   | /' "$T/screen"
+	fi
+}
+
+# tui_grep NAME ERE: one test line for a regular expression on the screen
+# as last captured.
+tui_grep() {
+	if grep -E -q -- "$2" "$T/screen"; then
+		t_ok "$1"
+	else
+		t_fail "$1" "/$2/ not on the screen; the screen was:"
 		sed 's/^/#   | /' "$T/screen"
 	fi
 }

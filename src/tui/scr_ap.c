@@ -77,17 +77,8 @@ ap_open(struct tui *t, const uint8_t *bssid)
 void
 ap_move(struct tui *t, long d, bool absolute)
 {
-	long	r, n = (long)t->nap_roams + 1;
-
-	if (absolute)
-		r = d < 0 ? n - 1 : d;
-	else
-		r = (long)t->apr_sel + d;
-	if (r < 0)
-		r = 0;
-	if (r >= n)
-		r = n - 1;
-	t->apr_sel = (size_t)r;
+	/* row 0 is the beacon */
+	t->apr_sel = tui_move(t->apr_sel, t->nap_roams + 1, d, absolute);
 }
 
 const struct eng_roam *

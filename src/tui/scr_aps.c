@@ -66,20 +66,10 @@ aps_issues(const struct tui *t, const uint8_t *bssid, char *out, size_t len)
 void
 aps_move(struct tui *t, long d, bool absolute)
 {
-	long	r, n = (long)t->naps;
-
-	if (n == 0)
+	if (t->naps == 0)
 		return;
-	if (absolute)
-		r = d < 0 ? n - 1 : d;
-	else
-		r = (long)t->ap_sel + d;
-	if (r < 0)
-		r = 0;
-	if (r >= n)
-		r = n - 1;
-	t->ap_sel = (size_t)r;
-	memcpy(t->ap_cur, t->aps[t->ap_order[r]].bssid, 6);
+	t->ap_sel = tui_move(t->ap_sel, t->naps, d, absolute);
+	memcpy(t->ap_cur, t->aps[t->ap_order[t->ap_sel]].bssid, 6);
 	t->has_ap_cur = true;
 }
 

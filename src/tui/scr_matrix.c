@@ -62,19 +62,7 @@ matrix_model(struct tui *t)
 void
 matrix_move(struct tui *t, long d, bool absolute)
 {
-	long	r, n = (long)t->npairs;
-
-	if (n == 0)
-		return;
-	if (absolute)
-		r = d < 0 ? n - 1 : d;
-	else
-		r = (long)t->mx_sel + d;
-	if (r < 0)
-		r = 0;
-	if (r >= n)
-		r = n - 1;
-	t->mx_sel = (size_t)r;
+	t->mx_sel = tui_move(t->mx_sel, t->npairs, d, absolute);
 }
 
 /* The APs that take part in a pair, in address order; returns how many. */

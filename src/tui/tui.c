@@ -198,6 +198,23 @@ tui_clock(int64_t ns, char *out, size_t len, bool usec)
 	return (out);
 }
 
+/* A list's cursor moved by d rows, or to row d (-1: the last) when
+ * absolute, kept within the n rows. */
+size_t
+tui_move(size_t cur, size_t n, long d, bool absolute)
+{
+	long	r;
+
+	if (n == 0)
+		return (0);
+	r = absolute ? (d < 0 ? (long)n - 1 : d) : (long)cur + d;
+	if (r < 0)
+		r = 0;
+	if (r >= (long)n)
+		r = (long)n - 1;
+	return ((size_t)r);
+}
+
 /* Short (list columns) and long (swimlane title) names of a method. */
 static const struct {
 	const char	*brief;

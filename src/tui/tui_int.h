@@ -267,6 +267,7 @@ void	 tui_fill(struct tui *, int y, int x, int w, int attr);
 void	 tui_hline(struct tui *, int y, int x, int w, int attr,
 	    const char *title);
 char	*tui_mac(const uint8_t *, char out[18]);
+size_t	 tui_move(size_t cur, size_t n, long d, bool absolute);
 char	*tui_clock(int64_t ns, char *out, size_t len, bool usec);
 const char *tui_method_name(enum eng_method, bool full);
 int	 tui_verdict_attr(enum eng_verdict, enum eng_result);
