@@ -26,6 +26,7 @@
 #define MAX_DONE	512		/* failed roams remembered as written */
 #define MAX_WAIT	64		/* failed roams waiting for their context */
 #define MAX_NOTES	8
+#define MAX_ENT		(256u * 1024)	/* frames in memory at most */
 
 /* One frame kept in memory: where its bytes are, and what an export
  * selects by. */
@@ -307,6 +308,11 @@ mem_add(struct rec *r, const struct rs_rec *rec)
 	/* drop the oldest frames whose bytes the new one overwrites */
 	while (r->nent != 0 && overlaps(ent_at(r, 0)->off,
 	    ent_at(r, 0)->caplen, r->wpos, len)) {
+		r->ent_head = (r->ent_head + 1) % r->ent_cap;
+		r->nent--;
+	}
+	/* tiny frames: the count is bounded too */
+	if (r->nent == MAX_ENT) {
 		r->ent_head = (r->ent_head + 1) % r->ent_cap;
 		r->nent--;
 	}

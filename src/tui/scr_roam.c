@@ -645,6 +645,7 @@ roam_write_pcapng(struct tui *t, const struct eng_roam *r, char *msg,
 	/* the path first: it is what the status line must not cut */
 	snprintf(msg, msglen, "wrote %s (%zu frame%s: roam #%llu's %zu of %u%s)",
 	    path, wrote, wrote == 1 ? "" : "s", (unsigned long long)r->id, own,
-	    r->nframes, t->rec != NULL ? ", +-10 s of context" : "");
+	    r->nframes, wrote > own ? ", +-10 s of context" :
+	    ", no context left in memory");
 	return (0);
 }
