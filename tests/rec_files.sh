@@ -98,6 +98,33 @@ t_run -r "$CAP" --report --record-dir "$T/ring" --record-size 100k --record-file
 [ "$(ls "$T/ring" | grep -c '^ring-')" -eq 3 ] && t_ok "a second run: still 3" ||
     t_fail "a second run: still 3" "$(ls "$T/ring")"
 
+# --- SIGKILL: the ring file read so far is whole ---
+CAP2="$DATA/lab/ft-invalid-pmkid.pcap"
+mkfifo "$T/fifo"
+# the capture, then a writer that stays (the stream goes on)
+sh -c 'cat "$1"; exec sleep 30' sh "$CAP2" >"$T/fifo" 2>/dev/null &
+wpid=$!
+"$ROAMSCOPE" -r - --report --record-dir "$T/kill" <"$T/fifo" >/dev/null 2>&1 &
+pid=$!
+i=0
+until ls "$T"/kill/ring-*.pcapng >/dev/null 2>&1 && [ "$i" -ge 10 ]; do
+	sleep 0.1
+	i=$((i + 1))
+	[ "$i" -lt 100 ] || break
+done
+sleep 0.5
+kill -KILL $pid 2>/dev/null
+wait $pid 2>/dev/null
+kill $wpid 2>/dev/null
+f=$(ls "$T"/kill/ring-*.pcapng 2>/dev/null | head -1)
+n=$("$TSHARK" -r "$f" -T fields -e frame.number 2>"$T/tserr" | wc -l)
+if [ -n "$f" ] && [ "$n" -eq "$(tshark -r "$CAP2" -T fields -e frame.number 2>/dev/null | wc -l)" ] &&
+    ! grep -qi "cut short\|appears to have been cut" "$T/tserr"; then
+	t_ok "after SIGKILL the ring file reads whole ($n frames)"
+else
+	t_fail "after SIGKILL the ring file reads whole" "$f: $n frames; $(cat "$T/tserr")"
+fi
+
 # --- --no-record ---
 t_run -r "$CAP" --report --record-dir "$T/none" --no-record
 [ ! -e "$T/none" ] && t_ok "--no-record writes nothing" || t_fail "--no-record" "$(ls "$T/none")"
