@@ -141,8 +141,10 @@ find_ap(const struct tui *t)
 	return (NULL);
 }
 
+/* The latest beacon's capabilities: 11r in a, the rest in b. */
 static void
-caps_line(const struct eng_ap *ap, char *out, size_t len)
+caps_lines(const struct eng_ap *ap, char *a, size_t alen, char *b,
+    size_t blen)
 {
 	char	 akms[96], mdid[40];
 	size_t	 i, o = 0;
@@ -156,17 +158,18 @@ caps_line(const struct eng_ap *ap, char *out, size_t len)
 		    ap->mdid[0], ap->mdid[1], ap->ft_over_ds ? "yes" : "no");
 	else
 		snprintf(mdid, sizeof mdid, "no MDE (no 11r)");
-	if (ap->has_rsn)
-		snprintf(out, len, "%s  AKMs %s  group %s  MFP %s  11k %s  "
-		    "11v %s", mdid, akms[0] ? akms : "-",
+	if (ap->has_rsn) {
+		snprintf(a, alen, "%s  AKMs %s", mdid, akms[0] ? akms : "-");
+		snprintf(b, blen, "group %s  MFP %s  11k %s  11v %s",
 		    d11_cipher_name(ap->group_cipher),
 		    ap->rsn_caps & D11_RSN_CAP_MFPR ? "required" :
 		    ap->rsn_caps & D11_RSN_CAP_MFPC ? "capable" : "no",
 		    ap->nr ? "yes" : "no", ap->btm ? "yes" : "no");
-	else
-		snprintf(out, len, "%s  no RSN (open, WEP or WPA1)  11k %s  "
-		    "11v %s", mdid, ap->nr ? "yes" : "no",
+	} else {
+		snprintf(a, alen, "%s  no RSN (open, WEP or WPA1)", mdid);
+		snprintf(b, blen, "11k %s  11v %s", ap->nr ? "yes" : "no",
 		    ap->btm ? "yes" : "no");
+	}
 }
 
 static void
@@ -200,9 +203,13 @@ roam_row(struct tui *t, const struct eng_roam *r, int y, int attr)
 		snprintf(out, sizeof out, "%s%s", eng_result_name(r->result),
 		    r->verdict == ENG_V_WARN ? " WARN" : r->verdict ==
 		    ENG_V_FAIL ? " FAIL" : "");
-	tui_putf(t, y, 1, t->cols - 1, attr, "#%-4llu %s %-4s %s %s %s  "
-	    "%-6s%s  %s", (unsigned long long)r->id,
-	    tui_clock(r->start_ns, clk, sizeof clk, false), dir,
+	if (t->cols >= 100)
+		tui_clock(r->start_ns, clk, sizeof clk, false);
+	else
+		clk[0] = '\0';
+	tui_putf(t, y, 1, t->cols - 1, attr, "#%-4llu %s%s%-4s %s %s %s  "
+	    "%-6s%s  %s", (unsigned long long)r->id, clk, clk[0] ? " " : "",
+	    dir,
 	    tui_mac(r->client, m), r->is_join ? "    " : strcmp(dir, "in") ==
 	    0 ? "from" : "to  ", o[0] ? o : "                 ", tui_method_name(r->method, false), ms, out);
 }
@@ -254,13 +261,19 @@ ap_draw(struct tui *t, int y, int h)
 		return;
 	tui_putf(t, yy++, 1, t->cols - 1, TA_NORMAL, "clients now %u  "
 	    "roams in %u (%u failed)  out %u (%u failed)  joins %u  "
-	    "beacons %llu  RSSI %s", ap->nclients, in, fin, out, fout,
-	    joins, (unsigned long long)ap->beacons,
-	    ap->has_rssi ? (snprintf(w, sizeof w, "%d dBm", ap->rssi), w) :
-	    "-");
-	caps_line(ap, line, sizeof line);
-	tui_putf(t, yy++, 1, t->cols - 1, TA_NORMAL, "latest beacon: %s",
-	    line);
+	    "RSSI %s  beacons %llu", ap->nclients, in, fin, out, fout,
+	    joins, ap->has_rssi ? (snprintf(w, sizeof w, "%d dBm", ap->rssi),
+	    w) : "-", (unsigned long long)ap->beacons);
+	caps_lines(ap, line, sizeof line, w, sizeof w);
+	/* one line when it fits, else two */
+	if (16 + (int)strlen(line) + 2 + (int)strlen(w) < t->cols)
+		tui_putf(t, yy++, 1, t->cols - 1, TA_NORMAL, "latest beacon: "
+		    "%s  %s", line, w);
+	else {
+		tui_putf(t, yy++, 1, t->cols - 1, TA_NORMAL, "latest beacon: "
+		    "%s", line);
+		tui_putf(t, yy++, 16, t->cols - 16, TA_NORMAL, "%s", w);
+	}
 	/* what later beacons changed, newest last, as many as fit */
 	if (ap->nchanges != 0) {
 		snprintf(w, sizeof w, "changes (%u, latest %u shown)",
