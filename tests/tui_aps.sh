@@ -18,6 +18,7 @@ med=$(awk '$1 == "02:00:00:00:00:00" && $3 == "02:00:00:00:01:00" { print $6 }' 
 
 tui_start 120 40 "'$ROAMSCOPE' -r '$CAP'; echo rs-exit=\$?; sleep 60"
 tui_check "client row" "02:00:00:00:02:00"
+tui_check "the whole file read" "  END  " 20
 tui_keys a
 tui_check "AP list" "ACCESS POINTS"
 tui_grep "the cursor starts on the first BSS" '^>roamlab +02:00:00:00:00:00'
@@ -71,6 +72,7 @@ tui_check "q quits" "rs-exit=0"
 CAP="$DATA/lab/ft-invalid-pmkid.pcap"
 tui_start 80 24 "'$ROAMSCOPE' -r '$CAP'; echo rs-exit=\$?; sleep 60"
 tui_check "80x24: client row" "02:00:00:00:02:00"
+tui_check "80x24: the whole file read" " END " 20
 tui_keys m
 tui_check "80x24: the matrix" "ROAM MATRIX  1 AP pair"
 tui_grep "the failed roam counted in its cell" '^ A  02:00:00:00:00:00 +. +1/1 -'
@@ -82,6 +84,7 @@ tui_check "q quits" "rs-exit=0"
 CAP="$DATA/public/Computer-Networking-A-Top-Down-Approach-NOTES/Wireshark_802_11.pcap"
 tui_start 120 40 "'$ROAMSCOPE' -r '$CAP'; echo rs-exit=\$?; sleep 60"
 tui_check "client row" "clients 1"
+tui_check "the whole file read" "  END  " 20
 tui_keys a
 tui_check "AP list" "ACCESS POINTS"
 tui_grep "a BSS's finding codes listed once" '00:06:25:67:22:94 .* ! ap-change$'

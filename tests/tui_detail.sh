@@ -20,6 +20,8 @@ walk() {
 	tui_start 140 50 "'$ROAMSCOPE' -r '$1'; echo rs-exit=\$?; sleep 60"
 	_step=start
 	tui_wait "LAST ROAM" 20 || return 1
+	# the whole file read: the roams are all there
+	tui_wait "  END  " 20 || return 1
 	tui_keys Tab Enter
 	_step=frames
 	tui_wait "FRAMES of roam" 20 || return 1
@@ -106,6 +108,7 @@ r = json.load(sys.stdin)["roams"][-1]
 print(" ".join(str(f) for f in r["frames"]))' >"$T/frames"
 tui_start 200 40 "'$ROAMSCOPE' -r '$CAP'; echo rs-exit=\$?; sleep 60"
 tui_check "client row" "LAST ROAM"
+tui_check "the whole file read" "  END  " 20
 tui_keys Tab c
 tui_check "c prints a display filter" "wlan.addr == 02:00:00:00:02:00 && (wlan.addr =="
 filt=$(grep -o 'wlan\.addr == .*frame\.time_epoch <= [0-9.]*' "$T/screen" | head -1)
