@@ -80,19 +80,45 @@ tui_grep "and in the list" 'roams 1  failed 1  median -'
 tui_keys q
 tui_check "q quits" "rs-exit=0"
 
-# --- timed capability changes (a public capture with beacons that differ) ---
-CAP="$DATA/public/Computer-Networking-A-Top-Down-Approach-NOTES/Wireshark_802_11.pcap"
-tui_start 120 40 "'$ROAMSCOPE' -r '$CAP'; echo rs-exit=\$?; sleep 60"
-tui_check "client row" "clients 1"
+# --- timed capability changes: the lab capture with AP2's MDE turning FT
+# over the DS on halfway (its beacons after that changed, nothing else) ---
+python3 - "$DATA/lab/ft-ota-ok.pcap" "$T/changed.pcap" "$top_srcdir/tests" <<'PY'
+import struct, sys
+sys.path.insert(0, sys.argv[3])
+import pcaplib
+hdr, recs = pcaplib.read_pcap(sys.argv[1])
+half = (recs[0].sec + recs[-1].sec) // 2
+out = []
+for r in recs:
+    d = bytearray(r.data)
+    rl = struct.unpack_from("<H", d, 2)[0]
+    if r.sec >= half and d[rl] == 0x80 and d[rl + 10:rl + 16] == bytes.fromhex("020000000100"):
+        i = rl + 24 + 12
+        while i + 2 <= len(d):
+            if d[i] == 54 and d[i + 1] == 3:
+                d[i + 4] |= 0x01        # FT Capability and Policy: over DS
+            i += 2 + d[i + 1]
+    out.append((r.sec, r.frac, d, r.origlen))
+pcaplib.write_pcap(sys.argv[2], hdr.raw, out)
+PY
+"$ROAMSCOPE" -r "$T/changed.pcap" --report=json 2>/dev/null | python3 -c '
+import json, sys
+ap = [a for a in json.load(sys.stdin)["aps"] if a["bssid"] == "02:00:00:00:01:00"][0]
+print(" ".join(c["field"] for c in ap["changes"]), ap["changes_total"])' >"$T/changes"
+[ "$(cat "$T/changes")" = "ft_over_ds 1" ] && t_ok "the report: one change, FT over the DS" ||
+    t_fail "the report: one change, FT over the DS" "$(cat "$T/changes")"
+tui_start 120 40 "'$ROAMSCOPE' -r '$T/changed.pcap'; echo rs-exit=\$?; sleep 60"
+tui_check "client row" "02:00:00:00:02:00"
 tui_check "the whole file read" "  END  " 20
 tui_keys a
 tui_check "AP list" "ACCESS POINTS"
-tui_grep "a BSS's finding codes listed once" '00:06:25:67:22:94 .* ! ap-change$'
-# rows by SSID: the fifth is linksys12 00:06:25:67:22:94
-tui_keys j j j j Enter
-tui_check "its screen" "AP 00:06:25:67:22:94"
-tui_grep "what its beacons changed" '^── changes \([0-9]+, latest 8 shown\)'
-tui_grep "a change with its time" '^ . [0-9:.]+ channel 6 -> 108'
+tui_grep "the BSS marked: FT over the DS on, an ESS inconsistency" '02:00:00:00:01:00 +6 a1b2 yes .* ! ft-over-ds-mixed'
+tui_keys j Enter
+tui_check "its screen" "AP 02:00:00:00:01:00"
+tui_grep "what its beacons changed" '^── changes \(1, latest 1 shown\)'
+tui_grep "the change with its time" '^ . [0-9:.]+ FT over the DS turned on'
+tui_grep "the latest beacon says so" 'latest beacon: MDID a1b2, FT over DS yes'
+tui_grep "the ESS finding that names it" '^ . ESS \[ft-over-ds-mixed\] '
 tui_keys q
 tui_check "q quits" "rs-exit=0"
 t_done
