@@ -72,7 +72,7 @@ tui_check "q quits" "rs-exit=0"
 CAP="$DATA/lab/ft-invalid-pmkid.pcap"
 tui_start 80 24 "'$ROAMSCOPE' -r '$CAP'; echo rs-exit=\$?; sleep 60"
 tui_check "80x24: client row" "02:00:00:00:02:00"
-tui_check "80x24: the whole file read" " END " 20
+tui_check "80x24: the whole file read" "END" 20
 tui_keys m
 tui_check "80x24: the matrix" "ROAM MATRIX  1 AP pair"
 tui_grep "the failed roam counted in its cell" '^ A  02:00:00:00:00:00 +. +1/1 -'

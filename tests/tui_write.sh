@@ -66,7 +66,7 @@ tui_check "q quits" "rs-exit=0"
 # --- recording: the header says where, the status line the failed file ---
 tui_start 160 30 "'$ROAMSCOPE' -r '$CAP' --record-dir '$T/rec'; echo rs-exit=\$?; sleep 60"
 tui_check "the header says where the walk is kept" "REC $T/rec  END REC" 20
-tui_check "the status line names the failed roam's file" "failed roam #2 saved: $T/rec/failed-"
+tui_check "the status line names the failed roam's file" "failed roam saved: $T/rec/failed-"
 f=$(ls "$T"/rec/failed-*-status53.pcapng 2>/dev/null)
 [ -n "$f" ] && "$TSHARK" -r "$f" >/dev/null 2>&1 && t_ok "tshark reads it" ||
     t_fail "tshark reads it" "$(ls "$T/rec")"

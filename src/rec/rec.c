@@ -672,15 +672,15 @@ write_failed(struct rec *r, const struct eng *eng, uint64_t id)
 		return;
 	if (rec_export(r, eng, x, r->c.context_ns, path, &n, &own, err,
 	    sizeof err) != 0) {
-		note(r, "failed roam #%llu not saved: %s",
-		    (unsigned long long)id, err);
+		note(r, "failed roam of %02x:%02x:%02x:%02x:%02x:%02x not "
+		    "saved: %s", x->client[0], x->client[1], x->client[2],
+		    x->client[3], x->client[4], x->client[5], err);
 		return;
 	}
 	r->failed_made++;
 	if (stat(path, &st) == 0)
 		r->failed_bytes += (uint64_t)st.st_size;
-	note(r, "failed roam #%llu saved: %s (%zu frames)",
-	    (unsigned long long)id, path, n);
+	note(r, "failed roam saved: %s (%zu frames)", path, n);
 }
 
 /* New failures: wait for their context; write those now due. */

@@ -643,9 +643,9 @@ roam_write_pcapng(struct tui *t, const struct eng_roam *r, char *msg,
 		return (-1);
 	}
 	/* the path first: it is what the status line must not cut */
-	snprintf(msg, msglen, "wrote %s (%zu frame%s: roam #%llu's %zu of %u%s)",
-	    path, wrote, wrote == 1 ? "" : "s", (unsigned long long)r->id, own,
-	    r->nframes, wrote > own ? ", +-10 s of context" :
+	snprintf(msg, msglen, "wrote %s (%zu frame%s: %s #%u's %zu of %u%s)",
+	    path, wrote, wrote == 1 ? "" : "s", r->is_join ? "join" : "roam",
+	    tui_roam_num(t, r), own, r->nframes, wrote > own ? ", +-10 s of context" :
 	    ", no context left in memory");
 	return (0);
 }
