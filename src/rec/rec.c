@@ -27,6 +27,8 @@
 #define MAX_WAIT	64		/* failed roams waiting for their context */
 #define MAX_NOTES	8
 #define MAX_ENT		(256u * 1024)	/* frames in memory at most */
+#define RING_HDR_BYTES	128		/* a ring file's SHB, at most */
+#define IDB_BYTES	32		/* an interface description (pcapng.c) */
 
 /* One frame kept in memory: where its bytes are, and what an export
  * selects by. */
@@ -437,7 +439,8 @@ ring_next(struct rec *r, int64_t ts)
 		return;
 	}
 	r->ring_open = true;
-	r->ring_bytes = 0;
+	/* the section header and the interfaces to come count too */
+	r->ring_bytes = RING_HDR_BYTES;
 	r->ring_made++;
 	r->nring_names++;
 	/* keep the newest `files` */
@@ -453,13 +456,18 @@ ring_next(struct rec *r, int64_t ts)
 static void
 ring_add(struct rec *r, const struct rs_rec *rec)
 {
+	unsigned	nif;
+
 	if (r->ring_broken)
 		return;
-	if (!r->ring_open || r->ring_bytes + rec->caplen + 32 >
-	    r->c.file_bytes)
+	/* this frame, padded, and an interface it may need: over the size,
+	 * the next file */
+	if (!r->ring_open || r->ring_bytes + 32 + ((rec->caplen + 3u) & ~3u) +
+	    IDB_BYTES > r->c.file_bytes)
 		ring_next(r, rec->ts_ns);
 	if (!r->ring_open)
 		return;
+	nif = r->ring.nif;
 	if (out_write(&r->ring, rec->n, rec->ts_ns, rec->src, rec->dlt,
 	    rec->raw, rec->caplen, rec->origlen, false) != 0) {
 		ring_close(r);
@@ -467,6 +475,8 @@ ring_add(struct rec *r, const struct rs_rec *rec)
 		return;
 	}
 	r->ring_bytes += 32 + ((rec->caplen + 3u) & ~3u);
+	if (r->ring.nif != nif)
+		r->ring_bytes += IDB_BYTES;
 }
 
 void
