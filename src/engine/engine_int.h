@@ -17,6 +17,8 @@
  *   sla.c	SLA profiles
  *   logs.c	logged events on attempts, and where the log and the air
  *		disagree
+ *   mld.c	Multi-Link Operation: STA link addresses to their MLD, AP
+ *		links to their AP MLD, the links of each attempt
  */
 #ifndef ENGINE_INT_H
 #define ENGINE_INT_H
@@ -321,6 +323,14 @@ struct pair {
 	unsigned	 nms, nout, ims, iout;
 };
 
+/* A STA link address and the STA MLD it belongs to (mld.c). */
+struct mld_map {
+	uint8_t		 link[6];
+	uint8_t		 mld[6];
+	bool		 used;
+};
+#define EI_MLD_MAP	4096	/* link addresses kept, direct mapped */
+
 struct fs_ent {
 	struct eng_frame pub;
 	uint8_t		*buf;
@@ -394,6 +404,9 @@ struct eng {
 	/* logged events on attempts (logs.c), by attempt then time */
 	struct eng_logref *lrefs;
 	size_t		 nlrefs, lrcap;
+
+	/* STA link addresses to their MLD, for the life of a connection */
+	struct mld_map	 mldmap[EI_MLD_MAP];
 };
 
 /* ------------------------------------------------------------------------
@@ -577,6 +590,35 @@ void		 ess_flatten(struct eng *);
 struct eng_finding *ess_event(struct eng *, enum eng_code, const char *ssid,
 		    const uint8_t *bssid);
 void		 ess_free(struct eng *);
+
+/* ------------------------------------------------------------------------
+ * mld.c: the hooks frames in (mgmt.c, action.c) call for MLO.
+ */
+/* The client a management or action frame's STA address stands for: the
+ * STA MLD's address for a mapped link address (learned here from the
+ * client's own Basic Multi-Link elements), else sta.  NULL: an AP's
+ * multi-link answer to an address no STA MLD named (not a client). */
+const uint8_t	*mld_sta(struct eng *, const struct d11_frame *,
+		    const uint8_t *sta, bool from_ap);
+/* The same for a data or EAPOL frame (lookup only). */
+const uint8_t	*mld_sta_data(const struct eng *, const uint8_t *sta);
+/* The BSSID a STA MLD's data or EAPOL frame counts for: the link the
+ * (re)association ran on, when bss is another link of that AP MLD. */
+const uint8_t	*mld_bss(const struct eng *, const struct client *,
+		    const uint8_t *bss);
+/* Two link BSSIDs of one AP MLD. */
+bool		 mld_same_ap(const struct eng *, const uint8_t *x,
+		    const uint8_t *y);
+/* A beacon or probe response: the AP link's MLD, link reconfiguration. */
+void		 mld_beacon(struct eng *, struct ap *, const struct d11_frame *,
+		    uint64_t n);
+/* A management frame of a client, after the attempts took it in. */
+void		 mld_mgmt(struct eng *, struct client *, const uint8_t *sta,
+		    const uint8_t *bss, bool from_ap, const struct d11_frame *,
+		    uint64_t n);
+/* A BTM request with Link Removal Imminent to a STA MLD. */
+void		 mld_btm(struct eng *, struct client *, const uint8_t *bss,
+		    const struct d11_frame *, uint64_t n);
 
 /* ------------------------------------------------------------------------
  * text.c
