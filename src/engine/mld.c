@@ -200,6 +200,28 @@ att_of(struct client *c)
 	return st_newest(c);
 }
 
+/* The links before: the client's current ones, for a roam. */
+static void
+take_from(struct eng *e, struct att *a)
+{
+	struct client *c = a->cl;
+	struct eng_mlo *m = &a->pub.mlo;
+	const struct ap *ap;
+
+	if (a->pub.is_join || !a->pub.has_from)
+		return;
+	if (!m->has_from_mld && (ap = st_ap(e, a->pub.from)) != NULL &&
+	    ap->pub.has_mld) {
+		m->has_from_mld = true;
+		memcpy(m->from_mld, ap->pub.mld, 6);
+	}
+	if (m->nfrom == 0 && link_of(c->pub.links, c->pub.nlinks,
+	    a->pub.from) != NULL) {
+		memcpy(m->from_links, c->pub.links, sizeof m->from_links);
+		m->nfrom = c->pub.nlinks;
+	}
+}
+
 /* The client's (re)association request: the links it asks for. */
 static void
 on_req(struct eng *e, struct att *a, const uint8_t *sta, const uint8_t *bss,
@@ -215,6 +237,7 @@ on_req(struct eng *e, struct att *a, const uint8_t *sta, const uint8_t *bss,
 	m->is_mlo = true;
 	m->nto = 0;
 	m->nrefused = 0;
+	take_from(e, a);
 	m->has_to_mld = ap != NULL && ap->pub.has_mld;
 	if (m->has_to_mld)
 		memcpy(m->to_mld, ap->pub.mld, 6);
@@ -235,28 +258,6 @@ on_req(struct eng *e, struct att *a, const uint8_t *sta, const uint8_t *bss,
 			l->has_sta = true;
 			memcpy(l->sta, s->mac, 6);
 		}
-	}
-}
-
-/* The links before: the client's current ones, for a roam. */
-static void
-take_from(struct eng *e, struct att *a)
-{
-	struct client *c = a->cl;
-	struct eng_mlo *m = &a->pub.mlo;
-	const struct ap *ap;
-
-	if (a->pub.is_join || !a->pub.has_from)
-		return;
-	if (!m->has_from_mld && (ap = st_ap(e, a->pub.from)) != NULL &&
-	    ap->pub.has_mld) {
-		m->has_from_mld = true;
-		memcpy(m->from_mld, ap->pub.mld, 6);
-	}
-	if (m->nfrom == 0 && c->pub.nlinks > 0 && c->pub.has_last_bss &&
-	    mac_eq(c->pub.last_bss, a->pub.from)) {
-		memcpy(m->from_links, c->pub.links, sizeof m->from_links);
-		m->nfrom = c->pub.nlinks;
 	}
 }
 
@@ -358,8 +359,14 @@ mld_mgmt(struct eng *e, struct client *c, const uint8_t *sta,
 		on_req(e, a, sta, bss, f);
 	else if (from_ap && is_resp(f->kind))
 		on_resp(e, a, bss, f);
-	else if (!a->pub.mlo.is_mlo) {
+	else if (!a->pub.mlo.is_mlo || !a->pub.mlo.has_to_mld) {
+		/* authentication only so far: the AP MLDs it goes between */
 		a->pub.mlo.is_mlo = true;
+		if ((ap = st_ap(e, a->pub.to)) != NULL && ap->pub.has_mld) {
+			a->pub.mlo.has_to_mld = true;
+			memcpy(a->pub.mlo.to_mld, ap->pub.mld, 6);
+		}
+		take_from(e, a);
 		st_bump(e);
 	}
 }
