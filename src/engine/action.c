@@ -76,7 +76,7 @@ act_frame(struct eng *e, const struct rs_rec *rec)
 
 	if (!mg_sides(f, &sta, &bss, &from_ap))
 		return;
-	if ((sta = mld_sta(e, f, sta, from_ap)) == NULL ||
+	if ((sta = mld_sta(e, f, sta, bss, from_ap)) == NULL ||
 	    (c = st_client_get(e, sta)) == NULL)
 		return;
 	st_frame(e, rec);

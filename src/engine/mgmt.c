@@ -160,7 +160,7 @@ on_mgmt(struct eng *e, const struct rs_rec *rec)
 
 	if (!mg_sides(f, &sta, &bss, &from_ap))
 		return;
-	if ((who = mld_sta(e, f, sta, from_ap)) == NULL ||
+	if ((who = mld_sta(e, f, sta, bss, from_ap)) == NULL ||
 	    (c = st_client_get(e, who)) == NULL)
 		return;
 	if (!from_ap && (f->kind == D11_K_ASSOC_REQ ||

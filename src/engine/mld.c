@@ -12,6 +12,8 @@
 
 static const uint8_t zero_mac[6];
 
+static void	ap_mld(struct eng *, struct ap *, const struct d11_ml *);
+
 static struct mld_map *
 map_slot(const struct eng *e, const uint8_t *link)
 {
@@ -63,14 +65,17 @@ is_resp(enum d11_kind k)
 
 const uint8_t *
 mld_sta(struct eng *e, const struct d11_frame *f, const uint8_t *sta,
-    bool from_ap)
+    const uint8_t *bss, bool from_ap)
 {
 	const struct d11_ml *ml = basic_ml(f);
 	const struct d11_ml_sta *s;
+	struct ap *ap = st_ap(e, bss);
 	const uint8_t *mld;
 	unsigned i;
 
-	if (ml != NULL && !from_ap &&
+	/* a STA MLD toward an AP MLD (its beacons said so): a client that
+	 * offers multi-link to an AP without it keeps its own address */
+	if (ml != NULL && !from_ap && ap != NULL && ap->pub.has_mld &&
 	    (f->kind == D11_K_AUTH || is_req(f->kind))) {
 		map_put(e, sta, ml->mld_addr);
 		for (i = 0; is_req(f->kind) &&
@@ -79,6 +84,8 @@ mld_sta(struct eng *e, const struct d11_frame *f, const uint8_t *sta,
 				map_put(e, s->mac, ml->mld_addr);
 		return ml->mld_addr;
 	}
+	if (ml != NULL && from_ap && ap != NULL)
+		ap_mld(e, ap, ml);
 	if ((mld = map_get(e, sta)) != NULL)
 		return mld;
 	/* an AP MLD's multi-link answer to an address that no STA MLD
