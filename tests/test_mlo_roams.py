@@ -14,7 +14,8 @@ Checked: one client, the STA MLD; every connection of the log is a join
 MLD, with the links asked for before and after (BSSID and frequency); an
 AP MLD lists its links; each refusal of an FT reassociation with status 55
 is a roam to that AP MLD with a refused reassociation and the
-ft-invalid-fte diagnosis, and the full SAE authentication that followed is
+ft-invalid-fte diagnosis (the MIC of a multi-link FTE when hostapd logged
+"FT: Invalid MIC in FTIE"), and the full SAE authentication that followed is
 the same roam's fallback.
 
 Exits 1 on any disagreement, 77 when there is no program to run.
@@ -154,6 +155,17 @@ def check_roams(name, doc, own, conns):
     return len(ok)
 
 
+def mic_failed(name):
+    """hostapd of the target AP MLD found the FTE's MIC wrong."""
+    n = 0
+    for log in ('hostapd1', 'hostapd2'):
+        path = os.path.join(MLO, '%s.%s.log' % (name, log))
+        if os.path.exists(path):
+            with open(path, errors='replace') as f:
+                n += sum('FT: Invalid MIC in FTIE' in l for l in f)
+    return n > 0
+
+
 def check_ft55(name, doc, own, conns):
     """Each FT refusal with 55, and the full SAE that followed."""
     rej = [c for c in conns if not c['ok'] and c['status'] == 55]
@@ -172,8 +184,17 @@ def check_ft55(name, doc, own, conns):
         check(r['to'] in [c['mld'] for c in rej],
               '%s: refused roam to %s' % (name, r['to']))
         check(r['client'] == own and r.get('mlo'), name + ': not the STA MLD')
-        check('ft-invalid-fte' in [d['code'] for d in r['diagnoses']],
-              name + ': no ft-invalid-fte diagnosis')
+        fte = [d['text'] for d in r['diagnoses']
+               if d['code'] == 'ft-invalid-fte']
+        check(len(fte) == 1, name + ': no ft-invalid-fte diagnosis')
+        # hostapd logged why: the MIC (the FTE was whole), and the
+        # rejected request asked for the log's links
+        if mic_failed(name):
+            n = len(rej[0]['links'])
+            check(fte and ('%d-link MLO FT' % n) in fte[0] and
+                  'the MIC failed' in fte[0],
+                  '%s: the diagnosis is not the MLO MIC over %d links: %s'
+                  % (name, n, fte))
         check(r['result'] == 'fallback', '%s: result %s, the log has the '
               'full SAE after it' % (name, r['result']))
         # the fallback: after the last refusal, an authentication and an

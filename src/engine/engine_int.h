@@ -89,6 +89,17 @@ struct keying {
 	int		 xeap;		/* index of the eap exchange, -1 */
 };
 
+/* An MLO FT exchange's FTEs, for a status 55 (mld.c). */
+struct mld_ft {
+	bool		 auth;		/* the FT authentication answer seen */
+	uint8_t		 anonce[32], snonce[32];
+	bool		 req;		/* an FT reassociation request seen */
+	bool		 r0kh, r1kh;	/* its FTE names them */
+	bool		 nonces;	/* ... and the FT authentication's */
+	uint8_t		 mic_count;	/* its MIC Element Count */
+	uint8_t		 links;		/* links it asked for */
+};
+
 /* Why the last try failed (RECOVERING / FAILED). */
 enum att_fail {
 	AF_NONE = 0,
@@ -168,6 +179,8 @@ struct att {
 	bool		 forced;	/* the old AP let it go first */
 	int		 forced_reason;
 	int64_t		 probe_ns;	/* the first directed probe toward it */
+
+	struct mld_ft	 mft;
 
 	/* waiting for the new AP's and the client's first frames after */
 	bool		 want_after, want_client_after;
@@ -619,6 +632,9 @@ void		 mld_mgmt(struct eng *, struct client *, const uint8_t *sta,
 /* A BTM request with Link Removal Imminent to a STA MLD. */
 void		 mld_btm(struct eng *, struct client *, const uint8_t *bss,
 		    const struct d11_frame *, uint64_t n);
+/* A status 55 diagnosis of a multi-link FT reassociation: val[0] the
+ * links asked for, val[1] 1 when its FTE was whole (the MIC failed). */
+void		 mld_ft55(const struct att *, struct eng_diag *);
 
 /* ------------------------------------------------------------------------
  * text.c

@@ -342,6 +342,42 @@ on_resp(struct eng *e, struct att *a, const uint8_t *bss,
 	st_bump(e);
 }
 
+/* The FTEs of an FT exchange: the nonces of the FT authentication's
+ * answer, and what the reassociation request's FTE says. */
+static void
+ft_fte(struct att *a, bool from_ap, const struct d11_frame *f)
+{
+	const struct d11_fte *t = &f->ie.fte;
+	struct mld_ft *m = &a->mft;
+
+	if (f->ie.fte_ie == NULL || t->anonce == NULL || t->snonce == NULL)
+		return;
+	if (f->kind == D11_K_AUTH && from_ap && f->auth_alg == D11_AUTH_FT) {
+		m->auth = true;
+		memcpy(m->anonce, t->anonce, 32);
+		memcpy(m->snonce, t->snonce, 32);
+	} else if (f->kind == D11_K_REASSOC_REQ && !from_ap) {
+		m->req = true;
+		m->r0kh = t->r0kh_id != NULL && t->r0kh_id_len > 0;
+		m->r1kh = t->r1kh_id != NULL;
+		m->nonces = m->auth && memcmp(m->anonce, t->anonce, 32) == 0 &&
+		    memcmp(m->snonce, t->snonce, 32) == 0;
+		m->mic_count = (uint8_t)(t->mic_control >> 8);
+		m->links = a->pub.mlo.nto;
+	}
+}
+
+void
+mld_ft55(const struct att *a, struct eng_diag *d)
+{
+	const struct mld_ft *m = &a->mft;
+
+	if (!a->pub.mlo.is_mlo || !m->req || m->links < 2)
+		return;
+	d->val[0] = m->links;
+	d->val[1] = m->r0kh && m->r1kh && m->nonces ? 1 : 0;
+}
+
 void
 mld_mgmt(struct eng *e, struct client *c, const uint8_t *sta,
     const uint8_t *bss, bool from_ap, const struct d11_frame *f, uint64_t n)
@@ -364,9 +400,11 @@ mld_mgmt(struct eng *e, struct client *c, const uint8_t *sta,
 		return;
 	if (!from_ap && is_req(f->kind))
 		on_req(e, a, sta, bss, f);
-	else if (from_ap && is_resp(f->kind))
+	ft_fte(a, from_ap, f);
+	if (from_ap && is_resp(f->kind))
 		on_resp(e, a, bss, f);
-	else if (!a->pub.mlo.is_mlo || !a->pub.mlo.has_to_mld) {
+	else if (!is_req(f->kind) && (!a->pub.mlo.is_mlo ||
+	    !a->pub.mlo.has_to_mld)) {
 		/* authentication only so far: the AP MLDs it goes between */
 		a->pub.mlo.is_mlo = true;
 		if ((ap = st_ap(e, a->pub.to)) != NULL && ap->pub.has_mld) {
