@@ -7,7 +7,9 @@
  * client; an AP's answer to an address no STA MLD named is no client), A
  * announces the removal of one link (an event of the join), the client
  * roams to AP MLD B, which refuses one of the two links (refused, and one
- * link lost); a client offering multi-link to a plain AP keeps its address.
+ * link lost); a client offering multi-link to a plain AP keeps its address;
+ * FT authentication on one link of the target and the reassociation on
+ * another are one roam.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -192,7 +194,9 @@ beacon(const uint8_t *bssid, uint16_t freq, const uint8_t *mld, int link_id,
 	feed(&b, 100);
 }
 
-/* Open System authentication with the sender's Basic Multi-Link element. */
+static uint16_t auth_alg = D11_AUTH_OPEN;
+
+/* Authentication (auth_alg) with the sender's Basic Multi-Link element. */
 static void
 auth(const uint8_t *ap, uint16_t freq, const uint8_t *sta, bool to_ap,
     const uint8_t *mld, uint16_t status)
@@ -203,7 +207,7 @@ auth(const uint8_t *ap, uint16_t freq, const uint8_t *sta, bool to_ap,
 		start(&b, freq, 11, ap, sta, ap);
 	else
 		start(&b, freq, 11, sta, ap, ap);
-	put16(&b, 0);
+	put16(&b, auth_alg);
 	put16(&b, to_ap ? 1 : 2);
 	put16(&b, status);
 	basic_ml(&b, mld, -1, -1, NULL, -1);
@@ -279,6 +283,7 @@ setup(void **state)
 	assert_non_null(E);
 	now_ns = T0;
 	frame_no = 0;
+	auth_alg = D11_AUTH_OPEN;
 	return 0;
 }
 
@@ -418,6 +423,51 @@ test_mld_to_plain_ap(void **state)
 	assert_false(c->mld);
 }
 
+/* FT authentication on one link of the target AP MLD, the reassociation
+ * on another: one roam, to the link of the reassociation. */
+static void
+test_mld_ft_other_link(void **state)
+{
+	const struct eng_client *c;
+	const struct eng_roam *r;
+	unsigned i, ft = 0, re = 0;
+
+	(void)state;
+	ap_mlds();
+	auth(A0, 2412, L1, true, STA_MLD, 0);
+	auth(A0, 2412, L1, false, MLD_A, 0);
+	assoc_req(A0, 2412, L1, NULL, 1, L2);
+	assoc_resp(A0, 2412, L1, false, MLD_A, 0, 0, 1, A1, 0);
+	auth_alg = D11_AUTH_FT;
+	auth(B1, 5200, L3, true, STA_MLD, 0);
+	auth(B1, 5200, L3, false, MLD_B, 0);
+	assoc_req(B0, 2437, L4, A0, 1, L3);
+	assoc_resp(B0, 2437, L4, true, MLD_B, 0, 0, 1, B1, 0);
+	c = eng_find_client(E, STA_MLD);
+	assert_non_null(c);
+	assert_int_equal(eng_nclients(E), 1);
+	assert_int_equal(c->nroams, 1);
+	assert_int_equal(eng_client_nroams(E, c), 2);
+	r = eng_client_roam(E, c, 1);
+	assert_false(r->is_join);
+	assert_memory_equal(r->to, B0, 6);
+	assert_memory_equal(r->mlo.to_mld, MLD_B, 6);
+	for (i = 0; i < r->nphases; i++) {
+		if (r->phases[i].kind == ENG_P_FT_AUTH) {
+			ft++;
+			assert_memory_equal(r->phases[i].ap, B1, 6);
+		} else if (r->phases[i].kind == ENG_P_REASSOC) {
+			re++;
+			assert_memory_equal(r->phases[i].ap, B0, 6);
+			assert_int_equal(r->phases[i].status, 0);
+		}
+	}
+	assert_int_equal(ft, 1);
+	assert_int_equal(re, 1);
+	assert_int_equal(r->method, ENG_M_FT_OVER_AIR);
+	assert_int_equal(c->nlinks, 2);
+}
+
 int
 main(void)
 {
@@ -425,6 +475,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_mld_join_reconf_roam,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mld_to_plain_ap, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_mld_ft_other_link, setup,
 		    teardown),
 	};
 
