@@ -739,7 +739,8 @@ text_roam_mlo(FILE *fp, const struct eng_roam *r, int64_t t0)
 	links_str(a, sizeof a, m->from_links, m->nfrom, false, '+');
 	links_str(b, sizeof b, m->to_links, m->nto, true, '+');
 	if (m->nfrom > 0)
-		fprintf(fp, "           links %s -> %s\n", a, b);
+		fprintf(fp, "           links %s -> %s\n", a, b[0] ? b :
+		    "(none)");
 	else
 		fprintf(fp, "           links %s\n", b);
 	if (m->nrefused > 0 || m->nlost > 0)

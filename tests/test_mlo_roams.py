@@ -15,8 +15,9 @@ MLD, with the links asked for before and after (BSSID and frequency); an
 AP MLD lists its links; each refusal of an FT reassociation with status 55
 is a roam to that AP MLD with a refused reassociation and the
 ft-invalid-fte diagnosis (the MIC of a multi-link FTE when hostapd logged
-"FT: Invalid MIC in FTIE"), and the full SAE authentication that followed is
-the same roam's fallback.
+"FT: Invalid MIC in FTIE"); the roam returned when the log went back to the
+AP MLD it came from, and when the log's next connection is a full SAE one
+with the same AP MLD, it is the same roam's fallback, with its links.
 
 Exits 1 on any disagreement, 77 when there is no program to run.
 """
@@ -167,22 +168,37 @@ def mic_failed(name):
 
 
 def check_ft55(name, doc, own, conns):
-    """Each FT refusal with 55, and the full SAE that followed."""
-    rej = [c for c in conns if not c['ok'] and c['status'] == 55]
+    """Each FT refusal with 55, and what the log did next: back to the
+    AP MLD it came from (returned), or a full SAE with the same AP MLD
+    (fallback)."""
+    rej = [i for i, c in enumerate(conns)
+           if not c['ok'] and c['status'] == 55]
     check(len(rej) > 0, name + ': no status 55 in the log')
-    sae = [c for c in conns if c['ok'] and c['auth'] == 3 and
-           any(r['mld'] == c['mld'] for r in rej)]
+    nxt = [conns[i + 1] if i + 1 < len(conns) else None for i in rej]
+    sae = [c for i, c in zip(rej, nxt) if c is not None and c['ok'] and
+           c['auth'] == 3 and c['mld'] == conns[i]['mld']]
     check(len(sae) > 0, name + ': no SAE after the refusals in the log')
     refused = [(r, p) for r in doc['roams'] for p in r['phases']
                if p['phase'] == 'reassoc' and p['status'] == 55]
     check(len(refused) == len(rej), '%s: %d reassociations refused with '
           '55, the log %d' % (name, len(refused), len(rej)))
-    for r, p in refused:
+    for (r, p), i, c in zip(refused, rej, nxt):
+        if c is None or not c['ok']:
+            want = None
+        elif c['mld'] == conns[i]['mld'] and c['auth'] == 3:
+            want = 'fallback'
+        elif i > 0 and c['mld'] == conns[i - 1]['mld']:
+            want = 'returned'
+        else:
+            want = None
+        check(want is not None, '%s: the log after refusal %d' % (name, i))
+        check(r['result'] == want, '%s: result %s, the log has %s after it'
+              % (name, r['result'], want))
+        check(r['to'] == conns[i]['mld'], '%s: refused roam to %s'
+              % (name, r['to']))
         mld = [m for m in doc.get('ap_mlds', []) if m['mld'] == r['to']]
         check(any(p['ap'] == l['bssid'] for m in mld for l in m['links']),
               name + ': refused by no link of the roam\'s AP MLD')
-        check(r['to'] in [c['mld'] for c in rej],
-              '%s: refused roam to %s' % (name, r['to']))
         check(r['client'] == own and r.get('mlo'), name + ': not the STA MLD')
         fte = [d['text'] for d in r['diagnoses']
                if d['code'] == 'ft-invalid-fte']
@@ -190,24 +206,28 @@ def check_ft55(name, doc, own, conns):
         # hostapd logged why: the MIC (the FTE was whole), and the
         # rejected request asked for the log's links
         if mic_failed(name):
-            n = len(rej[0]['links'])
+            n = len(conns[i]['links'])
             check(fte and ('%d-link MLO FT' % n) in fte[0] and
                   'the MIC failed' in fte[0],
                   '%s: the diagnosis is not the MLO MIC over %d links: %s'
                   % (name, n, fte))
-        check(r['result'] == 'fallback', '%s: result %s, the log has the '
-              'full SAE after it' % (name, r['result']))
+        if want == 'returned':
+            check(r.get('links_refused') == 0, name + ': links refused '
+                  'counted on a refused reassociation')
+            continue
         # the fallback: after the last refusal, an authentication and an
         # association accepted by a link of the same AP MLD
-        last = max(i for i, q in enumerate(r['phases'])
+        last = max(k for k, q in enumerate(r['phases'])
                    if q['status'] == 55)
         after = [q['phase'] for q in r['phases'][last + 1:]
                  if q['status'] == 0]
         check(after[:2] == ['auth', 'assoc'], '%s: after the refusal %s'
               % (name, after))
-        check(linkset(r.get('to_links', [])) == sae[0]['links'],
+        check(linkset(r.get('to_links', [])) == c['links'],
               '%s: links %s after the fallback, the log %s'
-              % (name, linkset(r.get('to_links', [])), sae[0]['links']))
+              % (name, linkset(r.get('to_links', [])), c['links']))
+    print('%s: %d FT refusals with 55 as in the log, %d then full SAE'
+          % (name, len(rej), len(sae)))
 
 
 def main():

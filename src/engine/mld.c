@@ -314,13 +314,14 @@ on_resp(struct eng *e, struct att *a, const uint8_t *bss,
 		l->status = s->has_status ? s->status : ENG_STATUS_NONE;
 		link_radio(e, l, 0, s->channel);
 	}
-	/* refused: a non-zero status, or asked for and not answered */
+	/* refused: a non-zero status, or asked for and not answered; counted
+	 * when the association itself was accepted */
 	m->nrefused = 0;
 	for (i = 0; i < m->nto; i++) {
 		l = &m->to_links[i];
 		l->refused = !named[i] || (l->status != ENG_STATUS_NONE &&
 		    l->status != D11_ST_SUCCESS);
-		if (l->refused && !l->assoc)
+		if (l->refused && !l->assoc && f->status == D11_ST_SUCCESS)
 			m->nrefused++;
 	}
 	take_from(e, a);
@@ -396,7 +397,10 @@ mld_mgmt(struct eng *e, struct client *c, const uint8_t *sta,
 		c->pub.mld = true;
 		st_bump(e);
 	}
-	if (!c->pub.mld || (a = att_of(c)) == NULL || a->closed)
+	/* a try back at the old AP MLD: the attempt's links stay the
+	 * target's, the client's the old ones */
+	if (!c->pub.mld || (a = att_of(c)) == NULL || a->closed ||
+	    a->returning)
 		return;
 	if (!from_ap && is_req(f->kind))
 		on_req(e, a, sta, bss, f);
