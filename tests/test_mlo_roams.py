@@ -10,8 +10,8 @@ bssid=M status_code=S"), and the authentication algorithm answered
 before it ("SME: Authentication response: ... auth_type=A").
 
 Checked: one client, the STA MLD; every connection of the log is a join
-(the first) or a roam between AP MLDs, in order, ok, from the previous AP
-MLD, with the links asked for before and after (BSSID and frequency); an
+(the first) or a roam between AP MLDs, in order, ok (SAE when the log
+authenticated with SAE), from the previous AP MLD, with the links asked for before and after (BSSID and frequency); an
 AP MLD lists its links; each refusal of an FT reassociation with status 55
 is a roam to that AP MLD with a refused reassociation and the
 ft-invalid-fte diagnosis (the MIC of a multi-link FTE when hostapd logged
@@ -133,6 +133,11 @@ def check_roams(name, doc, own, conns):
         what = '%s: #%d' % (name, i)
         check(r['client'] == own, what + ': client ' + r['client'])
         check(r['result'] == 'ok', what + ': result ' + r['result'])
+        # SAE with MLO: commit and confirm on a link, for the MLD
+        if c['auth'] == 3:
+            check(r['method'] == 'sae' and [p['phase'] for p in
+                  r['phases']][:1] == ['auth'], '%s: SAE in the log, %s %s'
+                  % (what, r['method'], [p['phase'] for p in r['phases']]))
         check(r.get('mlo') is True, what + ': not multi-link')
         check(r['to'] == c['mld'], '%s: to %s, log %s'
               % (what, r['to'], c['mld']))

@@ -153,8 +153,11 @@ ssid(struct buf *b)
 	put(b, "lab", 3);
 }
 
+static unsigned reconf_op = D11_RECONF_AP_REMOVAL;
+
 /* A beacon of an AP link (mld NULL: a plain AP); reconf_link >= 0 adds a
- * Reconfiguration Multi-Link element removing that link in timer TBTTs. */
+ * Reconfiguration Multi-Link element for that link (reconf_op; the AP
+ * Removal Timer timer TBTTs). */
 static void
 beacon(const uint8_t *bssid, uint16_t freq, const uint8_t *mld, int link_id,
     int reconf_link, unsigned timer)
@@ -185,7 +188,7 @@ beacon(const uint8_t *bssid, uint16_t freq, const uint8_t *mld, int link_id,
 		sl = b.n;
 		put8(&b, 0);
 		put16(&b, (unsigned)reconf_link | D11_ML_RSTA_TIMER |
-		    (D11_RECONF_AP_REMOVAL << D11_ML_RSTA_OP_SHIFT));
+		    (reconf_op << D11_ML_RSTA_OP_SHIFT));
 		put8(&b, 3);
 		put16(&b, timer);
 		b.b[sl] = (uint8_t)(b.n - sl - 1);
@@ -249,6 +252,22 @@ assoc_resp(const uint8_t *ap, uint16_t freq, const uint8_t *sta, bool re,
 	feed(&b, 5);
 }
 
+/* A BTM request from an AP link to a link address, with mode bits. */
+static void
+btm_req(const uint8_t *ap, uint16_t freq, const uint8_t *sta, uint8_t mode)
+{
+	struct buf b;
+
+	start(&b, freq, 13, sta, ap, ap);
+	put8(&b, D11_CAT_WNM);
+	put8(&b, D11_WNM_BTM_REQ);
+	put8(&b, 1);			/* dialog token */
+	put8(&b, mode);
+	put16(&b, 0);			/* disassociation timer */
+	put8(&b, 10);			/* validity interval */
+	feed(&b, 5);
+}
+
 /* A data frame from a link address of the client to an AP link. */
 static void
 data_up(const uint8_t *ap, uint16_t freq, const uint8_t *sta)
@@ -284,6 +303,7 @@ setup(void **state)
 	now_ns = T0;
 	frame_no = 0;
 	auth_alg = D11_AUTH_OPEN;
+	reconf_op = D11_RECONF_AP_REMOVAL;
 	return 0;
 }
 
@@ -379,6 +399,26 @@ test_mld_join_reconf_roam(void **state)
 	assert_int_equal(j->mlo.events[0].link_id, 1);
 	assert_int_equal(j->mlo.events[0].timer_tbtt, 10);
 	assert_true(link_of(c->links, c->nlinks, A1)->removed);
+	/* A adds link 2 back, without a reassociation */
+	reconf_op = D11_RECONF_ADD_LINK;
+	beacon(A0, 2412, MLD_A, 0, 2, 0);
+	j = eng_client_roam(E, eng_find_client(E, STA_MLD), 0);
+	assert_int_equal(j->mlo.nevents, 2);
+	assert_int_equal(j->mlo.events[1].kind, ENG_LE_ADDED);
+	assert_int_equal(j->mlo.events[1].link_id, 2);
+	/* a BTM request with Link Removal Imminent on link 0 (to the link
+	 * address: the STA MLD's), and one without it: no event */
+	btm_req(A0, 2412, L1, 0);
+	btm_req(A0, 2412, L1, D11_BTM_LINK_REMOVAL);
+	btm_req(A0, 2412, L1, D11_BTM_LINK_REMOVAL);
+	c = eng_find_client(E, STA_MLD);
+	j = eng_client_roam(E, c, 0);
+	assert_int_equal(j->mlo.nevents, 3);
+	assert_int_equal(j->mlo.events[2].kind, ENG_LE_REMOVAL);
+	assert_int_equal(j->mlo.events[2].link_id, 0);
+	assert_int_equal(j->mlo.events[2].timer_tbtt, -1);
+	assert_true(link_of(c->links, c->nlinks, A0)->removed);
+	assert_int_equal(eng_nclients(E), 1);
 
 	/* the roam to B: link 1 refused, so one of the two links lost */
 	auth(B0, 2437, L3, true, STA_MLD, 0);
