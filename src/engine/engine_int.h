@@ -609,8 +609,9 @@ void		 ess_free(struct eng *);
  */
 /* The client a management or action frame's STA address stands for: the
  * STA MLD's address for a mapped link address (learned here from the
- * client's own Basic Multi-Link elements toward an AP MLD), else sta.  NULL: an AP's
- * multi-link answer to an address no STA MLD named (not a client). */
+ * client's own Basic Multi-Link elements toward an AP MLD), else sta.
+ * NULL: an AP's multi-link answer to an address no STA MLD named (not a
+ * client). */
 const uint8_t	*mld_sta(struct eng *, const struct d11_frame *,
 		    const uint8_t *sta, const uint8_t *bss, bool from_ap);
 /* The same for a data or EAPOL frame (lookup only). */

@@ -434,7 +434,8 @@ link_event(struct eng *e, struct client *c, enum eng_link_ev kind,
 	if (a == NULL || !(m = &a->pub.mlo)->is_mlo)
 		return;
 	for (i = 0; i < m->nevents; i++)
-		if (m->events[i].kind == kind && m->events[i].link_id == link_id)
+		if (m->events[i].kind == kind &&
+		    m->events[i].link_id == link_id)
 			return;
 	for (i = 0; i < c->pub.nlinks; i++)
 		if (c->pub.links[i].link_id == link_id)

@@ -134,8 +134,8 @@ roams_draw(struct tui *t, int y, int h)
 			    "%s#%-3u %s  %s %s %s  %-6s %s  %s",
 			    r->is_join ? "J" : " ", tui_roam_num(t, r),
 			    tui_clock(r->start_ns, clk, sizeof clk, false), a,
-			    t->g.arrow, b, tui_method_name(r->method, false), ms,
-			    out);
+			    t->g.arrow, b, tui_method_name(r->method, false),
+			    ms, out);
 		else
 			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
 			    "%s#%-3u %s %s %s %-6s%s  %s",
