@@ -420,6 +420,7 @@ struct eng {
 
 	/* STA link addresses to their MLD, for the life of a connection */
 	struct mld_map	 mldmap[EI_MLD_MAP];
+	unsigned	 nmldmap;	/* slots in use */
 };
 
 /* ------------------------------------------------------------------------
@@ -618,8 +619,7 @@ const uint8_t	*mld_sta(struct eng *, const struct d11_frame *,
 const uint8_t	*mld_sta_data(const struct eng *, const uint8_t *sta);
 /* The BSSID a STA MLD's data or EAPOL frame counts for: the link the
  * (re)association ran on, when bss is another link of that AP MLD. */
-const uint8_t	*mld_bss(const struct eng *, const struct client *,
-		    const uint8_t *bss);
+const uint8_t	*mld_bss(const struct client *, const uint8_t *bss);
 /* Two link BSSIDs of one AP MLD. */
 bool		 mld_same_ap(const struct eng *, const uint8_t *x,
 		    const uint8_t *y);

@@ -266,7 +266,7 @@ on_data(struct eng *e, const struct rs_rec *rec)
 		return;
 	/* a STA MLD's frames on any of its links count for the link the
 	 * (re)association ran on */
-	abss = mld_bss(e, c, bss);
+	abss = mld_bss(c, bss);
 	eapol = f->kind == D11_K_EAPOL || f->kind == D11_K_EAP;
 	if (eapol)
 		st_frame(e, rec);

@@ -14,29 +14,29 @@ static const uint8_t zero_mac[6];
 
 static void	ap_mld(struct eng *, struct ap *, const struct d11_ml *);
 
-static struct mld_map *
-map_slot(const struct eng *e, const uint8_t *link)
-{
-	return (struct mld_map *)&e->mldmap[st_mac_hash(link, EI_MLD_MAP - 1)];
-}
-
 /* Direct mapped: a colliding address replaces the older one (that link's
  * frames are then its own client's, as without MLO). */
 static void
 map_put(struct eng *e, const uint8_t *link, const uint8_t *mld)
 {
-	struct mld_map *m = map_slot(e, link);
+	struct mld_map *m = &e->mldmap[st_mac_hash(link, EI_MLD_MAP - 1)];
 
+	if (!m->used)
+		e->nmldmap++;
 	memcpy(m->link, link, 6);
 	memcpy(m->mld, mld, 6);
 	m->used = true;
 }
 
+/* Without any STA MLD seen, no lookup at all (data frames are most). */
 static const uint8_t *
 map_get(const struct eng *e, const uint8_t *link)
 {
-	const struct mld_map *m = map_slot(e, link);
+	const struct mld_map *m;
 
+	if (e->nmldmap == 0)
+		return NULL;
+	m = &e->mldmap[st_mac_hash(link, EI_MLD_MAP - 1)];
 	return m->used && mac_eq(m->link, link) ? m->mld : NULL;
 }
 
@@ -118,11 +118,10 @@ link_of(const struct eng_link *l, unsigned n, const uint8_t *bssid)
 }
 
 const uint8_t *
-mld_bss(const struct eng *e, const struct client *c, const uint8_t *bss)
+mld_bss(const struct client *c, const uint8_t *bss)
 {
 	const struct att *a = c->open;
 
-	(void)e;
 	if (!c->pub.mld)
 		return bss;
 	if (a != NULL && !a->closed && a->pub.mlo.is_mlo &&
