@@ -69,13 +69,16 @@ mld_sta(struct eng *e, const struct d11_frame *f, const uint8_t *sta,
 {
 	const struct d11_ml *ml = basic_ml(f);
 	const struct d11_ml_sta *s;
-	struct ap *ap = st_ap(e, bss);
+	struct ap *ap;
 	const uint8_t *mld;
 	unsigned i;
 
+	if (ml == NULL)
+		return (mld = map_get(e, sta)) != NULL ? mld : sta;
+	ap = st_ap(e, bss);
 	/* a STA MLD toward an AP MLD (its beacons said so): a client that
 	 * offers multi-link to an AP without it keeps its own address */
-	if (ml != NULL && !from_ap && ap != NULL && ap->pub.has_mld &&
+	if (!from_ap && ap != NULL && ap->pub.has_mld &&
 	    (f->kind == D11_K_AUTH || is_req(f->kind))) {
 		map_put(e, sta, ml->mld_addr);
 		for (i = 0; is_req(f->kind) &&
@@ -84,15 +87,15 @@ mld_sta(struct eng *e, const struct d11_frame *f, const uint8_t *sta,
 				map_put(e, s->mac, ml->mld_addr);
 		return ml->mld_addr;
 	}
-	if (ml != NULL && from_ap && ap != NULL)
+	if (from_ap && ap != NULL)
 		ap_mld(e, ap, ml);
 	if ((mld = map_get(e, sta)) != NULL)
 		return mld;
 	/* an AP MLD's multi-link answer to an address that no STA MLD
 	 * named and that is no client (APs were seen answering addresses
 	 * that sent nothing): not a client's exchange */
-	if (ml != NULL && from_ap && (f->kind == D11_K_AUTH ||
-	    is_resp(f->kind)) && st_client(e, sta) == NULL)
+	if (from_ap && (f->kind == D11_K_AUTH || is_resp(f->kind)) &&
+	    st_client(e, sta) == NULL)
 		return NULL;
 	return sta;
 }
