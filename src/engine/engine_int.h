@@ -618,7 +618,8 @@ const uint8_t	*mld_sta(struct eng *, const struct d11_frame *,
 /* The same for a data or EAPOL frame (lookup only). */
 const uint8_t	*mld_sta_data(const struct eng *, const uint8_t *sta);
 /* The BSSID a STA MLD's data or EAPOL frame counts for: the link the
- * (re)association ran on, when bss is another link of that AP MLD. */
+ * (re)association ran on, when bss is another link of that AP MLD or the
+ * AP MLD's address. */
 const uint8_t	*mld_bss(const struct client *, const uint8_t *bss);
 /* Two link BSSIDs of one AP MLD. */
 bool		 mld_same_ap(const struct eng *, const uint8_t *x,

@@ -127,11 +127,15 @@ mld_bss(const struct client *c, const uint8_t *bss)
 
 	if (!c->pub.mld)
 		return bss;
+	/* a link of the AP MLD, or the AP MLD's own address (frames sent
+	 * with MLD addresses on the air) */
 	if (a != NULL && !a->closed && a->pub.mlo.is_mlo &&
-	    link_of(a->pub.mlo.to_links, a->pub.mlo.nto, bss) != NULL)
+	    ((a->pub.mlo.has_to_mld && mac_eq(a->pub.mlo.to_mld, bss)) ||
+	    link_of(a->pub.mlo.to_links, a->pub.mlo.nto, bss) != NULL))
 		return a->pub.to;
 	if (c->pub.associated && c->pub.has_bss &&
-	    link_of(c->pub.links, c->pub.nlinks, bss) != NULL)
+	    ((c->pub.has_ap_mld && mac_eq(c->pub.ap_mld, bss)) ||
+	    link_of(c->pub.links, c->pub.nlinks, bss) != NULL))
 		return c->pub.bss;
 	return bss;
 }

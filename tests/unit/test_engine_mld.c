@@ -463,6 +463,29 @@ test_mld_to_plain_ap(void **state)
 	assert_false(c->mld);
 }
 
+/* Data sent with the MLD addresses on the air (no link address): the
+ * join's, via its target. */
+static void
+test_mld_data_by_mld_address(void **state)
+{
+	const struct eng_client *c;
+	const struct eng_roam *j;
+
+	(void)state;
+	ap_mlds();
+	auth(A0, 2412, L1, true, STA_MLD, 0);
+	auth(A0, 2412, L1, false, MLD_A, 0);
+	assoc_req(A0, 2412, L1, NULL, 1, L2);
+	assoc_resp(A0, 2412, L1, false, MLD_A, 0, 0, 1, A1, 0);
+	c = eng_find_client(E, STA_MLD);
+	j = eng_client_roam(E, c, 0);
+	assert_int_equal(j->state, ENG_S_WAITING_DATA);
+	data_up(MLD_A, 5180, STA_MLD);
+	j = eng_client_roam(E, eng_find_client(E, STA_MLD), 0);
+	assert_int_equal(j->state, ENG_S_DONE);
+	assert_int_equal(eng_nclients(E), 1);
+}
+
 /* FT authentication on one link of the target AP MLD, the reassociation
  * on another: one roam, to the link of the reassociation. */
 static void
@@ -518,6 +541,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_mld_ft_other_link, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_mld_data_by_mld_address,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
