@@ -9,7 +9,7 @@
  * roams to AP MLD B, which refuses one of the two links (refused, and one
  * link lost); a client offering multi-link to a plain AP keeps its address;
  * FT authentication on one link of the target and the reassociation on
- * another are one roam.
+ * another are one roam; data sent with the MLD addresses is the join's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
