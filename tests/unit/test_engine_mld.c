@@ -5,7 +5,9 @@
  *
  * A STA MLD joins AP MLD A on two links (its link addresses map to one
  * client; an AP's answer to an address no STA MLD named is no client), A
- * announces the removal of one link (an event of the join), the client
+ * announces the removal of one link and adds another (Reconfiguration
+ * Multi-Link element), a BTM request announces a link's removal (events of
+ * the join, once each; a BTM request without Link Removal none), the client
  * roams to AP MLD B, which refuses one of the two links (refused, and one
  * link lost); a client offering multi-link to a plain AP keeps its address;
  * FT authentication on one link of the target and the reassociation on
