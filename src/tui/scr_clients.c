@@ -228,19 +228,22 @@ col(struct tui *t, int y, int x, int w, int attr, const char *s)
 	return (x + w + 1);
 }
 
-/* A STA MLD in the vendor cell: "MLD 2.4+5", the bands of its links. */
+/* A STA MLD in the vendor cell (10 columns): "MLD 2.4+5", the bands of
+ * its links ("2.4+5+6" alone). */
 static const char *
 mld_bands(const struct eng_client *c, char *buf, size_t len)
 {
 	static const uint8_t bands[] = { ENG_BAND_2G, ENG_BAND_5G,
 	    ENG_BAND_6G };
-	size_t i, o;
+	char b[16];
+	size_t i, o = 0;
 
-	o = (size_t)snprintf(buf, len, "MLD");
-	for (i = 0; i < sizeof bands && o < len; i++)
+	b[0] = '\0';
+	for (i = 0; i < sizeof bands && o < sizeof b; i++)
 		if (c->link_bands & bands[i])
-			o += (size_t)snprintf(buf + o, len - o, "%c%s",
-			    o > 3 ? '+' : ' ', eng_band_name(bands[i]));
+			o += (size_t)snprintf(b + o, sizeof b - o, "%s%s",
+			    o ? "+" : "", eng_band_name(bands[i]));
+	snprintf(buf, len, "%s%s", o <= 6 ? "MLD " : "", b);
 	return (buf);
 }
 
