@@ -17,7 +17,10 @@ is a roam to that AP MLD with a refused reassociation and the
 ft-invalid-fte diagnosis (the MIC of a multi-link FTE when hostapd logged
 "FT: Invalid MIC in FTIE"); the roam returned when the log went back to the
 AP MLD it came from, and when the log's next connection is a full SAE one
-with the same AP MLD, it is the same roam's fallback, with its links.
+with the same AP MLD, it is the same roam's fallback, with its links; the
+authentications the log timed out on toward one AP MLD (on any of its
+links) are one failed, unanswered attempt with as many tries, and no other
+attempt failed.
 
 Exits 1 on any disagreement, 77 when there is no program to run.
 """
@@ -103,6 +106,38 @@ def linkset(links):
 
 def attempts(doc):
     return sorted(doc['roams'] + doc['joins'], key=lambda r: r['start'])
+
+
+def check_timeouts(name, doc):
+    """Each run of authentications the client gave up on ("SME:
+    Authentication timed out") toward one AP MLD (its BSSIDs' MLD from "BSS:
+    Add new id ... MLD ADDR") is one failed attempt to that AP MLD, never
+    answered, with as many tries; no other attempt failed."""
+    mld_of, target, runs = {}, None, []
+    with open(os.path.join(MLO, name + '.wpas.log'), errors='replace') as f:
+        for line in f:
+            m = re.search(r'BSS: Add new id \d+ BSSID ([0-9a-f:]{17}) .* '
+                          r'MLD ADDR ([0-9a-f:]{17})', line)
+            if m:
+                mld_of[m.group(1)] = m.group(2)
+            m = re.search(r'SME: Trying to authenticate with '
+                          r'([0-9a-f:]{17})', line)
+            if m:
+                target = m.group(1)
+            if 'SME: Authentication timed out' in line:
+                mld = mld_of.get(target)
+                if runs and runs[-1][0] == mld:
+                    runs[-1][1] += 1
+                else:
+                    runs.append([mld, 1])
+    got = [r for r in attempts(doc) if r['result'] == 'failed']
+    check([(r['to'], r['attempts']) for r in got] ==
+          [tuple(x) for x in runs], '%s: failed attempts %s, the log\'s '
+          'timeouts %s' % (name, [(r['to'], r['attempts']) for r in got],
+                           runs))
+    for r in got:
+        check('no-response' in [d['code'] for d in r['diagnoses']],
+              name + ': a timed-out attempt without no-response')
 
 
 def check_client(name, doc, own):
@@ -231,6 +266,17 @@ def check_ft55(name, doc, own, conns):
         check(linkset(r.get('to_links', [])) == c['links'],
               '%s: links %s after the fallback, the log %s'
               % (name, linkset(r.get('to_links', [])), c['links']))
+    # every connection of the log: an attempt that ended connected (to
+    # its target, or back to the old AP MLD)
+    done = [r for r in attempts(doc)
+            if r['result'] in ('ok', 'fallback', 'returned')]
+    ok = [c for c in conns if c['ok']]
+    check(len(done) == len(ok), '%s: %d attempts ended connected, the log '
+          'has %d connections' % (name, len(done), len(ok)))
+    check(done and done[-1]['to'] == ok[-1]['mld'] and
+          linkset(done[-1].get('to_links', [])) == ok[-1]['links'],
+          '%s: the last connection is not to %s with %s'
+          % (name, ok[-1]['mld'], ok[-1]['links']))
     print('%s: %d FT refusals with 55 as in the log, %d then full SAE'
           % (name, len(rej), len(sae)))
 
@@ -251,6 +297,7 @@ def main():
             continue
         check_client(name, doc, own)
         check_ap_mlds(name, doc, conns)
+        check_timeouts(name, doc)
         if name == 'mlo-ft-sae-55':
             check_ft55(name, doc, own, conns)
         else:
