@@ -338,6 +338,17 @@ ap_mlds(void)
 	beacon(B1, 5200, MLD_B, 1, -1, 0);
 }
 
+/* Both AP MLDs beaconing, the client joined to A on links 0 and 1. */
+static void
+joined_a(void)
+{
+	ap_mlds();
+	auth(A0, 2412, L1, true, STA_MLD, 0);
+	auth(A0, 2412, L1, false, MLD_A, 0);
+	assoc_req(A0, 2412, L1, NULL, 1, L2);
+	assoc_resp(A0, 2412, L1, false, MLD_A, 0, 0, 1, A1, 0);
+}
+
 static void
 test_mld_join_reconf_roam(void **state)
 {
@@ -474,11 +485,7 @@ test_mld_data_by_mld_address(void **state)
 	const struct eng_roam *j;
 
 	(void)state;
-	ap_mlds();
-	auth(A0, 2412, L1, true, STA_MLD, 0);
-	auth(A0, 2412, L1, false, MLD_A, 0);
-	assoc_req(A0, 2412, L1, NULL, 1, L2);
-	assoc_resp(A0, 2412, L1, false, MLD_A, 0, 0, 1, A1, 0);
+	joined_a();
 	c = eng_find_client(E, STA_MLD);
 	j = eng_client_roam(E, c, 0);
 	assert_int_equal(j->state, ENG_S_WAITING_DATA);
@@ -498,11 +505,7 @@ test_mld_ft_other_link(void **state)
 	unsigned i, ft = 0, re = 0;
 
 	(void)state;
-	ap_mlds();
-	auth(A0, 2412, L1, true, STA_MLD, 0);
-	auth(A0, 2412, L1, false, MLD_A, 0);
-	assoc_req(A0, 2412, L1, NULL, 1, L2);
-	assoc_resp(A0, 2412, L1, false, MLD_A, 0, 0, 1, A1, 0);
+	joined_a();
 	auth_alg = D11_AUTH_FT;
 	auth(B1, 5200, L3, true, STA_MLD, 0);
 	auth(B1, 5200, L3, false, MLD_B, 0);
