@@ -12,7 +12,8 @@
 
 static const uint8_t zero_mac[6];
 
-static void	ap_mld(struct eng *, struct ap *, const struct d11_ml *);
+static void	ap_mld(struct eng *, struct ap *, const struct d11_frame *,
+		    const struct d11_ml *);
 
 /* Direct mapped: a colliding address replaces the older one (that link's
  * frames are then its own client's, as without MLO). */
@@ -88,7 +89,7 @@ mld_sta(struct eng *e, const struct d11_frame *f, const uint8_t *sta,
 		return ml->mld_addr;
 	}
 	if (from_ap && ap != NULL)
-		ap_mld(e, ap, ml);
+		ap_mld(e, ap, f, ml);
 	if ((mld = map_get(e, sta)) != NULL)
 		return mld;
 	/* an AP MLD's multi-link answer to an address that no STA MLD
@@ -149,13 +150,15 @@ mld_same_ap(const struct eng *e, const uint8_t *x, const uint8_t *y)
 	    mac_eq(a->pub.mld, b->pub.mld);
 }
 
-/* The AP link's MLD as a frame it sent names it. */
+/* The AP link's MLD as a frame it sent names it (a corrupted frame
+ * changes nothing). */
 static void
-ap_mld(struct eng *e, struct ap *ap, const struct d11_ml *ml)
+ap_mld(struct eng *e, struct ap *ap, const struct d11_frame *f,
+    const struct d11_ml *ml)
 {
-	if (ap->pub.has_mld && mac_eq(ap->pub.mld, ml->mld_addr) &&
+	if ((ap->pub.has_mld && mac_eq(ap->pub.mld, ml->mld_addr) &&
 	    (!ml->has_link_id || ap->pub.link_id ==
-	    (ml->link_id_info & D11_ML_LINK_ID_MASK)))
+	    (ml->link_id_info & D11_ML_LINK_ID_MASK))) || !d11_fcs_ok(f))
 		return;
 	ap->pub.has_mld = true;
 	memcpy(ap->pub.mld, ml->mld_addr, 6);
@@ -398,7 +401,7 @@ mld_mgmt(struct eng *e, struct client *c, const uint8_t *sta,
 		return;
 	if (from_ap) {
 		if ((ap = st_ap(e, bss)) != NULL)
-			ap_mld(e, ap, ml);
+			ap_mld(e, ap, f, ml);
 	} else if (!c->pub.mld && mac_eq(c->pub.mac, ml->mld_addr)) {
 		c->pub.mld = true;
 		st_bump(e);
@@ -480,10 +483,10 @@ mld_beacon(struct eng *e, struct ap *ap, const struct d11_frame *f,
 
 	if (ml == NULL)
 		return;
-	ap_mld(e, ap, ml);
+	ap_mld(e, ap, f, ml);
 	/* a corrupted beacon announces no reconfiguration */
 	if (!f->ie.has_ml_reconf || rc->type != D11_ML_RECONF ||
-	    mg_fcs_bad(e, f))
+	    !d11_fcs_ok(f))
 		return;
 	/* the AP MLD's clients whose links it reconfigures */
 	for (c = e->as_head; c != NULL; c = c->as_next) {

@@ -11,7 +11,8 @@
  * roams to AP MLD B, which refuses one of the two links (refused, and one
  * link lost); a client offering multi-link to a plain AP keeps its address;
  * FT authentication on one link of the target and the reassociation on
- * another are one roam; data sent with the MLD addresses is the join's.
+ * another are one roam; data sent with the MLD addresses is the join's; a
+ * corrupted beacon changes no AP MLD and announces nothing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -75,7 +76,12 @@ put16(struct buf *b, unsigned v)
 	put8(b, (v >> 8) & 0xff);
 }
 
-/* Radiotap (channel), then the 802.11 header. */
+/* The next frames carry an FCS that is wrong (radiotap Flags: FCS at the
+ * end; four zero octets, never a frame's CRC-32 here). */
+static bool	 corrupt;
+
+/* Radiotap (channel; with corrupt the Flags first and a byte of
+ * alignment), then the 802.11 header. */
 static void
 start(struct buf *b, uint16_t freq, uint8_t subtype, const uint8_t *a1,
     const uint8_t *a2, const uint8_t *a3)
@@ -83,9 +89,13 @@ start(struct buf *b, uint16_t freq, uint8_t subtype, const uint8_t *a1,
 	b->n = 0;
 	put8(b, 0);
 	put8(b, 0);
-	put16(b, 13);
-	put16(b, (1 << 3) | (1 << 5));
+	put16(b, corrupt ? 15 : 13);
+	put16(b, (corrupt ? 1 << 1 : 0) | (1 << 3) | (1 << 5));
 	put16(b, 0);
+	if (corrupt) {
+		put8(b, 0x10);
+		put8(b, 0);
+	}
 	put16(b, freq);
 	put16(b, freq < 3000 ? 0x00a0 : 0x0140);
 	put8(b, (uint8_t)-50);
@@ -101,6 +111,10 @@ start(struct buf *b, uint16_t freq, uint8_t subtype, const uint8_t *a1,
 static void
 feed(struct buf *b, int64_t dt_ms)
 {
+	if (corrupt) {
+		memset(b->b + b->n, 0, 4);
+		b->n += 4;
+	}
 	now_ns += dt_ms * MS;
 	memset(&R, 0, sizeof R);
 	R.n = ++frame_no;
@@ -306,6 +320,7 @@ setup(void **state)
 	frame_no = 0;
 	auth_alg = D11_AUTH_OPEN;
 	reconf_op = D11_RECONF_AP_REMOVAL;
+	corrupt = false;
 	return 0;
 }
 
@@ -476,6 +491,32 @@ test_mld_to_plain_ap(void **state)
 	assert_false(c->mld);
 }
 
+/* A corrupted beacon (its FCS wrong) neither moves a link to another AP
+ * MLD nor announces a link removal. */
+static void
+test_mld_corrupt_beacon(void **state)
+{
+	const struct eng_roam *j;
+	const struct eng_ap *a;
+
+	(void)state;
+	joined_a();
+	corrupt = true;
+	beacon(A1, 5180, MLD_B, 3, -1, 0);
+	beacon(A0, 2412, MLD_A, 0, 1, 10);
+	corrupt = false;
+	a = eng_find_ap(E, A1);
+	assert_non_null(a);
+	assert_memory_equal(a->mld, MLD_A, 6);
+	assert_int_equal(a->link_id, 1);
+	j = eng_client_roam(E, eng_find_client(E, STA_MLD), 0);
+	assert_int_equal(j->mlo.nevents, 0);
+	/* the same, intact */
+	beacon(A0, 2412, MLD_A, 0, 1, 10);
+	j = eng_client_roam(E, eng_find_client(E, STA_MLD), 0);
+	assert_int_equal(j->mlo.nevents, 1);
+}
+
 /* Data sent with the MLD addresses on the air (no link address): the
  * join's, via its target. */
 static void
@@ -548,6 +589,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_mld_data_by_mld_address,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mld_corrupt_beacon, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
