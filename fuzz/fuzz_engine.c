@@ -70,8 +70,12 @@ touch_roam(const struct eng_roam *r)
 
 	touch(r, sizeof *r);
 	if (r->nphases > ENG_MAX_PHASES || r->ndiags > ENG_MAX_DIAGS ||
-	    r->nframes > ENG_MAX_ROAM_FRAMES)
+	    r->nframes > ENG_MAX_ROAM_FRAMES || r->mlo.nto > ENG_MAX_LINKS ||
+	    r->mlo.nfrom > ENG_MAX_LINKS || r->mlo.nrefused > r->mlo.nto ||
+	    r->mlo.nevents > ENG_MAX_LINK_EVENTS)
 		abort();	/* counts must fit their arrays */
+	for (i = 0; i < r->mlo.nevents; i++)
+		touch_str(eng_link_ev_name(r->mlo.events[i].kind));
 	for (i = 0; i < r->nphases; i++) {
 		touch_str(eng_phase_name(r->phases[i].kind));
 		touch_str(eng_phase_status_name(&r->phases[i]));
@@ -116,7 +120,7 @@ touch_engine(const struct eng *e)
 	for (i = 0; i < eng_nclients(e); i++) {
 		c = eng_client(e, i);
 		touch(c, sizeof *c);
-		if (c->caps.nakms > ENG_MAX_AKMS ||
+		if (c->caps.nakms > ENG_MAX_AKMS || c->nlinks > ENG_MAX_LINKS ||
 		    eng_find_client(e, c->mac) == NULL)
 			abort();
 		n = eng_client_nroams(e, c);

@@ -146,6 +146,82 @@ json_roam_ctx(struct json *j, const struct eng_roam *r)
 	json_arr_end(j);
 }
 
+/* A join's or roam's links (802.11be MLO). */
+static void
+json_links(struct json *j, const char *key, const struct eng_link *l,
+    unsigned n, bool granted)
+{
+	unsigned i;
+
+	json_key(j, key);
+	json_arr_begin(j);
+	for (i = 0; i < n; i++) {
+		if (granted && l[i].refused)
+			continue;
+		json_obj_begin(j);
+		json_kv_uint(j, "link_id", l[i].link_id);
+		json_kv_mac_or_null(j, "sta", l[i].has_sta ? l[i].sta : NULL);
+		json_kv_mac_or_null(j, "bssid", l[i].has_bssid ? l[i].bssid :
+		    NULL);
+		json_kv_int_or_null(j, "channel", l[i].channel != 0,
+		    l[i].channel);
+		json_kv_int_or_null(j, "freq", l[i].freq != 0, l[i].freq);
+		kv_band(j, "band", l[i].band);
+		json_kv_int_or_null(j, "status", l[i].status >= 0,
+		    l[i].status);
+		json_kv_bool(j, "refused", l[i].refused);
+		json_kv_bool(j, "removed", l[i].removed);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+}
+
+static void
+json_roam_mlo(struct json *j, const struct eng_roam *r)
+{
+	const struct eng_mlo *m = &r->mlo;
+	const struct eng_link_event *ev;
+	unsigned i;
+
+	json_kv_bool(j, "mlo", m->is_mlo);
+	json_kv_mac_or_null(j, "from_bssid", r->has_from ? r->from : NULL);
+	json_kv_mac(j, "to_bssid", r->to);
+	json_links(j, "links", m->to_links, m->nto, false);
+	json_links(j, "from_links", m->from_links, m->nfrom, true);
+	json_links(j, "to_links", m->to_links, m->nto, true);
+	json_kv_uint(j, "links_refused", m->nrefused);
+	json_kv_uint(j, "links_lost", m->nlost);
+	json_key(j, "link_events");
+	json_arr_begin(j);
+	for (i = 0; i < m->nevents; i++) {
+		ev = &m->events[i];
+		json_obj_begin(j);
+		kv_ts(j, "time", ev->ts_ns);
+		json_kv_str(j, "event", eng_link_ev_name(ev->kind));
+		json_kv_uint(j, "link_id", ev->link_id);
+		json_kv_int_or_null(j, "timer_tbtt", ev->timer_tbtt >= 0,
+		    ev->timer_tbtt);
+		json_kv_uint(j, "frame", ev->frame);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+}
+
+/* from/to of a roam: the AP MLDs for a multi-link one, else the BSSIDs. */
+static const uint8_t *
+roam_from(const struct eng_roam *r)
+{
+	if (!r->has_from)
+		return NULL;
+	return r->mlo.has_from_mld ? r->mlo.from_mld : r->from;
+}
+
+static const uint8_t *
+roam_to(const struct eng_roam *r)
+{
+	return r->mlo.has_to_mld ? r->mlo.to_mld : r->to;
+}
+
 static void
 kv_verdict(struct json *j, const char *key, enum eng_kv v)
 {
@@ -189,8 +265,8 @@ json_roam(struct json *j, struct eng *e, struct logrun *lr,
 
 	json_obj_begin(j);
 	json_kv_mac(j, "client", r->client);
-	json_kv_mac_or_null(j, "from", r->has_from ? r->from : NULL);
-	json_kv_mac(j, "to", r->to);
+	json_kv_mac_or_null(j, "from", roam_from(r));
+	json_kv_mac(j, "to", roam_to(r));
 	json_kv_air(j, "ssid", r->ssid, strlen(r->ssid));
 	kv_ts(j, "start", r->start_ns);
 	kv_ts(j, "end", r->end_ns);
@@ -242,6 +318,7 @@ json_roam(struct json *j, struct eng *e, struct logrun *lr,
 	json_arr_end(j);
 	json_roam_ctx(j, r);
 	logrun_json_roam(j, lr, e, r);
+	json_roam_mlo(j, r);
 	json_obj_end(j);
 }
 
@@ -284,6 +361,8 @@ json_ap(struct json *j, const struct eng_ap *a)
 	kv_ts(j, "last_seen", a->last_ns);
 	kv_band(j, "band", a->band);
 	json_kv_int_or_null(j, "width_mhz", a->width_mhz != 0, a->width_mhz);
+	json_kv_mac_or_null(j, "mld", a->has_mld ? a->mld : NULL);
+	json_kv_int_or_null(j, "link_id", a->has_mld, a->link_id);
 	json_key(j, "changes");
 	json_arr_begin(j);
 	for (i = 0; i < a->nchanges; i++) {
@@ -418,7 +497,62 @@ json_client(struct json *j, const struct eng_client *c)
 	kv_ts(j, "first_seen", c->first_ns);
 	kv_ts(j, "last_seen", c->last_ns);
 	json_client_findings(j, c);
+	json_kv_bool(j, "mld", c->mld);
+	json_kv_mac_or_null(j, "ap_mld", c->has_ap_mld ? c->ap_mld : NULL);
+	json_links(j, "links", c->links, c->nlinks, false);
 	json_obj_end(j);
+}
+
+/* Whether AP i is the first link seen of its AP MLD. */
+static bool
+first_link(struct eng *e, size_t i)
+{
+	const struct eng_ap *a = eng_ap(e, i), *b;
+	size_t k;
+
+	if (!a->has_mld)
+		return false;
+	for (k = 0; k < i; k++) {
+		b = eng_ap(e, k);
+		if (b->has_mld && memcmp(b->mld, a->mld, 6) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* Each AP MLD with its links, first seen first. */
+static void
+json_ap_mlds(struct json *j, struct eng *e)
+{
+	const struct eng_ap *a, *b;
+	size_t i, k;
+
+	json_key(j, "ap_mlds");
+	json_arr_begin(j);
+	for (i = 0; i < eng_naps(e); i++) {
+		if (!first_link(e, i))
+			continue;
+		a = eng_ap(e, i);
+		json_obj_begin(j);
+		json_kv_mac(j, "mld", a->mld);
+		json_key(j, "links");
+		json_arr_begin(j);
+		for (k = i; k < eng_naps(e); k++) {
+			b = eng_ap(e, k);
+			if (!b->has_mld || memcmp(b->mld, a->mld, 6) != 0)
+				continue;
+			json_obj_begin(j);
+			json_kv_uint(j, "link_id", b->link_id);
+			json_kv_mac(j, "bssid", b->bssid);
+			json_kv_uint(j, "channel", b->channel);
+			json_kv_uint(j, "freq", b->freq);
+			kv_band(j, "band", b->band);
+			json_obj_end(j);
+		}
+		json_arr_end(j);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
 }
 
 static void
@@ -507,6 +641,7 @@ report_json(FILE *fp, struct eng *e, struct cap *cap, struct logrun *lr)
 		json_obj_end(&j);
 	}
 	json_arr_end(&j);
+	json_ap_mlds(&j, e);
 	json_pairs(&j, e);
 	json_key(&j, "summary");
 	json_obj_begin(&j);
@@ -630,6 +765,66 @@ text_roam_keys(FILE *fp, const struct eng_keys *k)
 	fputc('\n', fp);
 }
 
+/* "02:00:00:b1:ef:9f ch 1 + 02:00:00:14:e8:7d ch 6", the granted links
+ * (refused: all, marked). */
+static void
+links_str(char *buf, size_t len, const struct eng_link *l, unsigned n,
+    bool refused, char sep)
+{
+	char m[18];
+	size_t o = 0;
+	unsigned i;
+	int w;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && o < len; i++) {
+		if (!refused && l[i].refused)
+			continue;
+		if (l[i].has_bssid)
+			d11_mac_str(l[i].bssid, m);
+		else
+			snprintf(m, sizeof m, "link %u", l[i].link_id);
+		w = snprintf(buf + o, len - o, "%s%s%s%u%s", o ? (sep == '+' ?
+		    " + " : ";") : "", m, sep == '+' ? " ch " : "/",
+		    l[i].channel, l[i].refused && refused ? (sep == '+' ?
+		    " (refused)" : "/refused") : "");
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
+}
+
+static void
+text_roam_mlo(FILE *fp, const struct eng_roam *r, int64_t t0)
+{
+	const struct eng_mlo *m = &r->mlo;
+	const struct eng_link_event *ev;
+	char a[ENG_MAX_LINKS * 48], b[ENG_MAX_LINKS * 48];
+	unsigned i;
+
+	if (!m->is_mlo || m->nfrom + m->nto == 0)
+		return;
+	links_str(a, sizeof a, m->from_links, m->nfrom, false, '+');
+	links_str(b, sizeof b, m->to_links, m->nto, true, '+');
+	if (m->nfrom > 0)
+		fprintf(fp, "           links %s -> %s\n", a, b[0] ? b :
+		    "(none)");
+	else
+		fprintf(fp, "           links %s\n", b);
+	if (m->nrefused > 0 || m->nlost > 0)
+		fprintf(fp, "           %u link(s) refused, %u lost\n",
+		    m->nrefused, m->nlost);
+	for (i = 0; i < m->nevents; i++) {
+		ev = &m->events[i];
+		fprintf(fp, "           link %u %s at %.3f s", ev->link_id,
+		    eng_link_ev_name(ev->kind),
+		    (double)(ev->ts_ns - t0) / 1e9);
+		if (ev->timer_tbtt >= 0)
+			fprintf(fp, " (in %d TBTTs)", ev->timer_tbtt);
+		fputc('\n', fp);
+	}
+}
+
 static void
 text_roam(FILE *fp, struct eng *e, struct logrun *lr,
     const struct eng_roam *r, int64_t t0)
@@ -641,10 +836,10 @@ text_roam(FILE *fp, struct eng *e, struct logrun *lr,
 
 	d11_mac_str(r->client, c);
 	if (r->has_from)
-		d11_mac_str(r->from, f);
+		d11_mac_str(roam_from(r), f);
 	else
 		snprintf(f, sizeof f, "%-17s", "(none)");
-	d11_mac_str(r->to, t);
+	d11_mac_str(roam_to(r), t);
 	ms_cell(r->total_ms, tot, sizeof tot);
 	ms_cell(r->gap_ms, gap, sizeof gap);
 	if (r->status >= 0)
@@ -674,6 +869,7 @@ text_roam(FILE *fp, struct eng *e, struct logrun *lr,
 	}
 	text_roam_ctx(fp, r, t0);
 	text_roam_keys(fp, &r->keys);
+	text_roam_mlo(fp, r, t0);
 	for (i = 0; i < r->ndiags; i++) {
 		text_safe(safe, sizeof safe, r->diags[i].text);
 		fprintf(fp, "           why: [%s] %s\n", r->diags[i].code,
@@ -812,6 +1008,9 @@ report_text(FILE *fp, struct eng *e, struct cap *cap, struct logrun *lr)
 		    d11_mac_str(a->bssid, m), ssid, a->channel, md, a->ft_over_ds ? " over-DS" : "",
 		    a->ft ? " FT" : "", a->nr ? " 11k" : "", a->btm ? " 11v" :
 		    "");
+		if (a->has_mld)
+			fprintf(fp, "      link %u of AP MLD %s\n", a->link_id,
+			    d11_mac_str(a->mld, m));
 		for (k = 0; k < a->nchanges; k++) {
 			eng_ap_change_text(&a->changes[k], ct, sizeof ct);
 			text_safe(safe, sizeof safe, ct);	/* an SSID */
@@ -914,6 +1113,20 @@ csv_roam_keys(FILE *fp, const struct eng_keys *k)
 }
 
 static void
+csv_roam_mlo(FILE *fp, const struct eng_roam *r)
+{
+	const struct eng_mlo *m = &r->mlo;
+	char a[ENG_MAX_LINKS * 48], b[ENG_MAX_LINKS * 48], x[18];
+
+	links_str(a, sizeof a, m->from_links, m->nfrom, false, ';');
+	links_str(b, sizeof b, m->to_links, m->nto, true, ';');
+	fprintf(fp, ",%d,%s,", m->is_mlo ? 1 : 0, r->has_from ?
+	    d11_mac_str(r->from, x) : "");
+	fprintf(fp, "%s,%s,%s,%u,%u", d11_mac_str(r->to, x), a, b,
+	    m->nrefused, m->nlost);
+}
+
+static void
 report_csv(FILE *fp, struct eng *e)
 {
 	const struct eng_roam *r;
@@ -926,14 +1139,16 @@ report_csv(FILE *fp, struct eng *e)
 	    "outage_ms,from_channel,to_channel,from_band,to_band,"
 	    "rssi_before_dbm,rssi_after_dbm,rssi_drop_db,trigger,attempts,"
 	    "events,log_events,keys_m2_mic,keys_pmkid,keys_pmkr0name,"
-	    "keys_pmkr1name,keys_fte_mic,keys_key\n", fp);
+	    "keys_pmkr1name,keys_fte_mic,keys_key,mlo,from_bssid,to_bssid,"
+	    "from_links,to_links,links_refused,links_lost\n", fp);
 	n = eng_nroams_all(e);
 	for (i = 0; i < n; i++) {
 		r = eng_roam_all(e, i);
 		fprintf(fp, "%s,%s,", r->is_join ? "join" : "roam",
 		    d11_mac_str(r->client, m));
-		fprintf(fp, "%s,", r->has_from ? d11_mac_str(r->from, m) : "");
-		fprintf(fp, "%s,", d11_mac_str(r->to, m));
+		fprintf(fp, "%s,", r->has_from ? d11_mac_str(roam_from(r), m) :
+		    "");
+		fprintf(fp, "%s,", d11_mac_str(roam_to(r), m));
 		csv_field(fp, r->ssid);
 		ts_str(r->start_ns, ts, sizeof ts);
 		fprintf(fp, ",%s,", ts);
@@ -961,6 +1176,7 @@ report_csv(FILE *fp, struct eng *e)
 		csv_roam_ctx(fp, r);
 		fprintf(fp, ",%zu", logrun_roam_count(e, r));
 		csv_roam_keys(fp, &r->keys);
+		csv_roam_mlo(fp, r);
 		fputc('\n', fp);
 	}
 }

@@ -52,6 +52,7 @@ wnm_kv(struct eng *e, struct client *c, struct ap *a, const uint8_t *bss,
 
 	if (act->action == D11_WNM_BTM_REQ && from_ap) {
 		att_kv(e, c, bss, ENG_P_BTM, true, false, f, n);
+		mld_btm(e, c, bss, f, n);
 		if (!f->retry && c->pub.caps.known && !c->pub.caps.v)
 			event(e, ENG_C_BTM_UNADVERTISED, 0, a, c->pub.mac, bss);
 	} else if (act->action == D11_WNM_BTM_RESP && !from_ap) {
@@ -75,7 +76,8 @@ act_frame(struct eng *e, const struct rs_rec *rec)
 
 	if (!mg_sides(f, &sta, &bss, &from_ap))
 		return;
-	if ((c = st_client_get(e, sta)) == NULL)
+	if ((sta = mld_sta(e, f, sta, bss, from_ap)) == NULL ||
+	    (c = st_client_get(e, sta)) == NULL)
 		return;
 	st_frame(e, rec);
 	st_client_heard(e, c);

@@ -611,6 +611,13 @@ toward(struct eng *e, struct client *c, const uint8_t *ap,
 			memcpy(a->cur, ap, 6);
 			a->returning = true;
 			return a;
+		} else if (!a->returning && mld_same_ap(e, a->pub.to, ap)) {
+			/* another link of the target AP MLD (FT authentication
+			 * on one link, reassociation on another): the target
+			 * is the link the exchanges go on now */
+			memcpy(a->cur, ap, 6);
+			memcpy(a->pub.to, ap, 6);
+			return a;
 		} else {
 			/* toward a third AP: this attempt is over */
 			att_close(e, a);

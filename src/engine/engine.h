@@ -417,6 +417,62 @@ struct eng_keys {
 							   air carries them) */
 };
 
+/*
+ * Multi-Link Operation (802.11be).  A link of a multi-link (re)association:
+ * the STA's link address, the AP's link BSSID, its channel; status is the
+ * per-STA profile's in the AP's answer (the frame's own for the link the
+ * exchange ran on), ENG_STATUS_NONE when the answer named no status.
+ */
+#define ENG_MAX_LINKS		4
+#define ENG_MAX_LINK_EVENTS	4
+
+struct eng_link {
+	uint8_t		 link_id;
+	uint8_t		 sta[6];	/* all zero when not named */
+	bool		 has_sta;
+	uint8_t		 bssid[6];	/* all zero when not named */
+	bool		 has_bssid;
+	uint8_t		 channel;	/* 0 unknown */
+	uint16_t	 freq;		/* MHz, 0 unknown */
+	uint8_t		 band;		/* ENG_BAND_*, 0 unknown */
+	int		 status;
+	bool		 assoc;		/* the link the frames ran on */
+	bool		 refused;	/* requested, refused or not granted */
+	bool		 removed;	/* removed later (reconfiguration) */
+};
+
+/* A link reconfiguration while the links stood: a Reconfiguration
+ * Multi-Link element or a BTM request with Link Removal Imminent. */
+enum eng_link_ev {
+	ENG_LE_REMOVAL = 0,	/* the AP announced the link's removal */
+	ENG_LE_ADDED,		/* a link appeared without reassociation */
+};
+const char	*eng_link_ev_name(enum eng_link_ev);	/* "removal", "added" */
+
+struct eng_link_event {
+	int64_t		 ts_ns;
+	enum eng_link_ev kind;
+	uint8_t		 link_id;
+	uint8_t		 bssid[6];	/* the AP link concerned, or zero */
+	int		 timer_tbtt;	/* AP Removal Timer, -1 none */
+	uint64_t	 frame;		/* rs_rec.n */
+};
+
+struct eng_mlo {
+	bool		 is_mlo;	/* the client is a STA MLD */
+	bool		 has_from_mld, has_to_mld;
+	uint8_t		 from_mld[6];	/* AP MLD addresses */
+	uint8_t		 to_mld[6];
+	uint8_t		 nfrom, nto;
+	struct eng_link	 from_links[ENG_MAX_LINKS];	/* before */
+	struct eng_link	 to_links[ENG_MAX_LINKS];	/* asked / after */
+	uint8_t		 nrefused;	/* to_links refused */
+	uint8_t		 nlost;		/* before, without a link after */
+	uint8_t		 nevents;
+	struct eng_link_event events[ENG_MAX_LINK_EVENTS];
+	uint32_t	 events_total;
+};
+
 struct eng_roam {
 	uint64_t	 id;		/* engine-wide sequence, 1-based */
 	bool		 is_join;
@@ -462,6 +518,9 @@ struct eng_roam {
 	uint8_t		 nevents;
 	struct eng_event events[ENG_MAX_EVENTS];	/* deauth/disassoc */
 	struct eng_keys	 keys;		/* with the network's keys */
+	/* a STA MLD's join or roam: client is its MLD address; from/to are
+	 * the link BSSIDs the exchanges ran on, mlo names the AP MLDs */
+	struct eng_mlo	 mlo;
 };
 
 /* ------------------------------------------------------------------------
@@ -525,6 +584,10 @@ struct eng_ap {
 	uint8_t		 nchanges;
 	struct eng_ap_change changes[ENG_MAX_AP_CHANGES];
 	uint32_t	 changes_total;
+	/* a link of an AP MLD (its beacons' Basic Multi-Link element) */
+	bool		 has_mld;
+	uint8_t		 mld[6];	/* the AP MLD address */
+	uint8_t		 link_id;
 };
 
 /* ------------------------------------------------------------------------
@@ -611,6 +674,14 @@ struct eng_client {
 	uint8_t		 nping_pong;
 	struct eng_ping_pong ping_pong[ENG_MAX_CLIENT_FINDINGS];
 	unsigned	 ping_pong_total;
+	/* a STA MLD (mac is its MLD address): the links of its last
+	 * accepted (re)association, and that AP MLD */
+	bool		 mld;
+	bool		 has_ap_mld;
+	uint8_t		 ap_mld[6];
+	uint8_t		 nlinks;
+	struct eng_link	 links[ENG_MAX_LINKS];
+	uint8_t		 link_bands;	/* ENG_BAND_* of those links */
 };
 
 /* ------------------------------------------------------------------------

@@ -17,6 +17,8 @@
  *   sla.c	SLA profiles
  *   logs.c	logged events on attempts, and where the log and the air
  *		disagree
+ *   mld.c	Multi-Link Operation: STA link addresses to their MLD, AP
+ *		links to their AP MLD, the links of each attempt
  */
 #ifndef ENGINE_INT_H
 #define ENGINE_INT_H
@@ -86,6 +88,17 @@ struct keying {
 	bool		 saw_m2;
 	int		 x4;		/* index of the 4way exchange, -1 */
 	int		 xeap;		/* index of the eap exchange, -1 */
+};
+
+/* An MLO FT exchange's FTEs, for a status 55 (mld.c). */
+struct mld_ft {
+	bool		 auth;		/* the FT authentication answer seen */
+	uint8_t		 anonce[32], snonce[32];
+	bool		 req;		/* an FT reassociation request seen */
+	bool		 r0kh, r1kh;	/* its FTE names them */
+	bool		 nonces;	/* ... and the FT authentication's */
+	uint8_t		 mic_count;	/* its MIC Element Count */
+	uint8_t		 links;		/* links it asked for */
 };
 
 /* Why the last try failed (RECOVERING / FAILED). */
@@ -178,6 +191,8 @@ struct att {
 	bool		 forced;	/* the old AP let it go first */
 	int		 forced_reason;
 	int64_t		 probe_ns;	/* the first directed probe toward it */
+
+	struct mld_ft	 mft;
 
 	/* waiting for the new AP's and the client's first frames after */
 	bool		 want_after, want_client_after;
@@ -334,6 +349,14 @@ struct pair {
 	unsigned	 nms, nout, ims, iout;
 };
 
+/* A STA link address and the STA MLD it belongs to (mld.c). */
+struct mld_map {
+	uint8_t		 link[6];
+	uint8_t		 mld[6];
+	bool		 used;
+};
+#define EI_MLD_MAP	4096	/* link addresses kept, direct mapped */
+
 struct fs_ent {
 	struct eng_frame pub;
 	uint8_t		*buf;
@@ -408,6 +431,10 @@ struct eng {
 	/* logged events on attempts (logs.c), by attempt then time */
 	struct eng_logref *lrefs;
 	size_t		 nlrefs, lrcap;
+
+	/* STA link addresses to their MLD, for the life of a connection */
+	struct mld_map	 mldmap[EI_MLD_MAP];
+	unsigned	 nmldmap;	/* slots in use */
 };
 
 /* ------------------------------------------------------------------------
@@ -606,6 +633,39 @@ void		 ess_flatten(struct eng *);
 struct eng_finding *ess_event(struct eng *, enum eng_code, const char *ssid,
 		    const uint8_t *bssid);
 void		 ess_free(struct eng *);
+
+/* ------------------------------------------------------------------------
+ * mld.c: the hooks frames in (mgmt.c, action.c) call for MLO.
+ */
+/* The client a management or action frame's STA address stands for: the
+ * STA MLD's address for a mapped link address (learned here from the
+ * client's own Basic Multi-Link elements toward an AP MLD), else sta.
+ * NULL: an AP's multi-link answer to an address no STA MLD named (not a
+ * client). */
+const uint8_t	*mld_sta(struct eng *, const struct d11_frame *,
+		    const uint8_t *sta, const uint8_t *bss, bool from_ap);
+/* The same for a data or EAPOL frame (lookup only). */
+const uint8_t	*mld_sta_data(const struct eng *, const uint8_t *sta);
+/* The BSSID a STA MLD's data or EAPOL frame counts for: the link the
+ * (re)association ran on, when bss is another link of that AP MLD or the
+ * AP MLD's address. */
+const uint8_t	*mld_bss(const struct client *, const uint8_t *bss);
+/* Two link BSSIDs of one AP MLD. */
+bool		 mld_same_ap(const struct eng *, const uint8_t *x,
+		    const uint8_t *y);
+/* A beacon or probe response: the AP link's MLD, link reconfiguration. */
+void		 mld_beacon(struct eng *, struct ap *, const struct d11_frame *,
+		    uint64_t n);
+/* A management frame of a client, after the attempts took it in. */
+void		 mld_mgmt(struct eng *, struct client *, const uint8_t *sta,
+		    const uint8_t *bss, bool from_ap, const struct d11_frame *,
+		    uint64_t n);
+/* A BTM request with Link Removal Imminent to a STA MLD. */
+void		 mld_btm(struct eng *, struct client *, const uint8_t *bss,
+		    const struct d11_frame *, uint64_t n);
+/* A status 55 diagnosis of a multi-link FT reassociation: val[0] the
+ * links asked for, val[1] 1 when its FTE was whole (the MIC failed). */
+void		 mld_ft55(const struct att *, struct eng_diag *);
 
 /* ------------------------------------------------------------------------
  * text.c

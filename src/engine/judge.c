@@ -224,6 +224,8 @@ status_diag(struct eng *e, struct att *a)
 		return;
 	if (id == ENG_C_ASSOC_COMEBACK)
 		d->arg[1] = (int32_t)a->comeback_tu;
+	if (id == ENG_C_FT_INVALID_FTE)
+		mld_ft55(a, d);		/* a multi-link FT reassociation */
 	if (id == ENG_C_FT_INVALID_MDE) {
 		/* arg: requested and advertised MDIDs, -1 unknown */
 		t = st_ap(e, p->to);

@@ -153,14 +153,15 @@ static void
 on_mgmt(struct eng *e, const struct rs_rec *rec)
 {
 	const struct d11_frame *f = &rec->f;
-	const uint8_t *sta, *bss;
+	const uint8_t *sta, *bss, *who;
 	struct client *c;
 	struct ap *a;
 	bool from_ap;
 
 	if (!mg_sides(f, &sta, &bss, &from_ap))
 		return;
-	if ((c = st_client_get(e, sta)) == NULL)
+	if ((who = mld_sta(e, f, sta, bss, from_ap)) == NULL ||
+	    (c = st_client_get(e, who)) == NULL)
 		return;
 	if (!from_ap && (f->kind == D11_K_ASSOC_REQ ||
 	    f->kind == D11_K_REASSOC_REQ))
@@ -191,6 +192,7 @@ on_mgmt(struct eng *e, const struct rs_rec *rec)
 		att_leave(e, c, bss, from_ap, f, rec->n);
 		break;
 	}
+	mld_mgmt(e, c, sta, bss, from_ap, f, rec->n);
 	if (from_ap)
 		ap_note(e, c, bss, f, rec->n);
 	else
@@ -221,6 +223,7 @@ on_beacon(struct eng *e, const struct rs_rec *rec)
 		rc_ap_frame(e, a, c, f, rec->n);
 	if (!ess_beacon(e, a, f))
 		return;
+	mld_beacon(e, a, f, rec->n);
 	ap_tx(e, a, f, rec->n);
 	if (a->ess != NULL && a->ess->n > 1)
 		rc_ess_heard(e, a);
@@ -254,16 +257,19 @@ static void
 on_data(struct eng *e, const struct rs_rec *rec)
 {
 	const struct d11_frame *f = &rec->f;
-	const uint8_t *sta, *bss;
+	const uint8_t *sta, *bss, *abss;
 	struct client *c;
 	bool from_client, eapol;
 
 	if (!data_sides(f, &sta, &bss, &from_client) ||
-	    (c = st_client(e, sta)) == NULL) {
+	    (c = st_client(e, mld_sta_data(e, sta))) == NULL) {
 		if (f->ethertype == D11_ETH_P_IPV4)
 			dh_group(e, f);
 		return;
 	}
+	/* a STA MLD's frames on any of its links count for the link the
+	 * (re)association ran on */
+	abss = mld_bss(c, bss);
 	eapol = f->kind == D11_K_EAPOL || f->kind == D11_K_EAP;
 	if (eapol)
 		st_frame(e, rec);
@@ -271,17 +277,17 @@ on_data(struct eng *e, const struct rs_rec *rec)
 	if (from_client && c->rssi_hint)
 		rc_client_frame(e, c, f, rec->n);
 	if (eapol)
-		att_eapol(e, c, bss, f, rec->n);
+		att_eapol(e, c, abss, f, rec->n);
 	else if (!f->is_null && c->data_hint)
-		att_data(e, c, bss, from_client, f, rec->n);
+		att_data(e, c, abss, from_client, f, rec->n);
 	if (!eapol && !f->is_null && f->ethertype == D11_ETH_P_IPV4)
-		dh_data(e, c, bss, from_client, f);
+		dh_data(e, c, abss, from_client, f);
 	if (from_client)
 		client_tx(e, c, f, rec->n);
 	else
 		ap_to(e, c, bss, f, rec->n);
 	if (!eapol && !f->is_null) {
-		memcpy(c->data_bss, bss, 6);
+		memcpy(c->data_bss, abss, 6);
 		c->data_ns = e->now;
 	}
 }

@@ -377,9 +377,25 @@ diag_text(struct eng_diag *d, const struct eng_roam *p, const char *s)
 			    refused_what(a1));
 		break;
 	case ENG_C_FT_INVALID_FTE:
-		textf(t, n, "%s refused %s with status 55 (INVALID_FTE): FT "
-		    "element missing or wrong (no R0KH-ID, bad MIC, or "
-		    "ANonce/SNonce mismatch)", tm, refused_what(a1));
+		if (d->val[0] >= 2 && d->val[1] > 0)
+			/* val: links asked for, the FTE whole (mld.c) */
+			textf(t, n, "%s refused %s with status 55 "
+			    "(INVALID_FTE), %.0f-link MLO FT: FTE whole "
+			    "(R0KH-ID, R1KH-ID, the FT auth nonces), so the "
+			    "MIC failed; with MLO it covers MLD and link "
+			    "addresses: client and AP MLD disagree on them", tm,
+			    refused_what(a1), d->val[0]);
+		else if (d->val[0] >= 2)
+			textf(t, n, "%s refused %s with status 55 "
+			    "(INVALID_FTE), %.0f-link MLO FT: its FTE lacked "
+			    "the R0KH-ID or R1KH-ID, or the FT "
+			    "authentication's nonces", tm, refused_what(a1),
+			    d->val[0]);
+		else
+			textf(t, n, "%s refused %s with status 55 "
+			    "(INVALID_FTE): FT element missing or wrong (no "
+			    "R0KH-ID, bad MIC, or ANonce/SNonce mismatch)", tm,
+			    refused_what(a1));
 		break;
 	case ENG_C_FT_ACTION_COUNT:
 		textf(t, n, "%s refused %s with status 52 "

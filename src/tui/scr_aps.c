@@ -24,6 +24,13 @@ cmp_ap(const void *a, const void *b, void *arg)
 
 	if ((d = strcmp(x->ssid, y->ssid)) != 0)
 		return (d);
+	/* the links of an AP MLD together, by link ID, after the others */
+	if (x->has_mld != y->has_mld)
+		return (x->has_mld ? 1 : -1);
+	if (x->has_mld && (d = memcmp(x->mld, y->mld, 6)) != 0)
+		return (d);
+	if (x->has_mld && x->link_id != y->link_id)
+		return (x->link_id < y->link_id ? -1 : 1);
 	if (x->channel != y->channel)
 		return (x->channel < y->channel ? -1 : 1);
 	return (memcmp(x->bssid, y->bssid, 6));
@@ -105,7 +112,7 @@ aps_draw(struct tui *t, int y, int h)
 	char			 ssid[140], cell[140];
 	char			 mdid[8], rssi[8];
 	size_t			 i, f, nf = 0, row;
-	int			 rows, attr, wakm, xs;
+	int			 rows, attr, wakm, xs, w;
 
 	for (i = 0; i < t->naps; i++)
 		t->ap_order[i] = i;
@@ -168,12 +175,17 @@ aps_draw(struct tui *t, int y, int h)
 		else
 			snprintf(rssi, sizeof rssi, "-");
 		akm_list(ap, akms, sizeof akms);
-		tui_putf(t, y + 2 + (int)row, 1, t->cols - 1, attr, "%s "
+		w = tui_putf(t, y + 2 + (int)row, 1, t->cols - 1, attr, "%s "
 		    "%-17s %3u %-4s %-3s %-*.*s %-3s %-3s %4s %3u %s%s",
 		    ssid, tui_mac(ap->bssid, m), ap->channel, mdid,
 		    ap->has_mde ? (ap->ft_over_ds ? "yes" : "no") : "-", wakm,
 		    wakm, akms, ap->nr ? "yes" : "no", ap->btm ? "yes" : "no",
 		    rssi, ap->nclients, iss[0] ? "! " : "", iss);
+		/* a link of an AP MLD: which, after the row */
+		if (ap->has_mld && 2 + w < t->cols)
+			tui_putf(t, y + 2 + (int)row, 2 + w, t->cols - 2 - w,
+			    attr, "%sMLD %s link %u", iss[0] ? " " : "",
+			    tui_mac(ap->mld, m), ap->link_id);
 	}
 	if (nf == 0)
 		return;

@@ -228,13 +228,32 @@ col(struct tui *t, int y, int x, int w, int attr, const char *s)
 	return (x + w + 1);
 }
 
+/* A STA MLD in the vendor cell (10 columns): "MLD 2.4+5", the bands of
+ * its links ("2.4+5+6" alone). */
+static const char *
+mld_bands(const struct eng_client *c, char *buf, size_t len)
+{
+	static const uint8_t bands[] = { ENG_BAND_2G, ENG_BAND_5G,
+	    ENG_BAND_6G };
+	char b[16];
+	size_t i, o = 0;
+
+	b[0] = '\0';
+	for (i = 0; i < sizeof bands && o < sizeof b; i++)
+		if (c->link_bands & bands[i])
+			o += (size_t)snprintf(b + o, sizeof b - o, "%s%s",
+			    o ? "+" : "", eng_band_name(bands[i]));
+	snprintf(buf, len, "%s%s", o <= 6 ? "MLD " : "", b);
+	return (buf);
+}
+
 void
 clients_draw(struct tui *t, int y, int h)
 {
 	const struct eng_client	*c;
 	struct ccols		 cc;
 	const char		*v;
-	char			 buf[96], m[18], ssid[40];
+	char			 buf[96], m[18], ssid[40], mb[24];
 	size_t			 i, sel, row;
 	int			 x, attr, rows = h - 1;
 
@@ -293,11 +312,13 @@ clients_draw(struct tui *t, int y, int h)
 		x = 1;
 		x = col(t, y + 1 + (int)row, x, cc.mac, attr,
 		    tui_mac(c->mac, m));
-		v = oui_vendor(c->mac);
+		v = c->mld ? mld_bands(c, mb, sizeof mb) : oui_vendor(c->mac);
 		x = col(t, y + 1 + (int)row, x, cc.vendor, attr,
 		    v != NULL ? v : "");
+		/* a STA MLD's AP is the AP MLD */
 		x = col(t, y + 1 + (int)row, x, cc.ap, attr,
-		    c->has_bss ? tui_mac(c->bss, m) : "-");
+		    c->has_bss ? tui_mac(c->mld && c->has_ap_mld ? c->ap_mld :
+		    c->bss, m) : "-");
 		text_safe(ssid, sizeof ssid, c->ssid);
 		x = col(t, y + 1 + (int)row, x, cc.ssid, attr, ssid);
 		if (c->has_rssi)

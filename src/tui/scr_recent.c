@@ -79,13 +79,27 @@ tui_filter_roam(const struct tui *t, const struct eng_roam *r)
 	return (false);
 }
 
+/* Where a roam goes and comes from on the screen: the AP MLDs of a
+ * multi-link one, else the BSSIDs. */
+static const uint8_t *
+shown_to(const struct eng_roam *r)
+{
+	return (r->mlo.has_to_mld ? r->mlo.to_mld : r->to);
+}
+
+static const uint8_t *
+shown_from(const struct eng_roam *r)
+{
+	return (r->mlo.has_from_mld ? r->mlo.from_mld : r->from);
+}
+
 static bool
 same_failure(const struct tui_recent *a, const struct eng_roam *r)
 {
 	return (failed(a->result, a->verdict) &&
 	    failed(r->result, r->verdict) &&
 	    memcmp(a->client, r->client, 6) == 0 &&
-	    memcmp(a->to, r->to, 6) == 0 && a->method == r->method &&
+	    memcmp(a->to, shown_to(r), 6) == 0 && a->method == r->method &&
 	    a->status == r->status && a->result == r->result &&
 	    a->is_join == r->is_join);
 }
@@ -98,8 +112,8 @@ row_from(struct tui_recent *x, const struct eng_roam *r)
 	x->id = x->first_id = r->id;
 	x->count = 1;
 	memcpy(x->client, r->client, 6);
-	memcpy(x->from, r->from, 6);
-	memcpy(x->to, r->to, 6);
+	memcpy(x->from, shown_from(r), 6);
+	memcpy(x->to, shown_to(r), 6);
 	x->has_from = r->has_from;
 	x->is_join = r->is_join;
 	x->start_ns = r->start_ns;

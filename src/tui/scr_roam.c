@@ -143,20 +143,22 @@ roams_draw(struct tui *t, int y, int h)
 			snprintf(a, sizeof a, "%-17s", r->is_join ? "(join)" :
 			    "?");
 		else
-			tui_mac(r->from, a);
+			tui_mac(r->mlo.has_from_mld ? r->mlo.from_mld : r->from,
+			    a);
+		/* a multi-link roam goes between AP MLDs */
+		tui_mac(r->mlo.has_to_mld ? r->mlo.to_mld : r->to, b);
 		if (t->cols >= 110)
 			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
 			    "%s#%-3u %s  %s %s %s  %-6s %s  %s",
 			    r->is_join ? "J" : " ", tui_roam_num(t, r),
 			    tui_clock(r->start_ns, clk, sizeof clk, false), a,
-			    t->g.arrow, tui_mac(r->to, b),
-			    tui_method_name(r->method, false), ms, out);
+			    t->g.arrow, b, tui_method_name(r->method, false),
+			    ms, out);
 		else
 			tui_putf(t, y + 1 + (int)row, 1, t->cols - 1, attr,
 			    "%s#%-3u %s %s %s %-6s%s  %s",
 			    r->is_join ? "J" : " ", tui_roam_num(t, r), a,
-			    t->g.arrow,
-			    tui_mac(r->to, b), tui_method_name(r->method, false),
+			    t->g.arrow, b, tui_method_name(r->method, false),
 			    ms, out);
 	}
 }
@@ -421,6 +423,36 @@ roam_context(const struct tui *t, const struct eng_roam *r, char *buf,
 	return buf;
 }
 
+/* A multi-link join or roam: " · links ch 1+6 -> ch 11+3" (the granted
+ * links' channels before and after) at the end of the title. */
+static void
+mlo_links(struct tui *t, const struct eng_roam *r, char *title, size_t len)
+{
+	const struct eng_mlo *m = &r->mlo;
+	size_t o = strlen(title);
+	unsigned i, n;
+	int side;
+
+	if (!m->is_mlo || m->nto == 0 || o >= len)
+		return;
+	o += (size_t)snprintf(title + o, len - o, " %s links", t->g.dot);
+	for (side = m->nfrom > 0 ? 0 : 1; side < 2 && o < len; side++) {
+		if (side == 1 && m->nfrom > 0 && o < len)
+			o += (size_t)snprintf(title + o, len - o, " %s",
+			    t->g.arrow);
+		for (i = n = 0; i < (side ? m->nto : m->nfrom) && o < len;
+		    i++) {
+			const struct eng_link *l = side ? &m->to_links[i] :
+			    &m->from_links[i];
+
+			if (l->refused)
+				continue;
+			o += (size_t)snprintf(title + o, len - o, "%s%u",
+			    n++ ? "+" : " ch ", l->channel);
+		}
+	}
+}
+
 void
 swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 {
@@ -440,14 +472,18 @@ swimlane_draw(struct tui *t, const struct eng_roam *r, int y, int h)
 	if (r->is_join)
 		snprintf(title, sizeof title, "%s %s join #%u %s %s %s %s "
 		    "%s %s", tui_mac(r->client, m), t->g.dot,
-		    tui_roam_num(t, r), t->g.dot, tui_mac(r->to, b),
+		    tui_roam_num(t, r), t->g.dot,
+		    tui_mac(r->mlo.has_to_mld ? r->mlo.to_mld : r->to, b),
 		    ssid, t->g.dot, tui_method_name(r->method, true), out);
 	else
 		snprintf(title, sizeof title, "%s %s roam #%u %s %s %s %s "
 		    "%s %s %s %s", tui_mac(r->client, m), t->g.dot,
 		    tui_roam_num(t, r), t->g.dot, r->has_from ?
-		    tui_mac(r->from, a) : "?", t->g.arrow, tui_mac(r->to, b),
+		    tui_mac(r->mlo.has_from_mld ? r->mlo.from_mld : r->from,
+		    a) : "?", t->g.arrow, tui_mac(r->mlo.has_to_mld ?
+		    r->mlo.to_mld : r->to, b),
 		    t->g.dot, tui_method_name(r->method, true), t->g.dot, out);
+	mlo_links(t, r, title, sizeof title);
 	tui_hline(t, y, 0, t->cols, tui_verdict_attr(r->verdict, r->result) ==
 	    TA_FAIL ? TA_FAIL : TA_TITLE, title);
 	/* The context on a line of its own, when there is room for it. */
