@@ -27,6 +27,7 @@
 #include "dot11.h"
 #include "engine/engine.h"
 #include "record.h"
+#include "framebuild.h"
 
 #define MS	1000000LL
 #define T0	(1700000000LL * 1000000000LL)
@@ -40,11 +41,6 @@ static const uint8_t BCAST[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 /* ------------------------------------------------------------------------
  * Building frames.
  */
-struct buf {
-	uint8_t		 b[1024];
-	size_t		 n;
-};
-
 static struct eng	*E;
 static struct rs_rec	 R;
 static int64_t		 now_ns;
@@ -58,87 +54,19 @@ static bool		 retry_bit;
 static enum { FCS_NONE, FCS_GOOD, FCS_CORRUPT } fcs_mode;
 static size_t		 rt_len;
 
-static void
-put(struct buf *b, const void *p, size_t n)
-{
-	memcpy(b->b + b->n, p, n);
-	b->n += n;
-}
-
-static void
-put8(struct buf *b, uint8_t v)
-{
-	b->b[b->n++] = v;
-}
-
-static void
-put16(struct buf *b, uint16_t v)
-{
-	put8(b, v & 0xff);
-	put8(b, v >> 8);
-}
-
-static void
-put16be(struct buf *b, uint16_t v)
-{
-	put8(b, v >> 8);
-	put8(b, v & 0xff);
-}
-
-static void
-fill(struct buf *b, uint8_t v, size_t n)
-{
-	memset(b->b + b->n, v, n);
-	b->n += n;
-}
-
-/* Radiotap: channel (frequency) and dBm antenna signal; with an FCS, the
- * Flags field first (0x10: FCS at the end) and a byte of alignment. */
+/* Radiotap for the next frame (freq, signal, an FCS unless FCS_NONE). */
 static void
 rt(struct buf *b)
 {
-	b->n = 0;
-	put8(b, 0);
-	put8(b, 0);
-	put16(b, fcs_mode != FCS_NONE ? 15 : 13);
-	put16(b, (fcs_mode != FCS_NONE ? 1 << 1 : 0) | (1 << 3) | (1 << 5));
-	put16(b, 0);
-	if (fcs_mode != FCS_NONE) {
-		put8(b, 0x10);
-		put8(b, 0);
-	}
-	put16(b, freq);
-	put16(b, freq < 3000 ? 0x00a0 : 0x0140);
-	put8(b, (uint8_t)signal);
-	rt_len = b->n;
-}
-
-/* CRC-32 (IEEE 802.3), bit by bit. */
-static uint32_t
-crc32_bits(const uint8_t *p, size_t n)
-{
-	uint32_t c = 0xffffffff;
-	int k;
-
-	while (n-- > 0) {
-		c ^= *p++;
-		for (k = 0; k < 8; k++)
-			c = c & 1 ? (c >> 1) ^ 0xedb88320 : c >> 1;
-	}
-	return ~c;
+	rt_len = fb_radiotap(b, freq, signal, fcs_mode != FCS_NONE);
 }
 
 static void
 hdr(struct buf *b, uint8_t type, uint8_t subtype, uint8_t flags,
     const uint8_t *a1, const uint8_t *a2, const uint8_t *a3)
 {
-	put8(b, (uint8_t)(type << 2 | subtype << 4));
-	put8(b, (uint8_t)(flags | (retry_bit ? 0x08 : 0)));
-	put16(b, 0);
-	put(b, a1, 6);
-	put(b, a2, 6);
-	put(b, a3, 6);
-	put16(b, (uint16_t)(seqno++ << 4));
+	fb_hdr(b, type, subtype, (uint8_t)(flags | (retry_bit ? 0x08 : 0)),
+	    a1, a2, a3, seqno++);
 }
 
 static uint64_t	 frame_no;
@@ -150,7 +78,7 @@ feedn(struct buf *b, int64_t dt_ms)
 	uint32_t crc;
 
 	if (fcs_mode != FCS_NONE) {
-		crc = crc32_bits(b->b + rt_len, b->n - rt_len);
+		crc = fb_crc32(b->b + rt_len, b->n - rt_len);
 		put8(b, crc & 0xff);
 		put8(b, (crc >> 8) & 0xff);
 		put8(b, (crc >> 16) & 0xff);
@@ -159,15 +87,7 @@ feedn(struct buf *b, int64_t dt_ms)
 			b->b[b->n - 5] ^= 0x08;	/* the frame's last byte */
 	}
 	now_ns += dt_ms * MS;
-	memset(&R, 0, sizeof R);
-	R.n = ++frame_no;
-	R.ts_ns = now_ns;
-	R.dlt = D11_DLT_RADIOTAP;
-	R.caplen = R.origlen = (uint32_t)b->n;
-	R.raw = b->b;
-	d11_parse(D11_DLT_RADIOTAP, b->b, b->n, &R.f);
-	assert_int_equal(R.f.error, D11_OK);
-	eng_feed(E, &R);
+	fb_feed(E, &R, b, now_ns, ++frame_no);
 }
 
 static void

@@ -26,6 +26,7 @@
 #include "dot11.h"
 #include "engine/engine.h"
 #include "record.h"
+#include "framebuild.h"
 
 #define MS	1000000LL
 #define T0	(1700000000LL * 1000000000LL)
@@ -45,86 +46,33 @@ static const uint8_t L4[6] = { 0xba, 4, 4, 4, 4, 4 };
 static const uint8_t GHOST[6] = { 0xe0, 9, 9, 9, 9, 9 };
 static const uint8_t LONE[6] = { 0x30, 5, 5, 5, 5, 5 };
 
-struct buf {
-	uint8_t		 b[1024];
-	size_t		 n;
-};
-
 static struct eng	*E;
 static struct rs_rec	 R;
 static int64_t		 now_ns;
 static uint16_t		 seqno = 100;
 static uint64_t		 frame_no;
 
-static void
-put(struct buf *b, const void *p, size_t n)
-{
-	memcpy(b->b + b->n, p, n);
-	b->n += n;
-}
-
-static void
-put8(struct buf *b, unsigned v)
-{
-	b->b[b->n++] = (uint8_t)v;
-}
-
-static void
-put16(struct buf *b, unsigned v)
-{
-	put8(b, v & 0xff);
-	put8(b, (v >> 8) & 0xff);
-}
-
 /* The next frames carry an FCS that is wrong (radiotap Flags: FCS at the
  * end; four zero octets, never a frame's CRC-32 here). */
 static bool	 corrupt;
 
 /* Radiotap (channel; with corrupt the Flags first and a byte of
- * alignment), then the 802.11 header. */
+ * alignment), then a management frame's header. */
 static void
 start(struct buf *b, uint16_t freq, uint8_t subtype, const uint8_t *a1,
     const uint8_t *a2, const uint8_t *a3)
 {
-	b->n = 0;
-	put8(b, 0);
-	put8(b, 0);
-	put16(b, corrupt ? 15 : 13);
-	put16(b, (corrupt ? 1 << 1 : 0) | (1 << 3) | (1 << 5));
-	put16(b, 0);
-	if (corrupt) {
-		put8(b, 0x10);
-		put8(b, 0);
-	}
-	put16(b, freq);
-	put16(b, freq < 3000 ? 0x00a0 : 0x0140);
-	put8(b, (uint8_t)-50);
-	put8(b, (uint8_t)(subtype << 4));
-	put8(b, 0);
-	put16(b, 0);
-	put(b, a1, 6);
-	put(b, a2, 6);
-	put(b, a3, 6);
-	put16(b, (uint16_t)(seqno++ << 4));
+	fb_radiotap(b, freq, -50, corrupt);
+	fb_hdr(b, 0, subtype, 0, a1, a2, a3, seqno++);
 }
 
 static void
 feed(struct buf *b, int64_t dt_ms)
 {
-	if (corrupt) {
-		memset(b->b + b->n, 0, 4);
-		b->n += 4;
-	}
+	if (corrupt)
+		fill(b, 0, 4);
 	now_ns += dt_ms * MS;
-	memset(&R, 0, sizeof R);
-	R.n = ++frame_no;
-	R.ts_ns = now_ns;
-	R.dlt = D11_DLT_RADIOTAP;
-	R.caplen = R.origlen = (uint32_t)b->n;
-	R.raw = b->b;
-	d11_parse(D11_DLT_RADIOTAP, b->b, b->n, &R.f);
-	assert_int_equal(R.f.error, D11_OK);
-	eng_feed(E, &R);
+	fb_feed(E, &R, b, now_ns, ++frame_no);
 }
 
 /* A Basic Multi-Link element: the MLD address and, from an AP, its link
