@@ -173,6 +173,10 @@ def check_roams(name, doc, own, conns):
             check(r['method'] == 'sae' and [p['phase'] for p in
                   r['phases']][:1] == ['auth'], '%s: SAE in the log, %s %s'
                   % (what, r['method'], [p['phase'] for p in r['phases']]))
+        # open authentication on an SAE network: a cached PMKSA reused
+        if c['auth'] == 0:
+            check(r['method'] == 'pmksa-cache', '%s: PMKSA caching in the '
+                  'log (open authentication), %s' % (what, r['method']))
         check(r.get('mlo') is True, what + ': not multi-link')
         check(r['to'] == c['mld'], '%s: to %s, log %s'
               % (what, r['to'], c['mld']))

@@ -17,9 +17,14 @@ method_of(const struct att *a)
 		return ENG_M_FT_OVER_DS;
 	if (a->ft)
 		return ENG_M_FT_OVER_AIR;
-	if ((a->has_auth && a->auth_alg == D11_AUTH_SAE) ||
-	    d11_akm_is_sae(a->req_akm))
+	if (a->has_auth && a->auth_alg == D11_AUTH_SAE)
 		return ENG_M_SAE;
+	/* An SAE AKM after open authentication reuses a cached PMKSA (the
+	 * request names its PMKID); without the authentication seen it is
+	 * taken for SAE. */
+	if (d11_akm_is_sae(a->req_akm))
+		return a->has_auth && a->auth_alg == D11_AUTH_OPEN &&
+		    a->req_pmkid ? ENG_M_PMKSA_CACHE : ENG_M_SAE;
 	/* A FILS AKM after open authentication is EAP (or PMKSA caching) and
 	 * a 4-way handshake, keyed the FILS way: it is told by what ran. */
 	if (a->has_auth ? d11_auth_is_fils(a->auth_alg)

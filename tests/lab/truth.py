@@ -170,8 +170,10 @@ def ap_freq_from_conf(rundir, idx):
 # --------------------------------------------------------------------------
 def akm_method(akm, eap_seen, auth_alg):
     a = (akm or '').upper()
-    if auth_alg == 3 or 'SAE' in a:
+    if auth_alg == 3:
         return 'sae'
+    if 'SAE' in a:      # open authentication: a cached PMKSA reused
+        return 'pmksa-cache' if auth_alg == 0 else 'sae'
     if auth_alg in (4, 5, 6):
         return 'fils'
     if 'FILS' in a:
