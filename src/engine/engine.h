@@ -102,6 +102,12 @@ struct eng_conf {
 	int64_t		 roam_max_age_ns;	/* drop older roams (0: never) */
 	unsigned	 max_aps;		/* BSSIDs kept (4096) */
 	size_t		 frame_store_bytes;	/* raw frames kept (16 MiB) */
+	/* settled roams and joins kept, packed; the oldest dropped beyond
+	 * (counted in roams_aged; the counters stay exact) (24 MiB) */
+	size_t		 roam_store_bytes;
+	/* a client's newest roams kept unpacked (1; more trades memory for
+	 * fewer thaws; max_roams_per_client: none packed) */
+	unsigned	 hot_roams;
 	int64_t		 response_timeout_ns;	/* no response after (1 s) */
 	int64_t		 loop_window_ns;	/* same failing roam again (5 s) */
 	unsigned	 loop_min;		/* attempts that make a loop (3) */
@@ -741,7 +747,12 @@ struct eng_counters {
 const struct eng_counters *eng_counters(const struct eng *);
 
 /* ------------------------------------------------------------------------
- * Iteration.  Indexes are valid until the next feed.
+ * Iteration.  Indexes are valid until the next feed.  A roam's record
+ * (struct eng_roam) is valid until the next call that changes the engine
+ * (eng_feed, eng_finish, eng_log_*, eng_key_check), and for at
+ * least the next 64 records read: older settled roams are kept packed and
+ * each read of one unpacks it into one of 64 views in turn.  Copy what must
+ * live longer.
  */
 size_t			 eng_naps(const struct eng *);
 const struct eng_ap	*eng_ap(const struct eng *, size_t i);	/* first seen first */

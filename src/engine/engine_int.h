@@ -17,6 +17,8 @@
  *   sla.c	SLA profiles
  *   logs.c	logged events on attempts, and where the log and the air
  *		disagree
+ *   cold.c	settled attempts kept packed, read through views, thawed
+ *		back exactly for a change, bounded by roam_store_bytes
  *   mld.c	Multi-Link Operation: STA link addresses to their MLD, AP
  *		links to their AP MLD, the links of each attempt
  */
@@ -41,6 +43,7 @@
 #define EI_MAX_EVENTS	256	/* client events (findings) kept */
 #define EI_ESS_KEYS	16	/* distinct MDIDs / AKM sets counted */
 #define EI_PAIR_SAMPLES	16	/* recent times per AP pair */
+#define EI_VIEWS	64	/* packed attempts unpacked for reading */
 
 static inline bool
 mac_eq(const uint8_t *a, const uint8_t *b)
@@ -121,10 +124,34 @@ struct att_dhcp {
 	uint8_t		 ap[6];
 };
 
+/*
+ * A reported attempt, as the client's ring and the id hash hold it (store.c,
+ * cold.c).  Hot, it is the struct att the engine works on.  Cold (settled,
+ * not among its client's newest), it is that struct's bytes with the runs of
+ * zeros squeezed out, a few times smaller, read through a view and thawed
+ * back exactly when something changes it; what the lookups need is copied
+ * out beside it.
+ */
+struct kept {
+	struct kept	*idnext;	/* id hash chain */
+	struct kept	*cnext, *cprev;	/* cold ones, oldest frozen first */
+	struct client	*cl;
+	struct att	*hot;		/* NULL when cold */
+	uint8_t		*z;		/* cold: the packed bytes */
+	uint32_t	 zlen;
+	int16_t		 view;		/* cold: the view slot holding it, -1 */
+	bool		 thawed;	/* thawed for a change: cool it after */
+	uint64_t	 id;
+	int64_t		 start_ns;	/* cold: pub.start_ns */
+	int64_t		 end_ns;	/* cold: the later of its last frame
+					   and its end */
+	uint8_t		 to[6];		/* cold: pub.to */
+};
+
 struct att {
 	struct eng_roam	 pub;
 	struct client	*cl;
-	struct att	*idnext;	/* store: id hash chain */
+	struct kept	*kept;		/* store: its place once reported */
 	struct att	*onext, *oprev;	/* store: the open attempts */
 	bool		 in_open;
 	bool		 reported;	/* a join or roam (has an id) */
@@ -232,7 +259,7 @@ struct client {
 	struct client	*lru_prev, *lru_next;	/* oldest heard first */
 	int64_t		 lru_ns;	/* last_ns when put in that line */
 	size_t		 slot;		/* in e->clients */
-	struct att	**ring;		/* reported attempts, oldest first */
+	struct kept	**ring;		/* reported attempts, oldest first */
 	unsigned	 rcap, rhead, rcount;
 	struct att	*pre;		/* 11k/11v/probes before the next one */
 	/* after a deauth/disassoc: the AP it left */
@@ -393,7 +420,7 @@ struct eng {
 	struct client	*as_head;	/* associated clients */
 
 	/* attempts: by id, and the open ones */
-	struct att	**idh;
+	struct kept	**idh;
 	unsigned	 id_hmask;
 	size_t		 nids;
 	struct att	*open_head, *open_tail;
@@ -413,8 +440,19 @@ struct eng {
 	struct eng_finding events[EI_MAX_EVENTS];
 	size_t		 nevents, evhead;
 
+	/* settled attempts kept packed (cold.c): oldest frozen first, their
+	 * bytes, views to read them through, the ones thawed for a change */
+	struct kept	*cold_head, *cold_tail;
+	size_t		 cold_bytes, ncold;
+	struct att	*views;		/* EI_VIEWS, allocated on first read */
+	struct kept	*view_of[EI_VIEWS];
+	unsigned	 view_next;
+	struct kept	**thawed;
+	size_t		 nthawed, thawcap;
+	uint8_t		*zbuf;		/* packing scratch */
+
 	/* every kept attempt in start order, built on read */
-	const struct eng_roam **all;
+	struct kept	**all;
 	size_t		 nall, allcap;
 	bool		 all_valid;
 
@@ -510,12 +548,63 @@ st_client_heard(struct eng *e, struct client *c)
 void		 st_age(struct eng *);
 void		 st_frame(struct eng *, const struct rs_rec *);
 struct att	*st_att_new(struct eng *, struct client *);
+struct att	*st_att_get(struct eng *);	/* memory only */
+void		 st_att_put(struct eng *, struct att *);
 void		 st_att_report(struct eng *, struct att *);
 void		 st_att_free(struct eng *, struct att *);
 void		 st_open_add(struct eng *, struct att *);
 void		 st_open_del(struct eng *, struct att *);
 void		 st_open_touch(struct eng *, struct att *);
 struct att	*st_newest(const struct client *);
+void		 st_kept_drop(struct eng *, struct kept *);
+struct kept	*st_kept_by_id(const struct eng *, uint64_t id);
+
+/* What a lookup needs of a kept attempt, hot or cold. */
+static inline int64_t
+st_kept_start(const struct kept *k)
+{
+	return k->hot != NULL ? k->hot->pub.start_ns : k->start_ns;
+}
+
+static inline int64_t
+st_kept_end(const struct kept *k)
+{
+	const struct eng_roam *p;
+
+	if (k->hot == NULL)
+		return k->end_ns;
+	p = &k->hot->pub;
+	return p->last_frame_ns > p->end_ns ? p->last_frame_ns : p->end_ns;
+}
+
+static inline const uint8_t *
+st_kept_to(const struct kept *k)
+{
+	return k->hot != NULL ? k->hot->pub.to : k->to;
+}
+
+static inline bool
+st_kept_closed(const struct kept *k)
+{
+	return k->hot == NULL || k->hot->closed;
+}
+
+/* ------------------------------------------------------------------------
+ * cold.c: settled attempts packed, read through views, thawed for changes.
+ */
+/* The client's attempts older than its newest ones, settled: packed (the
+ * oldest packed of all dropped beyond roam_store_bytes). */
+void		 cd_settle(struct eng *, struct client *);
+/* The public record of a kept attempt (a view of a cold one). */
+const struct eng_roam *cd_view(struct eng *, struct kept *);
+/* The attempt, hot, to change (cd_cool() packs it again). */
+struct att	*cd_thaw(struct eng *, struct kept *);
+/* The writable record behind a public one (a view: its attempt thawed). */
+struct eng_roam	*cd_mut(struct eng *, const struct eng_roam *);
+void		 cd_cool(struct eng *);
+/* A cold attempt's bytes freed (the kept is the caller's). */
+void		 cd_forget(struct eng *, struct kept *);
+void		 cd_free(struct eng *);
 void		 st_assoc_list(struct eng *, struct client *, bool in);
 struct pair	*st_pair_get(struct eng *, const uint8_t *from,
 		    const uint8_t *to);

@@ -25,23 +25,20 @@ eng_kv_name(enum eng_kv v)
 }
 
 /* The newest attempt of c toward ap that covers [t0, t1]. */
-static struct att *
+static struct kept *
 kc_attempt(struct client *c, const uint8_t *ap, int64_t t0, int64_t t1)
 {
-	struct att *a;
-	int64_t end;
+	struct kept *k;
 	unsigned i;
 
 	for (i = c->rcount; i-- > 0;) {
-		a = c->ring[(c->rhead + i) % c->rcap];
-		if (!mac_eq(a->pub.to, ap))
+		k = c->ring[(c->rhead + i) % c->rcap];
+		if (!mac_eq(st_kept_to(k), ap))
 			continue;
-		if (a->pub.start_ns - KC_SLACK_NS > t1)
+		if (st_kept_start(k) - KC_SLACK_NS > t1)
 			continue;
-		end = a->pub.last_frame_ns > a->pub.end_ns ?
-		    a->pub.last_frame_ns : a->pub.end_ns;
-		if (!a->closed || t0 <= end + KC_SLACK_NS)
-			return a;
+		if (!st_kept_closed(k) || t0 <= st_kept_end(k) + KC_SLACK_NS)
+			return k;
 	}
 	return NULL;
 }
@@ -103,15 +100,20 @@ eng_key_check(struct eng *e, const uint8_t *sta, const uint8_t *ap,
     int64_t t0, int64_t t1, const struct eng_keys *k)
 {
 	struct client *c;
+	struct kept *kp;
 	struct att *a;
+	uint64_t id;
 
 	if ((c = st_client(e, sta)) == NULL || c->rcount == 0 ||
-	    (a = kc_attempt(c, ap, t0, t1)) == NULL)
+	    (kp = kc_attempt(c, ap, t0, t1)) == NULL ||
+	    (a = cd_thaw(e, kp)) == NULL)
 		return 0;
 	merge(&a->pub.keys, k);
 	att_judge(e, a);
+	id = a->pub.id;
+	cd_cool(e);
 	st_bump(e);
-	return a->pub.id;
+	return id;
 }
 
 /* The diagnoses the keys prove, most specific first (the judge calls this

@@ -62,13 +62,6 @@ eng_roam_logs(const struct eng *e, uint64_t id, size_t *n)
 	return *n != 0 ? e->lrefs + lo : NULL;
 }
 
-static struct att *
-att_of(const struct eng_roam *p)
-{
-	/* pub is an attempt's first member (store.c hands out &a->pub) */
-	return (struct att *)(void *)(uintptr_t)p;
-}
-
 /* The BSS the event names is the attempt's (or it names none). */
 static bool
 bss_fits(const struct eng_roam *p, const struct log_event *x)
@@ -405,6 +398,7 @@ unlogged(struct eng *e, uint16_t log, const struct lg_scope *s)
 {
 	const struct eng_client *c;
 	const struct eng_roam *p;
+	struct eng_roam *w;
 	const struct eng_logref *r;
 	size_t i, k, nr, j, n;
 	unsigned made = 0;
@@ -428,8 +422,8 @@ unlogged(struct eng *e, uint16_t log, const struct lg_scope *s)
 			mine = false;
 			for (j = 0; j < nr && !mine; j++)
 				mine = r[j].log == log;
-			if (!mine && lg_diag(&att_of(p)->pub,
-			    ENG_C_LOG_UNLOGGED, 0, 0, 0) != NULL)
+			if (!mine && (w = cd_mut(e, p)) != NULL &&
+			    lg_diag(w, ENG_C_LOG_UNLOGGED, 0, 0, 0) != NULL)
 				made++;
 		}
 	}
@@ -442,6 +436,7 @@ findings(struct eng *e, const struct log_finding *f, size_t nf,
     int64_t off)
 {
 	const struct eng_roam *p;
+	struct eng_roam *w;
 	struct eng_finding *fd;
 	const struct eng_ap *ap;
 	struct eng_diag *d;
@@ -463,13 +458,12 @@ findings(struct eng *e, const struct log_finding *f, size_t nf,
 			p = eng_roam_at(e, f[i].mac, f[i].first_ns - off,
 			    ENG_LOG_SLACK_NS);
 		if (p != NULL) {
-			d = lg_diag(&att_of(p)->pub, id,
-			    (int32_t)f[i].count, a1, (double)f[i].period_ns /
-			    NS_PER_MS);
-			if (d != NULL) {
+			if ((w = cd_mut(e, p)) != NULL &&
+			    (d = lg_diag(w, id, (int32_t)f[i].count, a1,
+			    (double)f[i].period_ns / NS_PER_MS)) != NULL) {
 				if (f[i].has_bssid)
 					memcpy(d->mac, f[i].bssid, 6);
-				tx_diag(d, p, NULL);
+				tx_diag(d, w, NULL);
 				made++;
 			}
 			continue;
@@ -494,6 +488,7 @@ findings(struct eng *e, const struct log_finding *f, size_t nf,
 void
 eng_log_clear(struct eng *e)
 {
+	const struct eng_roam *q;
 	struct eng_roam *p;
 	size_t i, n;
 	unsigned k, j;
@@ -501,12 +496,17 @@ eng_log_clear(struct eng *e)
 	e->nlrefs = 0;
 	n = eng_nroams_all(e);
 	for (i = 0; i < n; i++) {
-		p = &att_of(eng_roam_all(e, i))->pub;
+		q = eng_roam_all(e, i);
+		for (k = 0; k < q->ndiags && !log_code(q->diags[k].id); k++)
+			;
+		if (k == q->ndiags || (p = cd_mut(e, q)) == NULL)
+			continue;	/* no log's diagnosis */
 		for (k = j = 0; k < p->ndiags; k++)
 			if (!log_code(p->diags[k].id))
 				p->diags[j++] = p->diags[k];
 		p->ndiags = (uint8_t)j;
 	}
+	cd_cool(e);
 	st_bump(e);
 }
 
@@ -519,6 +519,7 @@ eng_log_attach(struct eng *e, uint16_t log, const struct log_event *ev,
 	struct eng_logref *nr, *r;
 	struct lg_scope *s;
 	const struct eng_roam *p;
+	struct eng_roam *w;
 	const struct log_event *x;
 	uint64_t last_id = 0;
 	size_t i, first;
@@ -597,13 +598,14 @@ eng_log_attach(struct eng *e, uint16_t log, const struct log_event *ev,
 		if (e->lrefs[i].log != log || e->lrefs[i].roam_id == last_id)
 			continue;
 		last_id = e->lrefs[i].roam_id;
-		if ((p = eng_roam_by_id(e, last_id)) == NULL)
+		if ((w = cd_mut(e, eng_roam_by_id(e, last_id))) == NULL)
 			continue;
 		rr = eng_roam_logs(e, last_id, &k);
-		st->diags += judge(e, &att_of(p)->pub, rr, k, log, ev);
+		st->diags += judge(e, w, rr, k, log, ev);
 	}
 	st->diags += unlogged(e, log, s);
 	st->diags += findings(e, f, nf, off);
+	cd_cool(e);
 	free(s);
 	st_bump(e);
 	return 0;

@@ -64,6 +64,10 @@ eng_conf_defaults(struct eng_conf *c)
 	c->roam_max_age_ns = 0;
 	c->max_aps = 4096;
 	c->frame_store_bytes = 16u << 20;
+	c->roam_store_bytes = 24u << 20;
+	/* the newest one: later frames, DHCP and late answers still change
+	 * it; what changes an older one (key checks, logs) thaws it */
+	c->hot_roams = 1;
 	c->response_timeout_ns = 1 * NS_PER_S;
 	c->loop_window_ns = 5 * NS_PER_S;
 	c->loop_min = 3;
@@ -91,6 +95,8 @@ eng_new(const struct eng_conf *conf, char *err, size_t errlen)
 		e->conf.max_aps = 1;
 	if (e->conf.max_pairs == 0)
 		e->conf.max_pairs = 1;
+	if (e->conf.hot_roams == 0)
+		e->conf.hot_roams = 1;
 	if (e->conf.loop_min < 2)
 		e->conf.loop_min = 2;
 	eng_sla_defaults(&e->sla);
@@ -388,37 +394,78 @@ st_assoc_list(struct eng *e, struct client *c, bool in)
 }
 
 static void
-id_del(struct eng *e, struct att *a)
+id_del(struct eng *e, struct kept *k)
 {
-	struct att **pp;
+	struct kept **pp;
 
-	for (pp = &e->idh[a->pub.id & e->id_hmask]; *pp != NULL;
+	for (pp = &e->idh[k->id & e->id_hmask]; *pp != NULL;
 	    pp = &(*pp)->idnext) {
-		if (*pp == a) {
-			*pp = a->idnext;
+		if (*pp == k) {
+			*pp = k->idnext;
 			e->nids--;
 			return;
 		}
 	}
 }
 
+/* The attempt freed; a reported one's kept as well (its caller has taken it
+ * out of the client's ring). */
 void
 st_att_free(struct eng *e, struct att *a)
 {
+	struct kept *k = a->kept;
+
 	rc_unwant(e, a);
-	if (a->reported)
-		id_del(e, a);
+	if (k != NULL) {
+		cd_forget(e, k);
+		id_del(e, k);
+		free(k);
+		a->kept = NULL;
+	}
 	st_open_del(e, a);
 	if (a->cl != NULL && a->cl->open == a)
 		a->cl->open = NULL;
 	if (a->cl != NULL && a->cl->pre == a)
 		a->cl->pre = NULL;
+	st_att_put(e, a);
+}
+
+/* The memory of an attempt, from the freed ones kept for reuse. */
+struct att *
+st_att_get(struct eng *e)
+{
+	struct att *a;
+
+	if ((a = e->att_free) != NULL) {
+		e->att_free = a->onext;
+		e->natt_free--;
+		return a;
+	}
+	return malloc(sizeof *a);
+}
+
+void
+st_att_put(struct eng *e, struct att *a)
+{
 	if (e->natt_free < ATT_CACHE) {
 		a->onext = e->att_free;
 		e->att_free = a;
 		e->natt_free++;
 	} else
 		free(a);
+}
+
+/* A kept attempt out of the client's ring: freed, hot or cold. */
+static void
+kept_free(struct eng *e, struct kept *k)
+{
+	if (k->hot != NULL) {
+		st_att_free(e, k->hot);
+		return;
+	}
+	id_del(e, k);
+	cd_forget(e, k);
+	free(k);
 }
 
 static void
@@ -445,7 +492,7 @@ client_remove(struct eng *e, struct client *c)
 	if (c->pre != NULL)
 		st_att_free(e, c->pre);
 	for (k = 0; k < c->rcount; k++)
-		st_att_free(e, c->ring[(c->rhead + k) % c->rcap]);
+		kept_free(e, c->ring[(c->rhead + k) % c->rcap]);
 	e->cnt.roams_aged += c->rcount;
 	free(c->ring);
 	cl_lru_unlink(e, c);
@@ -551,10 +598,7 @@ st_att_new(struct eng *e, struct client *c)
 {
 	struct att *a;
 
-	if ((a = e->att_free) != NULL) {
-		e->att_free = a->onext;
-		e->natt_free--;
-	} else if ((a = malloc(sizeof *a)) == NULL)
+	if ((a = st_att_get(e)) == NULL)
 		return NULL;
 	memset(a, 0, sizeof *a);
 	a->cl = c;
@@ -576,22 +620,49 @@ st_att_new(struct eng *e, struct client *c)
 static void
 ring_drop_oldest(struct eng *e, struct client *c)
 {
-	struct att *a = c->ring[c->rhead];
+	struct kept *k = c->ring[c->rhead];
 
 	c->ring[c->rhead] = NULL;
 	c->rhead = (c->rhead + 1) % c->rcap;
 	c->rcount--;
 	e->cnt.roams_aged++;
 	e->all_valid = false;
-	if (c->open == a)
+	if (k->hot != NULL && c->open == k->hot)
 		c->open = NULL;
-	st_att_free(e, a);
+	kept_free(e, k);
+}
+
+/* A kept attempt dropped wherever it is in its client's ring (the oldest
+ * packed one, beyond roam_store_bytes: normally the ring's oldest). */
+void
+st_kept_drop(struct eng *e, struct kept *k)
+{
+	struct client *c = k->cl;
+	unsigned i, j;
+
+	for (i = 0; i < c->rcount; i++)
+		if (c->ring[(c->rhead + i) % c->rcap] == k)
+			break;
+	if (i == c->rcount)
+		return;
+	if (i == 0) {
+		ring_drop_oldest(e, c);
+		return;
+	}
+	for (j = i; j + 1 < c->rcount; j++)
+		c->ring[(c->rhead + j) % c->rcap] =
+		    c->ring[(c->rhead + j + 1) % c->rcap];
+	c->ring[(c->rhead + c->rcount - 1) % c->rcap] = NULL;
+	c->rcount--;
+	e->cnt.roams_aged++;
+	e->all_valid = false;
+	kept_free(e, k);
 }
 
 static void
-id_add(struct eng *e, struct att *a)
+id_add(struct eng *e, struct kept *k)
 {
-	struct att **nh, *x, *next;
+	struct kept **nh, *x, *next;
 	unsigned nb, i, h;
 
 	if (e->nids >= e->id_hmask + 1 && e->id_hmask < (1u << 22)) {
@@ -600,7 +671,7 @@ id_add(struct eng *e, struct att *a)
 			for (i = 0; i <= e->id_hmask; i++) {
 				for (x = e->idh[i]; x != NULL; x = next) {
 					next = x->idnext;
-					h = x->pub.id & (nb - 1);
+					h = x->id & (nb - 1);
 					x->idnext = nh[h];
 					nh[h] = x;
 				}
@@ -610,9 +681,9 @@ id_add(struct eng *e, struct att *a)
 			e->id_hmask = nb - 1;
 		}
 	}
-	h = a->pub.id & e->id_hmask;
-	a->idnext = e->idh[h];
-	e->idh[h] = a;
+	h = k->id & e->id_hmask;
+	k->idnext = e->idh[h];
+	e->idh[h] = k;
 	e->nids++;
 }
 
@@ -622,10 +693,12 @@ void
 st_att_report(struct eng *e, struct att *a)
 {
 	struct client *c = a->cl;
-	struct att **tmp;
+	struct kept **tmp, *k;
 	unsigned i, ncap;
 
 	if (a->reported)
+		return;
+	if ((k = calloc(1, sizeof *k)) == NULL)
 		return;
 	if (c->rcount == e->conf.max_roams_per_client)
 		ring_drop_oldest(e, c);
@@ -633,8 +706,10 @@ st_att_report(struct eng *e, struct att *a)
 		ncap = c->rcap ? c->rcap * 2 : 4;
 		if (ncap > e->conf.max_roams_per_client)
 			ncap = e->conf.max_roams_per_client;
-		if ((tmp = calloc(ncap, sizeof *tmp)) == NULL)
+		if ((tmp = calloc(ncap, sizeof *tmp)) == NULL) {
+			free(k);
 			return;
+		}
 		for (i = 0; i < c->rcount; i++)
 			tmp[i] = c->ring[(c->rhead + i) % c->rcap];
 		free(c->ring);
@@ -642,27 +717,34 @@ st_att_report(struct eng *e, struct att *a)
 		c->rcap = ncap;
 		c->rhead = 0;
 	}
-	c->ring[(c->rhead + c->rcount) % c->rcap] = a;
+	c->ring[(c->rhead + c->rcount) % c->rcap] = k;
 	c->rcount++;
 	a->reported = true;
 	a->pub.id = e->next_id++;
-	id_add(e, a);
+	a->kept = k;
+	k->hot = a;
+	k->cl = c;
+	k->id = a->pub.id;
+	k->view = -1;
+	id_add(e, k);
 	c->pub.last_roam_id = a->pub.id;
 	e->all_valid = false;
 	/* roams older than the age limit go when a new one comes */
 	while (e->conf.roam_max_age_ns > 0 && c->rcount > 1 &&
-	    c->ring[c->rhead] != a && c->ring[c->rhead]->closed &&
-	    e->now - c->ring[c->rhead]->pub.start_ns >
+	    c->ring[c->rhead] != k && st_kept_closed(c->ring[c->rhead]) &&
+	    e->now - st_kept_start(c->ring[c->rhead]) >
 	    e->conf.roam_max_age_ns)
 		ring_drop_oldest(e, c);
+	cd_settle(e, c);
 }
 
+/* The client's newest attempt: never packed (cold.c). */
 struct att *
 st_newest(const struct client *c)
 {
 	if (c->rcount == 0)
 		return NULL;
-	return c->ring[(c->rhead + c->rcount - 1) % c->rcap];
+	return c->ring[(c->rhead + c->rcount - 1) % c->rcap]->hot;
 }
 
 /* The open attempts, least recently active first (touch moves one to the
@@ -706,15 +788,6 @@ st_open_touch(struct eng *e, struct att *a)
 	}
 }
 
-/* The public record, its diagnoses' sentences written (a view, not
- * state). */
-static const struct eng_roam *
-roam_pub(struct att *a)
-{
-	tx_texts(&a->pub);
-	return &a->pub;
-}
-
 size_t
 eng_client_nroams(const struct eng *e, const struct eng_client *pc)
 {
@@ -730,18 +803,26 @@ eng_client_roam(const struct eng *e, const struct eng_client *pc, size_t i)
 
 	if (c == NULL || i >= c->rcount)
 		return NULL;
-	return roam_pub(c->ring[(c->rhead + i) % c->rcap]);
+	return cd_view((struct eng *)e, c->ring[(c->rhead + i) % c->rcap]);
+}
+
+struct kept *
+st_kept_by_id(const struct eng *e, uint64_t id)
+{
+	struct kept *k;
+
+	for (k = e->idh[id & e->id_hmask]; k != NULL; k = k->idnext)
+		if (k->id == id)
+			return k;
+	return NULL;
 }
 
 const struct eng_roam *
 eng_roam_by_id(const struct eng *e, uint64_t id)
 {
-	struct att *a;
+	struct kept *k = st_kept_by_id(e, id);
 
-	for (a = e->idh[id & e->id_hmask]; a != NULL; a = a->idnext)
-		if (a->pub.id == id)
-			return roam_pub(a);
-	return NULL;
+	return k != NULL ? cd_view((struct eng *)e, k) : NULL;
 }
 
 const struct eng_roam *
@@ -749,9 +830,8 @@ eng_roam_at(const struct eng *e, const uint8_t *mac, int64_t ts,
     int64_t slack)
 {
 	const struct client *c = st_client(e, mac);
-	const struct att *a;
+	struct kept *k;
 	unsigned lo, hi, mid, i;
-	int64_t end;
 
 	if (c == NULL || c->rcount == 0)
 		return NULL;
@@ -760,18 +840,16 @@ eng_roam_at(const struct eng *e, const uint8_t *mac, int64_t ts,
 	hi = c->rcount;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		a = c->ring[(c->rhead + mid) % c->rcap];
-		if (a->pub.start_ns - slack <= ts)
+		k = c->ring[(c->rhead + mid) % c->rcap];
+		if (st_kept_start(k) - slack <= ts)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	for (i = lo; i-- > 0;) {
-		a = c->ring[(c->rhead + i) % c->rcap];
-		end = a->pub.last_frame_ns > a->pub.end_ns ?
-		    a->pub.last_frame_ns : a->pub.end_ns;
-		if (!a->closed || ts <= end + slack)
-			return roam_pub((struct att *)a);
+		k = c->ring[(c->rhead + i) % c->rcap];
+		if (!st_kept_closed(k) || ts <= st_kept_end(k) + slack)
+			return cd_view((struct eng *)e, k);
 		if (i + 1 < lo)
 			break;	/* an older one would have to outlast it */
 	}
@@ -784,18 +862,19 @@ eng_roam_at(const struct eng *e, const uint8_t *mac, int64_t ts,
 static int
 roam_cmp(const void *a, const void *b)
 {
-	const struct eng_roam *x = *(const struct eng_roam * const *)a;
-	const struct eng_roam *y = *(const struct eng_roam * const *)b;
+	const struct kept *x = *(const struct kept * const *)a;
+	const struct kept *y = *(const struct kept * const *)b;
+	int64_t xs = st_kept_start(x), ys = st_kept_start(y);
 
-	if (x->start_ns != y->start_ns)
-		return x->start_ns < y->start_ns ? -1 : 1;
+	if (xs != ys)
+		return xs < ys ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 static void
 all_build(struct eng *e)
 {
-	const struct eng_roam **na;
+	struct kept **na;
 	struct client *c;
 	size_t i, n = 0, k;
 
@@ -814,8 +893,8 @@ all_build(struct eng *e)
 	for (i = 0; i < e->nclients; i++) {
 		c = e->clients[i];
 		for (k = 0; k < c->rcount; k++)
-			e->all[e->nall++] = &c->ring[(c->rhead + k) %
-			    c->rcap]->pub;
+			e->all[e->nall++] = c->ring[(c->rhead + k) %
+			    c->rcap];
 	}
 	if (e->nall > 1)
 		qsort(e->all, e->nall, sizeof *e->all, roam_cmp);
@@ -839,8 +918,7 @@ eng_roam_all(const struct eng *ce, size_t i)
 	all_build(e);
 	if (i >= e->nall)
 		return NULL;
-	tx_texts((struct eng_roam *)e->all[i]);	/* a view, not state */
-	return e->all[i];
+	return cd_view(e, e->all[i]);
 }
 
 /* ------------------------------------------------------------------------
@@ -1067,6 +1145,7 @@ eng_free(struct eng *e)
 		e->att_free = a->onext;
 		free(a);
 	}
+	cd_free(e);
 	for (i = 0; i < e->naps_slots; i++)
 		free(e->aps[i]);
 	ess_free(e);

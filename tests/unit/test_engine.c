@@ -1400,11 +1400,251 @@ test_client_eviction(void **state)
 	eng_finish(E);
 }
 
+/* ------------------------------------------------------------------------
+ * Settled roams kept packed (cold.c).
+ */
+
+/* n roams between AP1 and AP2 after the join, of several kinds: plain,
+ * steered by BTM, after a neighbor report, refused once then retried,
+ * forced by the AP's deauthentication, and tried twice unanswered before
+ * the next roam's exchange (one attempt of three tries). */
+static void
+roam_walk(unsigned n)
+{
+	const uint8_t *cur = AP1, *to;
+	unsigned i;
+
+	joined_ap1();
+	for (i = 0; i < n; i++) {
+		to = cur == AP1 ? AP2 : AP1;
+		freq = to == AP1 ? 2412 : 2437;
+		signal = (int8_t)(-40 - (int)(i % 30));
+		switch (i % 6) {
+		case 0:
+			psk_join(to, true, 400);
+			break;
+		case 1:
+			btm_req(cur, D11_BTM_PREF_LIST, to, 300);
+			btm_resp(cur, 0, 4);
+			psk_join(to, true, 20);
+			break;
+		case 2:
+			nr(cur, true, 300);
+			nr(cur, false, 3);
+			psk_join(to, true, 30);
+			break;
+		case 3:
+			auth(to, true, D11_AUTH_OPEN, 1, 0, 400);
+			auth(to, false, D11_AUTH_OPEN, 2, 0, 3);
+			assoc_req(to, true, D11_AKM_PSK, false, 3);
+			assoc_resp(to, true, 17, false, 3);
+			psk_join(to, true, 200);
+			break;
+		case 4:
+			leave(cur, true, true, 2, 400);
+			psk_join(to, false, 50);
+			break;
+		case 5:
+			/* asked, never answered: back on the old AP */
+			auth(to, true, D11_AUTH_OPEN, 1, 0, 400);
+			auth(to, true, D11_AUTH_OPEN, 1, 0, 1200);
+			data(cur, true, 1500);
+			to = cur;
+			break;
+		}
+		cur = to;
+		data(cur, true, 20);
+		data(cur, false, 5);
+		/* seconds apart: a lookup's slack covers one roam */
+		data(cur, true, 3000);
+	}
+}
+
+/* Every kept record of the client, copied (tx_texts written). */
+static struct eng_roam *
+copy_roams(size_t *n)
+{
+	struct eng_roam *v;
+	size_t i;
+
+	*n = nroams();
+	v = calloc(*n ? *n : 1, sizeof *v);
+	assert_non_null(v);
+	for (i = 0; i < *n; i++)
+		memcpy(&v[i], roam(i), sizeof v[i]);
+	return v;
+}
+
+/* Packed and unpacked, the records are the same to the byte, read in
+ * any order, through every lookup; the summary counts agree. */
+static void
+test_cold_exact(void **state)
+{
+	struct eng_counters cnt;
+	struct eng_roam *hot, *cold;
+	struct eng_conf c;
+	const struct eng_roam *r;
+	size_t nh, nc, i;
+
+	(void)state;
+	eng_free(E);
+	eng_conf_defaults(&c);
+	c.hot_roams = c.max_roams_per_client;	/* none packed */
+	setup_conf(&c, NULL);
+	roam_walk(120);
+	hot = copy_roams(&nh);
+	cnt = *eng_counters(E);
+	eng_free(E);
+
+	eng_conf_defaults(&c);
+	setup_conf(&c, NULL);
+	roam_walk(120);
+	assert_int_equal(nroams(), nh);
+	assert_true(nh > 100);
+	/* the newest first: every read unpacks into a view in turn */
+	for (i = nh; i-- > 0;)
+		assert_memory_equal(roam(i), &hot[i], sizeof hot[i]);
+	cold = copy_roams(&nc);
+	for (i = 0; i < nh; i++) {
+		assert_memory_equal(&cold[i], &hot[i], sizeof hot[i]);
+		r = eng_roam_by_id(E, hot[i].id);
+		assert_non_null(r);
+		assert_memory_equal(r, &hot[i], sizeof hot[i]);
+		r = eng_roam_at(E, STA, hot[i].start_ns, 0);
+		assert_non_null(r);
+		assert_int_equal(r->id, hot[i].id);
+	}
+	assert_int_equal(eng_nroams_all(E), nh);
+	for (i = 0; i < nh; i++)
+		assert_memory_equal(eng_roam_all(E, i), &hot[i],
+		    sizeof hot[i]);
+	assert_memory_equal(eng_counters(E), &cnt, sizeof cnt);
+	/* the variety the walk means to have */
+	for (i = 0; i < nh && hot[i].ndiags == 0; i++)
+		;
+	assert_true(i < nh);
+	for (i = 0; i < nh && hot[i].trigger != ENG_T_FORCED; i++)
+		;
+	assert_true(i < nh);
+	for (i = 0; i < nh && hot[i].trigger != ENG_T_STEERED; i++)
+		;
+	assert_true(i < nh);
+	for (i = 0; i < nh && hot[i].attempts < 3; i++)
+		;
+	assert_true(i < nh);
+	free(hot);
+	free(cold);
+	eng_finish(E);
+}
+
+/* A record read stays valid for the next 63 reads of others. */
+static void
+test_cold_views(void **state)
+{
+	const struct eng_roam *first;
+	uint64_t id;
+	size_t i, n;
+
+	(void)state;
+	roam_walk(100);
+	n = nroams();
+	first = roam(0);
+	id = first->id;
+	for (i = 1; i < 64 && i < n; i++)
+		assert_int_not_equal(roam(i)->id, id);
+	assert_int_equal(first->id, id);
+	eng_finish(E);
+}
+
+/* A key check of an old, packed roam: thawed, judged again, packed again;
+ * the others are unchanged, and it keeps what it was given. */
+static void
+test_cold_thaw_key_check(void **state)
+{
+	struct eng_roam *before, *after;
+	struct eng_keys k;
+	size_t n, m, i, t;
+
+	(void)state;
+	roam_walk(60);
+	before = copy_roams(&n);
+	memset(&k, 0, sizeof k);
+	k.checked = true;
+	k.m2_mic = ENG_KV_BAD;
+	k.tried = 2;
+	k.status = -1;
+	snprintf(k.key, sizeof k.key, "keys.txt:3");
+	/* an old roam, packed long since */
+	for (t = 1; t < n / 2 && (before[t].result != ENG_R_OK ||
+	    before[t].is_join); t++)
+		;
+	assert_true(t < n / 2);
+	assert_false(before[t].keys.checked);
+	assert_int_equal(eng_key_check(E, STA, before[t].to,
+	    before[t].start_ns, before[t].end_ns, &k), before[t].id);
+	after = copy_roams(&m);
+	assert_int_equal(m, n);
+	for (i = 0; i < n; i++) {
+		if (i == t)
+			continue;
+		assert_memory_equal(&after[i], &before[i], sizeof before[i]);
+	}
+	assert_true(after[t].keys.checked);
+	assert_int_equal(after[t].keys.m2_mic, ENG_KV_BAD);
+	assert_string_equal(after[t].keys.key, "keys.txt:3");
+	assert_true(has_diag(&after[t], "wrong-passphrase"));
+	assert_int_equal(after[t].nphases, before[t].nphases);
+	assert_int_equal(after[t].nframes, before[t].nframes);
+	assert_memory_equal(after[t].frames, before[t].frames,
+	    before[t].nframes * sizeof before[t].frames[0]);
+	free(before);
+	free(after);
+	eng_finish(E);
+}
+
+/* Beyond roam_store_bytes the oldest packed roams go; the counters still
+ * count every roam, and the ones kept are the newest. */
+static void
+test_cold_bound(void **state)
+{
+	const struct eng_client *cl;
+	struct eng_conf c;
+	size_t n, i;
+
+	(void)state;
+	eng_free(E);
+	eng_conf_defaults(&c);
+	c.roam_store_bytes = 16u << 10;
+	setup_conf(&c, NULL);
+	roam_walk(240);
+	cl = eng_find_client(E, STA);
+	n = nroams();
+	assert_true(n > 4);
+	assert_true(n < 120);
+	assert_int_equal(cl->nroams + cl->njoins, eng_counters(E)->roams +
+	    eng_counters(E)->joins);
+	assert_int_equal(eng_counters(E)->roams_aged,
+	    cl->nroams + cl->njoins - n);
+	for (i = 0; i + 1 < n; i++)
+		assert_int_equal(roam(i)->id + 1, roam(i + 1)->id);
+	assert_int_equal(roam(n - 1)->id, cl->last_roam_id);
+	assert_null(eng_roam_by_id(E, 1));
+	eng_finish(E);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_join, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cold_exact, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_cold_views, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_cold_thaw_key_check,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cold_bound, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_refused_returns, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_no_response_then_retry,
