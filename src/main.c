@@ -81,6 +81,7 @@ struct opts {
 	double		 hard_roam_window;	/* seconds, < 0: default */
 	long		 max_clients;	/* < 0: default */
 	long		 max_roams;	/* < 0: default */
+	long		 roam_memory;	/* MiB, < 0: default */
 	/* --log SPEC, --log-follow FILE, in the order given */
 	const char	*log[LOGRUN_MAX];
 	bool		 log_follow[LOGRUN_MAX];
@@ -108,6 +109,7 @@ enum {
 	OPT_HARD_ROAM_WINDOW,
 	OPT_MAX_CLIENTS,
 	OPT_MAX_ROAMS,
+	OPT_ROAM_MEMORY,
 	OPT_VERSION,
 	OPT_LOG,
 	OPT_LOG_OFFSET,
@@ -139,6 +141,7 @@ static const struct option longopts[] = {
 	    OPT_HARD_ROAM_WINDOW },
 	{ "max-clients",	required_argument,	NULL, OPT_MAX_CLIENTS },
 	{ "max-roams",		required_argument,	NULL, OPT_MAX_ROAMS },
+	{ "roam-memory",	required_argument,	NULL, OPT_ROAM_MEMORY },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ "log",		required_argument,	NULL, OPT_LOG },
 	{ "log-offset",		required_argument,	NULL, OPT_LOG_OFFSET },
@@ -232,6 +235,8 @@ usage(FILE *f)
 "                          counts as a (hard) roam (default 10)\n"
 "      --max-clients N     keep at most N clients (oldest idle aged out)\n"
 "      --max-roams N       keep at most N roams per client\n"
+"      --roam-memory MIB   keep settled roams in at most MIB MiB, packed;\n"
+"                          the oldest dropped beyond (default 24; 0: no bound)\n"
 "\n"
 "Infrastructure logs (put on the roams, with --report; see doc/report.md):\n"
 "      --log [FORMAT:]FILE a controller, AP or client log (repeatable):\n"
@@ -402,6 +407,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	o->hard_roam_window = -1;
 	o->max_clients = -1;
 	o->max_roams = -1;
+	o->roam_memory = -1;
 	o->record_kb = -1;
 	o->record_files = -1;
 
@@ -527,6 +533,14 @@ parse_args(int argc, char **argv, struct opts *o)
 			if (!parse_long(optarg, 1, UINT_MAX, &o->max_roams)) {
 				code = die(RS_EXIT_USAGE, "--max-roams %s: "
 				    "not a whole number above 0", optarg);
+				return (code + 1);
+			}
+			break;
+		case OPT_ROAM_MEMORY:
+			if (!parse_long(optarg, 0, 1 << 20, &o->roam_memory)) {
+				code = die(RS_EXIT_USAGE, "--roam-memory %s: "
+				    "not a number of MiB from 0 to 1048576",
+				    optarg);
 				return (code + 1);
 			}
 			break;
@@ -1202,6 +1216,8 @@ main(int argc, char **argv)
 		ec.max_clients = (unsigned)o.max_clients;
 	if (o.max_roams > 0)
 		ec.max_roams_per_client = (unsigned)o.max_roams;
+	if (o.roam_memory >= 0)
+		ec.roam_store_bytes = (size_t)o.roam_memory << 20;
 	if (o.sla_path != NULL) {
 		err[0] = '\0';
 		if ((code = read_sla(o.sla_path, &sla_text, err,
