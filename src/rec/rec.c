@@ -699,15 +699,18 @@ failed_poll(struct rec *r, const struct eng *eng, bool all)
 {
 	const struct eng_counters	*c = eng_counters(eng);
 	const struct eng_roam		*x;
-	uint64_t			 now = c->roams_failed + c->fail;
+	uint64_t			 now = c->roams_failed + c->fail, want;
 	size_t				 i;
 	unsigned			 k;
 	int64_t				 end;
 
 	if (now != r->fails_seen) {
+		/* newest first, until as many new failures as the counts
+		 * grew by are found (an older settled roam is read only
+		 * when one of them is not among the newest) */
+		want = now > r->fails_seen ? now - r->fails_seen : 0;
 		r->fails_seen = now;
-		/* newest first */
-		for (i = eng_nroams_all(eng); i-- > 0;) {
+		for (i = eng_nroams_all(eng); want > 0 && i-- > 0;) {
 			if ((x = eng_roam_all(eng, i)) == NULL)
 				continue;
 			end = x->last_frame_ns > x->end_ns ?
@@ -717,6 +720,10 @@ failed_poll(struct rec *r, const struct eng *eng, bool all)
 				continue;
 			r->wait[r->nwait].id = x->id;
 			r->wait[r->nwait++].due_ns = end + r->c.context_ns;
+			/* a failed roam with a FAIL verdict counts twice */
+			k = (x->result == ENG_R_FAILED) +
+			    (x->verdict == ENG_V_FAIL);
+			want = k >= want ? 0 : want - k;
 		}
 	}
 	for (k = 0; k < r->nwait;) {

@@ -282,17 +282,21 @@ tui_roam_num(const struct tui *t, const struct eng_roam *r)
 	const struct eng_roam	*x;
 	size_t			 i, n;
 	unsigned		 later = 0, total;
+	uint64_t		 id = r->id;
+	bool			 join = r->is_join;
 
+	/* r may be one of the engine's views, which the reads below reuse:
+	 * what is needed of it is taken first */
 	if ((c = eng_find_client(t->eng, r->client)) == NULL)
 		return (0);
-	total = r->is_join ? c->njoins : c->nroams;
+	total = join ? c->njoins : c->nroams;
 	n = eng_client_nroams(t->eng, c);
 	for (i = n; i-- > 0;) {
 		if ((x = eng_client_roam(t->eng, c, i)) == NULL)
 			continue;
-		if (x->id == r->id)
+		if (x->id == id)
 			return (total > later ? total - later : 0);
-		if (x->is_join == r->is_join)
+		if (x->is_join == join)
 			later++;
 	}
 	return (0);
@@ -1432,9 +1436,12 @@ static void
 note_failures(struct tui *t, uint64_t *seen)
 {
 	const struct eng_counters	*c = eng_counters(t->eng);
-	const struct eng_roam		*r;
+	const struct eng_roam		*x;
+	struct eng_roam			 rr;	/* the engine's view, copied */
+	const struct eng_roam		*r = &rr;
 	uint64_t			 now = c->fail + c->roams_failed;
 	size_t				 i;
+	unsigned			 num;
 	char				 m[18];
 
 	if (now <= *seen) {
@@ -1446,24 +1453,26 @@ note_failures(struct tui *t, uint64_t *seen)
 	if (t->bell)
 		beep();
 	for (i = eng_nroams_all(t->eng); i-- > 0;) {
-		r = eng_roam_all(t->eng, i);
-		if (r == NULL || (r->result != ENG_R_FAILED &&
-		    r->verdict != ENG_V_FAIL))
+		x = eng_roam_all(t->eng, i);
+		if (x == NULL || (x->result != ENG_R_FAILED &&
+		    x->verdict != ENG_V_FAIL))
 			continue;
+		rr = *x;
+		num = tui_roam_num(t, r);
 		/* Paused, the screen still shows what it showed: say that
 		 * this one is not on it yet. */
 		if (r->status > 0)
 			tui_status(t, "FAIL%s: %s %s #%u %s, status %d %s",
 			    t->paused ? " (new, not shown while paused)" : "",
 			    tui_mac(r->client, m), r->is_join ? "join" :
-			    "roam", tui_roam_num(t, r),
+			    "roam", num,
 			    tui_method_name(r->method, false), r->status,
 			    d11_status_name((uint16_t)r->status));
 		else
 			tui_status(t, "FAIL%s: %s %s #%u %s, %s, %.0f ms",
 			    t->paused ? " (new, not shown while paused)" : "",
 			    tui_mac(r->client, m), r->is_join ? "join" :
-			    "roam", tui_roam_num(t, r),
+			    "roam", num,
 			    tui_method_name(r->method, false),
 			    eng_result_name(r->result), r->total_ms);
 		break;
