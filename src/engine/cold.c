@@ -15,6 +15,10 @@
  *
  * The packed form: 8-byte words of the struct, as runs of
  * [u16 literal words][the words][u16 zero words], until the struct's end.
+ * The packed bytes are laid end to end in chunks, each freed when the last
+ * attempt in it goes: attempts are packed and dropped in much the same
+ * order, so they do not fragment the heap the frame store shares, and the
+ * bound counts the chunks, the memory really taken.
  */
 #include <stdlib.h>
 
@@ -23,6 +27,17 @@
 #define CD_WORDS	(sizeof(struct att) / sizeof(uint64_t))
 /* the most a packed struct takes: every other word a literal run */
 #define CD_ZMAX		(sizeof(struct att) + 4 * (CD_WORDS / 2 + 2))
+
+/* A chunk's size: a sixteenth of the bound, within these. */
+#define CC_MIN		(4u << 10)
+#define CC_MAX		(256u << 10)
+
+struct cchunk {
+	struct cchunk	*prev, *next;	/* oldest first */
+	size_t		 size, used;
+	unsigned	 live;		/* attempts packed in it */
+	uint8_t		 data[];
+};
 
 _Static_assert(sizeof(struct att) % sizeof(uint64_t) == 0,
     "struct att is packed in whole words");
@@ -105,6 +120,64 @@ coldable(const struct att *a)
 	    !a->want_client_after && a->cl->open != a && a->cl->pre != a;
 }
 
+/* Room for n packed bytes (a multiple of 8 keeps them word-aligned). */
+static uint8_t *
+cc_alloc(struct eng *e, size_t n, struct cchunk **in)
+{
+	struct cchunk *c = e->cc_tail;
+	size_t size;
+
+	n = (n + 7) & ~(size_t)7;
+	if (c == NULL || c->size - c->used < n) {
+		size = e->conf.roam_store_bytes / 16;
+		size = size < CC_MIN ? CC_MIN : size > CC_MAX ? CC_MAX : size;
+		if (size < n)
+			size = n;
+		if ((c = malloc(sizeof *c + size)) == NULL)
+			return NULL;
+		c->size = size;
+		c->used = 0;
+		c->live = 0;
+		c->next = NULL;
+		c->prev = e->cc_tail;
+		if (e->cc_tail != NULL)
+			e->cc_tail->next = c;
+		else
+			e->cc_head = c;
+		e->cc_tail = c;
+		e->cc_bytes += sizeof *c + size;
+	}
+	*in = c;
+	c->live++;
+	c->used += n;
+	return c->data + c->used - n;
+}
+
+static void
+cc_free(struct eng *e, struct cchunk *c)
+{
+	if (--c->live > 0)
+		return;
+	if (c == e->cc_tail) {
+		c->used = 0;	/* filled again from the start */
+		return;
+	}
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		e->cc_head = c->next;
+	c->next->prev = c->prev;	/* not the tail: there is a next */
+	e->cc_bytes -= sizeof *c + c->size;
+	free(c);
+}
+
+/* What packed attempts take: their chunks and their kepts. */
+static size_t
+cold_mem(const struct eng *e)
+{
+	return e->cc_bytes + e->ncold * sizeof(struct kept);
+}
+
 static void
 cold_unlink(struct eng *e, struct kept *k)
 {
@@ -117,8 +190,12 @@ cold_unlink(struct eng *e, struct kept *k)
 	else
 		e->cold_tail = k->cprev;
 	k->cnext = k->cprev = NULL;
-	e->cold_bytes -= k->zlen + sizeof *k;
+	e->cold_bytes -= k->zlen;
 	e->ncold--;
+	cc_free(e, k->chunk);
+	k->chunk = NULL;
+	k->z = NULL;
+	k->zlen = 0;
 }
 
 static void
@@ -142,7 +219,7 @@ freeze(struct eng *e, struct kept *k)
 	if (e->zbuf == NULL && (e->zbuf = malloc(CD_ZMAX)) == NULL)
 		return;
 	n = cd_pack(a, e->zbuf);
-	if ((z = malloc(n)) == NULL)
+	if ((z = cc_alloc(e, n, &k->chunk)) == NULL)
 		return;
 	memcpy(z, e->zbuf, n);
 	p = &a->pub;
@@ -163,7 +240,7 @@ freeze(struct eng *e, struct kept *k)
 	else
 		e->cold_head = k;
 	e->cold_tail = k;
-	e->cold_bytes += n + sizeof *k;
+	e->cold_bytes += n;
 	e->ncold++;
 }
 
@@ -185,7 +262,7 @@ cd_settle(struct eng *e, struct client *c)
 	}
 	/* the bound, here only: what reads or thaws never loses a record */
 	while (e->conf.roam_store_bytes > 0 &&
-	    e->cold_bytes > e->conf.roam_store_bytes && e->cold_head != NULL)
+	    cold_mem(e) > e->conf.roam_store_bytes && e->cold_head != NULL)
 		st_kept_drop(e, e->cold_head);
 }
 
@@ -237,9 +314,6 @@ cd_thaw(struct eng *e, struct kept *k)
 	cd_unpack(k->z, k->zlen, a);
 	cold_unlink(e, k);
 	view_drop(e, k);
-	free(k->z);
-	k->z = NULL;
-	k->zlen = 0;
 	k->hot = a;
 	k->thawed = true;
 	e->thawed[e->nthawed++] = k;
@@ -310,14 +384,19 @@ cd_forget(struct eng *e, struct kept *k)
 		return;
 	cold_unlink(e, k);
 	view_drop(e, k);
-	free(k->z);
-	k->z = NULL;
-	k->zlen = 0;
 }
 
 void
 cd_free(struct eng *e)
 {
+	struct cchunk *c;
+
+	while ((c = e->cc_head) != NULL) {
+		e->cc_head = c->next;
+		free(c);
+	}
+	e->cc_tail = NULL;
+	e->cc_bytes = 0;
 	free(e->views);
 	free(e->thawed);
 	free(e->zbuf);

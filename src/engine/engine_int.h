@@ -132,12 +132,15 @@ struct att_dhcp {
  * back exactly when something changes it; what the lookups need is copied
  * out beside it.
  */
+struct cchunk;
+
 struct kept {
 	struct kept	*idnext;	/* id hash chain */
 	struct kept	*cnext, *cprev;	/* cold ones, oldest frozen first */
 	struct client	*cl;
 	struct att	*hot;		/* NULL when cold */
 	uint8_t		*z;		/* cold: the packed bytes */
+	struct cchunk	*chunk;		/* ... in this chunk */
 	uint32_t	 zlen;
 	int16_t		 view;		/* cold: the view slot holding it, -1 */
 	bool		 thawed;	/* thawed for a change: cool it after */
@@ -443,7 +446,9 @@ struct eng {
 	/* settled attempts kept packed (cold.c): oldest frozen first, their
 	 * bytes, views to read them through, the ones thawed for a change */
 	struct kept	*cold_head, *cold_tail;
-	size_t		 cold_bytes, ncold;
+	size_t		 cold_bytes, ncold;	/* packed bytes, kepts */
+	struct cchunk	*cc_head, *cc_tail;	/* the chunks they are in */
+	size_t		 cc_bytes;		/* ... their size, all told */
 	struct att	*views;		/* EI_VIEWS, allocated on first read */
 	struct kept	*view_of[EI_VIEWS];
 	unsigned	 view_next;
