@@ -20,6 +20,7 @@
  * order, so they do not fragment the heap the frame store shares, and the
  * bound counts the chunks, the memory really taken.
  */
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "engine_int.h"
@@ -42,6 +43,10 @@ struct cchunk {
 _Static_assert(sizeof(struct att) % sizeof(uint64_t) == 0,
     "struct att is packed in whole words");
 _Static_assert(CD_WORDS < 65536, "run lengths fit 16 bits");
+/* a view is its public record, the struct's first member: only that much
+ * is unpacked for reading */
+_Static_assert(offsetof(struct att, pub) == 0, "pub comes first");
+#define CD_PUB_WORDS	((sizeof(struct eng_roam) + 7) / 8)
 
 static void
 put16(uint8_t *p, size_t v)
@@ -86,29 +91,32 @@ cd_pack(const struct att *a, uint8_t *out)
 	return o;
 }
 
-/* Its exact bytes back (what cd_pack wrote, never longer than the struct). */
+/* Its exact bytes back, the first nw words of them (what cd_pack wrote:
+ * never longer than the struct). */
 static void
-cd_unpack(const uint8_t *z, size_t zlen, struct att *a)
+cd_unpack(const uint8_t *z, size_t zlen, struct att *a, size_t nw)
 {
 	uint8_t *d = (uint8_t *)a;
 	size_t i = 0, w = 0, lit, zero;
 
-	while (i + 4 <= zlen && w < CD_WORDS) {
+	while (i + 4 <= zlen && w < nw) {
 		lit = get16(z + i);
 		if (lit > CD_WORDS - w || i + 2 + lit * 8 + 2 > zlen)
 			break;
-		memcpy(d + w * 8, z + i + 2, lit * 8);
+		memcpy(d + w * 8, z + i + 2, (lit < nw - w ? lit : nw - w) * 8);
 		w += lit;
 		i += 2 + lit * 8;
+		if (w >= nw)
+			return;
 		zero = get16(z + i);
 		i += 2;
-		if (zero > CD_WORDS - w)
-			zero = CD_WORDS - w;
+		if (zero > nw - w)
+			zero = nw - w;
 		memset(d + w * 8, 0, zero * 8);
 		w += zero;
 	}
-	if (w < CD_WORDS)	/* never: our own bytes */
-		memset(d + w * 8, 0, (CD_WORDS - w) * 8);
+	if (w < nw)	/* never: our own bytes */
+		memset(d + w * 8, 0, (nw - w) * 8);
 }
 
 /* Nothing refers to it but its kept: settled, not open, waiting for no
@@ -286,7 +294,7 @@ cd_view(struct eng *e, struct kept *k)
 	if ((o = e->view_of[slot]) != NULL)
 		o->view = -1;
 	v = &e->views[slot];
-	cd_unpack(k->z, k->zlen, v);
+	cd_unpack(k->z, k->zlen, v, CD_PUB_WORDS);
 	tx_texts(&v->pub);
 	e->view_of[slot] = k;
 	k->view = (int16_t)slot;
@@ -311,7 +319,7 @@ cd_thaw(struct eng *e, struct kept *k)
 	}
 	if ((a = st_att_get(e)) == NULL)
 		return NULL;
-	cd_unpack(k->z, k->zlen, a);
+	cd_unpack(k->z, k->zlen, a, CD_WORDS);
 	cold_unlink(e, k);
 	view_drop(e, k);
 	k->hot = a;

@@ -81,6 +81,7 @@ struct rec {
 
 	/* failed roams */
 	uint64_t	 fails_seen;
+	uint64_t	 fails_owed;	/* counted while still pending */
 	struct wait	 wait[MAX_WAIT];
 	unsigned	 nwait;
 	uint64_t	 done[MAX_DONE];
@@ -708,16 +709,23 @@ failed_poll(struct rec *r, const struct eng *eng, bool all)
 		/* newest first, until as many new failures as the counts
 		 * grew by are found (an older settled roam is read only
 		 * when one of them is not among the newest) */
-		want = now > r->fails_seen ? now - r->fails_seen : 0;
+		want = (now > r->fails_seen ? now - r->fails_seen : 0) +
+		    r->fails_owed;
 		r->fails_seen = now;
+		r->fails_owed = 0;
 		for (i = eng_nroams_all(eng); want > 0 && i-- > 0;) {
 			if ((x = eng_roam_all(eng, i)) == NULL)
 				continue;
 			end = x->last_frame_ns > x->end_ns ?
 			    x->last_frame_ns : x->end_ns;
-			if (!is_failed(x) || x->result == ENG_R_PENDING ||
-			    done_has(r, x->id) || r->nwait == MAX_WAIT)
+			if (!is_failed(x) || done_has(r, x->id) ||
+			    r->nwait == MAX_WAIT)
 				continue;
+			if (x->result == ENG_R_PENDING) {
+				/* the next scan looks for it again */
+				r->fails_owed++;
+				continue;
+			}
 			r->wait[r->nwait].id = x->id;
 			r->wait[r->nwait++].due_ns = end + r->c.context_ns;
 			/* a failed roam with a FAIL verdict counts twice */
