@@ -449,23 +449,13 @@ parse_ext(const struct d11_tlv *t, const uint8_t *buf, size_t len,
 
 /*
  * Zero what the walker may set.  The neighbor array is only read up to
- * n_neighbors, so it is skipped.  Pieces of at most 128 bytes: compilers
- * inline those as vector stores instead of a slow-starting rep stos.
+ * n_neighbors, so it is skipped.
  */
-#define ELEMS_PIECE	128
 static inline void
 elems_clear(struct d11_elems *e)
 {
-	uint8_t	*p = (uint8_t *)e;
-	size_t	 n = offsetof(struct d11_elems, neighbors);
-
-	while (n >= ELEMS_PIECE) {
-		memset(p, 0, ELEMS_PIECE);
-		p += ELEMS_PIECE;
-		n -= ELEMS_PIECE;
-	}
-	memset(p, 0, n);
-	memset(&e->rm_enabled, 0, sizeof(*e) -
+	d11_zero(e, offsetof(struct d11_elems, neighbors));
+	d11_zero(&e->rm_enabled, sizeof(*e) -
 	    offsetof(struct d11_elems, rm_enabled));
 	e->ds_channel = -1;
 }

@@ -67,8 +67,8 @@ static const enum d11_kind mgmt_kind[16] = {
 static void
 clear_elems(struct d11_frame *f)
 {
-	memset(&f->ie, 0, offsetof(struct d11_elems, neighbors));
-	memset(&f->ie.rm_enabled, 0, sizeof(f->ie) -
+	d11_zero(&f->ie, offsetof(struct d11_elems, neighbors));
+	d11_zero(&f->ie.rm_enabled, sizeof(f->ie) -
 	    offsetof(struct d11_elems, rm_enabled));
 	f->ie.ds_channel = -1;
 	f->has_elems = false;
@@ -454,7 +454,7 @@ parse_mac(const uint8_t *m, size_t len, struct d11_frame *f, bool datapad)
 	uint16_t	 fc;
 
 	/* The header part, cleared for every frame (the rest by kind). */
-	memset(&f->mac, 0, offsetof(struct d11_frame, has_elems) -
+	d11_zero(&f->mac, offsetof(struct d11_frame, has_elems) -
 	    offsetof(struct d11_frame, mac));
 	f->has_elems = false;
 	f->is_null = false;
@@ -588,7 +588,7 @@ d11_parse(int dlt, const uint8_t *buf, size_t len, struct d11_frame *f)
 	f->bad_fcs = bad;
 	f->fcs_at_end = false;
 	if (e != D11_OK) {
-		memset(&f->mac, 0, offsetof(struct d11_frame, has_elems) -
+		d11_zero(&f->mac, offsetof(struct d11_frame, has_elems) -
 		    offsetof(struct d11_frame, mac));
 		f->has_elems = false;
 		f->kind = D11_K_NONE;
