@@ -2,7 +2,8 @@
  * json.c -- a tiny streaming JSON writer.
  *
  * A top-level object or array holds the FILE's lock from its first byte
- * to its last (flockfile), and every byte goes out with putc_unlocked:
+ * to its last (flockfile), and bytes go out with putc_unlocked (runs of
+ * more than a few with fwrite, whose lock is then the one already held):
  * a program with capture threads would otherwise take and drop the lock
  * for each of the hundreds of characters of a --frames line.
  */
@@ -26,6 +27,12 @@ outn(FILE *f, const void *p, size_t n)
 {
 	const uint8_t	*s = p;
 
+	/* fwrite's lock is the one the caller holds: a few bytes are
+	 * cheaper one by one than through fwrite */
+	if (n > 8) {
+		(void)fwrite(s, 1, n, f);
+		return;
+	}
 	while (n-- > 0)
 		putc_unlocked(*s++, f);
 }
@@ -163,10 +170,18 @@ write_string(FILE *f, const void *s, size_t len)
 	while (i < len) {
 		c = p[i];
 		if (c >= 0x20 && c < 0x7f) {
-			if (c == '"' || c == '\\')
+			if (c == '"' || c == '\\') {
 				putc_unlocked('\\', f);
-			putc_unlocked(c, f);
-			i++;
+				putc_unlocked(c, f);
+				i++;
+				continue;
+			}
+			/* a run of plain characters at once */
+			for (n = i + 1; n < len && p[n] >= 0x20 &&
+			    p[n] < 0x7f && p[n] != '"' && p[n] != '\\'; n++)
+				;
+			outn(f, p + i, n - i);
+			i = n;
 			continue;
 		}
 		if (c >= 0x80) {
