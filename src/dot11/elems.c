@@ -68,7 +68,7 @@ enum {
  * -1 when the count lied or was cut (the rest of the element is then
  * unlocatable).
  */
-static int
+static inline int
 rsne_list(const uint8_t **pp, size_t *leftp, size_t item, uint16_t *n,
     const uint8_t **list)
 {
@@ -84,8 +84,10 @@ rsne_list(const uint8_t **pp, size_t *leftp, size_t item, uint16_t *n,
 	p += 2;
 	left -= 2;
 	*list = p;
-	have = left / item;
-	if (have < count) {
+	/* (the division only when the count lies: it costs more than the
+	 * rest of the list together) */
+	if ((size_t)count * item > left) {
+		have = left / item;
 		/* The count lies: keep what is really there. */
 		*n = (uint16_t)have;
 		*pp = p + have * item;

@@ -20,6 +20,11 @@
 #define RT_NS_VENDOR		30
 #define RT_EXT			31
 
+/* Fields 0 to 3 (TSFT, Flags, Rate, Channel): 8 + 1 + 1 + 4 bytes from
+ * the TSFT's 8-byte boundary, no padding between them. */
+#define RT_COMMON		0x0000000fU
+#define RT_COMMON_LEN		14
+
 /*
  * Alignment and size of the radiotap-namespace fields 0..27
  * (radiotap.org "defined fields").  Alignment is counted from the start of
@@ -252,8 +257,26 @@ parse_radiotap(const uint8_t *buf, size_t len, struct d11_radio *r,
 	for (w = 0; w < nwords; w++) {
 		word = d11_le32(buf + 4 + 4 * w);
 		/* Visit only the set bits below 29, lowest first. */
-		for (bits = vendor ? 0 : word & ((1U << RT_NS_RADIOTAP) - 1);
-		    bits != 0; bits &= bits - 1) {
+		bits = vendor ? 0 : word & ((1U << RT_NS_RADIOTAP) - 1);
+		/*
+		 * TSFT, Flags, Rate and Channel start most headers (Linux
+		 * writes them so): at known offsets from the first field,
+		 * read at once when they all fit.
+		 */
+		off = (pos + 7) & ~(size_t)7;
+		if (w == 0 && (bits & RT_COMMON) == RT_COMMON &&
+		    off + RT_COMMON_LEN <= it_len) {
+			r->tsft = d11_le64(buf + off);
+			r->flags = buf[off + 8];
+			r->rate = buf[off + 9];
+			r->freq = d11_le16(buf + off + 10);
+			r->chan_flags = d11_le16(buf + off + 12);
+			r->present |= D11_RADIO_TSFT | D11_RADIO_FLAGS |
+			    D11_RADIO_RATE | (r->freq != 0 ? D11_RADIO_FREQ : 0);
+			pos = off + RT_COMMON_LEN;
+			bits &= ~RT_COMMON;
+		}
+		for (; bits != 0; bits &= bits - 1) {
 			bit = (unsigned)__builtin_ctz(bits);
 			if (k != 0 || bit == RT_TLV)
 				goto done;	/* unknown size, or TLVs */
