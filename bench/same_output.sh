@@ -4,8 +4,8 @@
 # usage: same_output.sh OLD NEW [CAPTURE...]
 #
 # For every capture given (by default every pcap/pcapng under tests/data),
-# runs both binaries with -r CAPTURE --report=json, and with --frames and
-# --frames=all, and compares standard output, standard error and the exit
+# runs both binaries with -r CAPTURE --report=json, =text and =csv, and
+# with --frames and --frames=all, and compares standard output, standard error and the exit
 # status.  Prints each capture that differs and exits 1 if any did.  A
 # development check for changes meant to make roamscope faster without
 # changing what it says (not in `make check`: a stored expected output
@@ -24,6 +24,8 @@ fi
 run() {	# binary capture mode tag
 	case $3 in
 	report) "$1" -r "$2" --report=json ;;
+	text) "$1" -r "$2" --report=text ;;
+	csv) "$1" -r "$2" --report=csv ;;
 	frames) "$1" -r "$2" --frames ;;
 	all) "$1" -r "$2" --frames=all ;;
 	esac >"$tmp/$4.out" 2>"$tmp/$4.err" </dev/null
@@ -34,7 +36,7 @@ run() {	# binary capture mode tag
 n=0
 bad=0
 for f in "$@"; do
-	for m in report frames all; do
+	for m in report text csv frames all; do
 		run "$old" "$f" $m old
 		run "$new" "$f" $m new
 		for x in sum err rc; do

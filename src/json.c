@@ -27,9 +27,9 @@ outn(FILE *f, const void *p, size_t n)
 {
 	const uint8_t	*s = p;
 
-	/* fwrite's lock is the one the caller holds: a few bytes are
-	 * cheaper one by one than through fwrite */
-	if (n > 8) {
+	/* fwrite's lock is the one the caller holds; its own cost is that
+	 * of a few dozen bytes one by one */
+	if (n >= 32) {
 		(void)fwrite(s, 1, n, f);
 		return;
 	}
@@ -158,6 +158,17 @@ escaped_cp(uint32_t c)
 	    (c >= 0x2066 && c <= 0x2069);
 }
 
+/* Bytes a JSON string holds as they are: printable ASCII but " and \\. */
+#define PLAIN8(c)	((c) >= 0x20 && (c) < 0x7f && (c) != '"' && (c) != '\\')
+#define PLAIN_ROW(r)	PLAIN8(r), PLAIN8(r + 1), PLAIN8(r + 2), PLAIN8(r + 3), \
+	PLAIN8(r + 4), PLAIN8(r + 5), PLAIN8(r + 6), PLAIN8(r + 7)
+static const bool plain[256] = {
+	PLAIN_ROW(0x00), PLAIN_ROW(0x08), PLAIN_ROW(0x10), PLAIN_ROW(0x18),
+	PLAIN_ROW(0x20), PLAIN_ROW(0x28), PLAIN_ROW(0x30), PLAIN_ROW(0x38),
+	PLAIN_ROW(0x40), PLAIN_ROW(0x48), PLAIN_ROW(0x50), PLAIN_ROW(0x58),
+	PLAIN_ROW(0x60), PLAIN_ROW(0x68), PLAIN_ROW(0x70), PLAIN_ROW(0x78),
+};
+
 static void
 write_string(FILE *f, const void *s, size_t len)
 {
@@ -177,8 +188,7 @@ write_string(FILE *f, const void *s, size_t len)
 				continue;
 			}
 			/* a run of plain characters at once */
-			for (n = i + 1; n < len && p[n] >= 0x20 &&
-			    p[n] < 0x7f && p[n] != '"' && p[n] != '\\'; n++)
+			for (n = i + 1; n < len && plain[p[n]]; n++)
 				;
 			outn(f, p + i, n - i);
 			i = n;

@@ -15,13 +15,34 @@
 #include "rs.h"
 #include "text.h"
 
+/* Seconds with microseconds, as "%lld.%06lld" (without snprintf: the
+ * report writes several for each roam). */
 static void
 ts_str(int64_t ns, char *buf, size_t len)
 {
+	char		 b[32];
+	uint64_t	 s, us;
+	size_t		 i = sizeof b, k;
+
 	if (ns < 0)
 		ns = 0;
-	snprintf(buf, len, "%lld.%06lld", (long long)(ns / 1000000000LL),
-	    (long long)((ns % 1000000000LL) / 1000));
+	s = (uint64_t)ns / 1000000000u;
+	us = (uint64_t)ns % 1000000000u / 1000;
+	b[--i] = '\0';
+	for (k = 0; k < 6; k++, us /= 10)
+		b[--i] = (char)('0' + us % 10);
+	b[--i] = '.';
+	do
+		b[--i] = (char)('0' + s % 10);
+	while ((s /= 10) != 0);
+	/* cut to len as snprintf would */
+	if (len == 0)
+		return;
+	k = sizeof b - 1 - i;
+	if (k > len - 1)
+		k = len - 1;
+	memcpy(buf, b + i, k);
+	buf[k] = '\0';
 }
 
 /* A time stamp as seconds with microseconds. */
