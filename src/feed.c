@@ -13,7 +13,7 @@
 
 /* Records between two looks at the clock while records are cheap: a
  * look costs ~20 ns, a record ~150 ns when the engine is fast. */
-#define CLOCK_EVERY	16
+#define CLOCK_EVERY	64
 
 void
 feed_init(struct feed *f, struct cap *cap, struct eng *eng)

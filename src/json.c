@@ -2,8 +2,8 @@
  * json.c -- a tiny streaming JSON writer.
  *
  * A top-level object or array holds the FILE's lock from its first byte
- * to its last (flockfile), and bytes go out with putc_unlocked (runs of
- * more than a few with fwrite, whose lock is then the one already held):
+ * to its last (flockfile), and bytes go out with putc_unlocked (long runs
+ * with fwrite, whose lock is then the one already held):
  * a program with capture threads would otherwise take and drop the lock
  * for each of the hundreds of characters of a --frames line.
  */

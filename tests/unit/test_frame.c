@@ -463,6 +463,86 @@ test_rt_lies(void **state)
 	assert_memory_equal(F.sa, AP, 6);
 }
 
+/*
+ * TSFT, Flags, Rate and Channel first (read at once): after two present
+ * words as Linux writes them (RX flags, a second radiotap word of
+ * per-antenna fields), cut inside the channel, and with frequency 0.
+ */
+static void
+test_rt_common_first(void **state)
+{
+	struct buf	 b;
+	uint32_t	 w[2] = { P(0) | P(1) | P(2) | P(3) | P(5) | P(14) |
+			    P(29) | P(31), P(5) | P(11) };
+	uint32_t	 w1 = P(0) | P(1) | P(2) | P(3);
+
+	(void)state;
+	rt_begin(&b, w, 2);
+	pad_to(&b, 8, 0);		/* TSFT @16 */
+	put64(&b, 0x0a0b0c0d0e0f1011ULL);
+	put8(&b, 0x10);			/* flags @24: FCS at the end */
+	put8(&b, 108);			/* rate @25 */
+	put16(&b, 5745);		/* channel @26 */
+	put16(&b, 0x0140);
+	put8(&b, (uint8_t)-52);		/* signal @30 */
+	pad_to(&b, 2, 0);
+	put16(&b, 0);			/* RX flags @32 */
+	put8(&b, (uint8_t)-50);		/* antenna 0's signal @34 */
+	put8(&b, 0);			/* antenna @35 */
+	rt_end(&b);
+	assert_int_equal(b.n, 36);
+	beacon_after(&b);
+	put32(&b, 0);			/* the FCS (not checked here) */
+	assert_int_equal(d11_parse(D11_DLT_RADIOTAP, b.b, b.n, &F), D11_OK);
+	assert_int_equal(F.radio.hdr_len, 36);
+	assert_true(F.radio.tsft == 0x0a0b0c0d0e0f1011ULL);
+	assert_int_equal(F.radio.flags, 0x10);
+	assert_int_equal(F.radio.rate, 108);
+	assert_int_equal(F.radio.freq, 5745);
+	assert_int_equal(F.radio.chan_flags, 0x0140);
+	assert_int_equal(F.radio.signal, -52);
+	assert_int_equal(F.radio.antenna, 0);
+	assert_int_equal(F.radio.present & (D11_RADIO_TSFT | D11_RADIO_FLAGS |
+	    D11_RADIO_RATE | D11_RADIO_FREQ | D11_RADIO_SIGNAL |
+	    D11_RADIO_ANTENNA), D11_RADIO_TSFT | D11_RADIO_FLAGS |
+	    D11_RADIO_RATE | D11_RADIO_FREQ | D11_RADIO_SIGNAL |
+	    D11_RADIO_ANTENNA);
+	assert_true(F.fcs_at_end);
+	assert_int_equal(F.kind, D11_K_BEACON);
+	assert_non_null(F.ie.ssid);
+	assert_memory_equal(F.ie.ssid, "test", 4);
+
+	/* it_len ends inside the channel: the fields before it are read */
+	rt_begin(&b, &w1, 1);
+	put64(&b, 77);			/* TSFT @8 */
+	put8(&b, 0);
+	put8(&b, 2);
+	put16(&b, 2412);		/* half a channel, @18 */
+	rt_end(&b);
+	assert_int_equal(b.n, 20);
+	beacon_after(&b);
+	assert_int_equal(d11_parse(D11_DLT_RADIOTAP, b.b, b.n, &F), D11_OK);
+	assert_true(F.radio.tsft == 77);
+	assert_true(F.radio.present & D11_RADIO_RATE);
+	assert_int_equal(F.radio.rate, 2);
+	assert_false(F.radio.present & D11_RADIO_FREQ);
+	assert_int_equal(F.kind, D11_K_BEACON);
+
+	/* a channel of frequency 0 is no frequency */
+	rt_begin(&b, &w1, 1);
+	put64(&b, 77);
+	put8(&b, 0);
+	put8(&b, 2);
+	put16(&b, 0);
+	put16(&b, 0x00a0);
+	rt_end(&b);
+	beacon_after(&b);
+	assert_int_equal(d11_parse(D11_DLT_RADIOTAP, b.b, b.n, &F), D11_OK);
+	assert_false(F.radio.present & D11_RADIO_FREQ);
+	assert_int_equal(F.radio.chan_flags, 0x00a0);
+	assert_int_equal(F.kind, D11_K_BEACON);
+}
+
 /* ------------------------------------------------------------------------
  * PPI, Prism, AVS, plain.
  */
@@ -1564,6 +1644,7 @@ main(void)
 		cmocka_unit_test(test_rt_mcs_vht_he),
 		cmocka_unit_test(test_rt_fcs_datapad),
 		cmocka_unit_test(test_rt_lies),
+		cmocka_unit_test(test_rt_common_first),
 		cmocka_unit_test(test_ppi),
 		cmocka_unit_test(test_prism),
 		cmocka_unit_test(test_avs),
