@@ -469,6 +469,20 @@ test_rt_lies(void **state)
  * per-antenna fields), cut inside the channel, and with frequency 0.
  */
 static void
+rt_tsft_rate(struct buf *b, uint32_t w, uint16_t freq, uint16_t cflags,
+    bool whole)
+{
+	rt_begin(b, &w, 1);
+	put64(b, 77);			/* TSFT @8 */
+	put8(b, 0);			/* flags, rate */
+	put8(b, 2);
+	put16(b, freq);			/* channel @18, cut unless whole */
+	if (whole)
+		put16(b, cflags);
+	rt_end(b);
+}
+
+static void
 test_rt_common_first(void **state)
 {
 	struct buf	 b;
@@ -513,12 +527,7 @@ test_rt_common_first(void **state)
 	assert_memory_equal(F.ie.ssid, "test", 4);
 
 	/* it_len ends inside the channel: the fields before it are read */
-	rt_begin(&b, &w1, 1);
-	put64(&b, 77);			/* TSFT @8 */
-	put8(&b, 0);
-	put8(&b, 2);
-	put16(&b, 2412);		/* half a channel, @18 */
-	rt_end(&b);
+	rt_tsft_rate(&b, w1, 2412, 0, false);
 	assert_int_equal(b.n, 20);
 	beacon_after(&b);
 	assert_int_equal(d11_parse(D11_DLT_RADIOTAP, b.b, b.n, &F), D11_OK);
@@ -529,13 +538,7 @@ test_rt_common_first(void **state)
 	assert_int_equal(F.kind, D11_K_BEACON);
 
 	/* a channel of frequency 0 is no frequency */
-	rt_begin(&b, &w1, 1);
-	put64(&b, 77);
-	put8(&b, 0);
-	put8(&b, 2);
-	put16(&b, 0);
-	put16(&b, 0x00a0);
-	rt_end(&b);
+	rt_tsft_rate(&b, w1, 0, 0x00a0, true);
 	beacon_after(&b);
 	assert_int_equal(d11_parse(D11_DLT_RADIOTAP, b.b, b.n, &F), D11_OK);
 	assert_false(F.radio.present & D11_RADIO_FREQ);
