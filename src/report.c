@@ -625,11 +625,10 @@ report_json(FILE *fp, struct eng *e, struct cap *cap, struct logrun *lr)
 		json_key(&j, pass == 0 ? "roams" : "joins");
 		json_arr_begin(&j);
 		n = eng_nroams_all(e);
-		for (i = 0; i < n; i++) {
-			r = eng_roam_all(e, i);
-			if (r->is_join == (pass == 1))
+		for (i = 0; i < n; i++)
+			if (eng_roam_all_is_join(e, i) == (pass == 1) &&
+			    (r = eng_roam_all(e, i)) != NULL)
 				json_roam(&j, e, lr, r);
-		}
 		json_arr_end(&j);
 	}
 	json_key(&j, "aps");
@@ -1005,11 +1004,10 @@ report_text(FILE *fp, struct eng *e, struct cap *cap, struct logrun *lr)
 		fprintf(fp, "%9s  %-17s  %-17s    %-17s  %-11s %-10s %4s %8s "
 		    "%8s  %s\n", "t(s)", "client", "from", "to", "method",
 		    "result", "st", "total_ms", "gap_ms", "verdict");
-		for (i = 0; i < n; i++) {
-			r = eng_roam_all(e, i);
-			if (r->is_join == (pass == 1))
+		for (i = 0; i < n; i++)
+			if (eng_roam_all_is_join(e, i) == (pass == 1) &&
+			    (r = eng_roam_all(e, i)) != NULL)
 				text_roam(fp, e, lr, r, t0);
-		}
 	}
 	fprintf(fp, "\nAPs\n");
 	for (i = 0; i < eng_naps(e); i++) {

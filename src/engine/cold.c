@@ -235,6 +235,7 @@ freeze(struct eng *e, struct kept *k)
 	k->end_ns = p->last_frame_ns > p->end_ns ? p->last_frame_ns :
 	    p->end_ns;
 	memcpy(k->to, p->to, 6);
+	k->is_join = p->is_join;
 	k->z = z;
 	k->zlen = (uint32_t)n;
 	k->hot = NULL;

@@ -771,6 +771,9 @@ const struct eng_roam	*eng_client_roam(const struct eng *,
 /* Every kept roam and join of every client, in start order (for reports). */
 size_t			 eng_nroams_all(const struct eng *);
 const struct eng_roam	*eng_roam_all(const struct eng *, size_t i);
+/* Whether that one is a join, without reading its record (a report's
+ * roams, then its joins). */
+bool			 eng_roam_all_is_join(const struct eng *, size_t i);
 
 size_t			 eng_nfindings(const struct eng *);
 const struct eng_finding *eng_finding(const struct eng *, size_t i);

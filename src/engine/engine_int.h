@@ -149,6 +149,7 @@ struct kept {
 	int64_t		 end_ns;	/* cold: the later of its last frame
 					   and its end */
 	uint8_t		 to[6];		/* cold: pub.to */
+	bool		 is_join;	/* cold: pub.is_join */
 };
 
 struct att {

@@ -921,6 +921,19 @@ eng_roam_all(const struct eng *ce, size_t i)
 	return cd_view(e, e->all[i]);
 }
 
+bool
+eng_roam_all_is_join(const struct eng *ce, size_t i)
+{
+	struct eng *e = (struct eng *)ce;
+	const struct kept *k;
+
+	all_build(e);
+	if (i >= e->nall)
+		return false;
+	k = e->all[i];
+	return k->hot != NULL ? k->hot->pub.is_join : k->is_join;
+}
+
 /* ------------------------------------------------------------------------
  * Findings: the ESS ones (ess.c builds them on read), then client events.
  */
