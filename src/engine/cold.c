@@ -187,6 +187,15 @@ cold_mem(const struct eng *e)
 }
 
 static void
+view_drop(struct eng *e, struct kept *k)
+{
+	if (k->view >= 0 && e->view_of[k->view] == k)
+		e->view_of[k->view] = NULL;
+	k->view = -1;
+}
+
+/* Out of the packed ones: its bytes and its view go. */
+static void
 cold_unlink(struct eng *e, struct kept *k)
 {
 	if (k->cprev != NULL)
@@ -198,20 +207,12 @@ cold_unlink(struct eng *e, struct kept *k)
 	else
 		e->cold_tail = k->cprev;
 	k->cnext = k->cprev = NULL;
-	e->cold_bytes -= k->zlen;
 	e->ncold--;
 	cc_free(e, k->chunk);
 	k->chunk = NULL;
 	k->z = NULL;
 	k->zlen = 0;
-}
-
-static void
-view_drop(struct eng *e, struct kept *k)
-{
-	if (k->view >= 0 && e->view_of[k->view] == k)
-		e->view_of[k->view] = NULL;
-	k->view = -1;
+	view_drop(e, k);
 }
 
 static void
@@ -249,7 +250,6 @@ freeze(struct eng *e, struct kept *k)
 	else
 		e->cold_head = k;
 	e->cold_tail = k;
-	e->cold_bytes += n;
 	e->ncold++;
 }
 
@@ -322,7 +322,6 @@ cd_thaw(struct eng *e, struct kept *k)
 		return NULL;
 	cd_unpack(k->z, k->zlen, a, CD_WORDS);
 	cold_unlink(e, k);
-	view_drop(e, k);
 	k->hot = a;
 	k->thawed = true;
 	e->thawed[e->nthawed++] = k;
@@ -392,7 +391,6 @@ cd_forget(struct eng *e, struct kept *k)
 	if (k->hot != NULL)
 		return;
 	cold_unlink(e, k);
-	view_drop(e, k);
 }
 
 void

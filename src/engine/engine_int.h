@@ -447,7 +447,7 @@ struct eng {
 	/* settled attempts kept packed (cold.c): oldest frozen first, their
 	 * bytes, views to read them through, the ones thawed for a change */
 	struct kept	*cold_head, *cold_tail;
-	size_t		 cold_bytes, ncold;	/* packed bytes, kepts */
+	size_t		 ncold;		/* kepts packed */
 	struct cchunk	*cc_head, *cc_tail;	/* the chunks they are in */
 	size_t		 cc_bytes;		/* ... their size, all told */
 	struct att	*views;		/* EI_VIEWS, allocated on first read */
